@@ -1,0 +1,10 @@
+"""factsheet: Arabic news articles into trustworthy fact sheets.
+
+The library core never imports the CLI. The main entry point is :func:`find_dates`.
+"""
+
+from .engine import find_dates
+from .model import Anchor, Mention, Range
+
+__all__ = ["Anchor", "Mention", "Range", "find_dates"]
+__version__ = "0.1.0"
