@@ -4,7 +4,7 @@ The library core never imports the CLI. The main entry point is :func:`find_date
 """
 
 from .engine import find_dates
-from .model import Anchor, Mention, Range
+from .model import Anchor, Mention, Parts, Range
 
-__all__ = ["Anchor", "Mention", "Range", "find_dates"]
+__all__ = ["Anchor", "Mention", "Parts", "Range", "find_dates"]
 __version__ = "0.1.0"

@@ -65,10 +65,30 @@ class Anchor:
 
 
 @dataclass(frozen=True, slots=True)
+class Parts:
+    """What the text itself says, before resolution against a reference date.
+
+    Lets later stages (e.g. inferring the publication date) reason about a mention whose
+    value is unknown: ``اليوم الجمعة`` is ``deictic_days=0, weekday=4``; ``ماي المقبل`` is
+    ``month=5, direction="next"``; ``قبل 50 يوما من …`` is ``offset="P50D"`` with an anchor.
+    Weekdays count from Monday = 0 (as :meth:`datetime.date.weekday`).
+    """
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    deictic_days: int | None = None
+    direction: Literal["next", "last", "this"] | None = None
+    unit: Literal["day", "week", "month", "year"] | None = None
+    offset: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Mention:
     """One temporal expression in a text, with its normalised value.
 
-    ``relative`` is true when the value depends on a reference date (the publication date or
+    ``parts`` keeps what the text says before resolution. ``relative`` is true when the value depends on a reference date (the publication date or
     another event); ``inferred`` notes explain every part of the value not written in the text
     (e.g. ``"year from the publication date"``).
     """
@@ -85,6 +105,7 @@ class Mention:
     mod: Mod | None = None
     anchor: Anchor | None = None
     rule: str = ""
+    parts: Parts | None = None
     notes: tuple[str, ...] = field(default=())
 
     @property
