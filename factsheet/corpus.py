@@ -1,0 +1,496 @@
+"""Many articles at once: list a corpus, process it in parallel, merge the timelines.
+
+The pieces are small and composable, so the same code runs in one process, in a pool of
+worker processes, or unchanged on a distributed engine (see ``examples/dask_corpus.py``):
+
+* :func:`iter_articles` turns paths, folders (recursive, with a glob) and JSON Lines files into
+  lightweight :class:`Article` descriptors, lazily, so memory stays flat however large the
+  corpus is. A text file is described by its path only; its text is read by the worker.
+* :func:`process_article` is a pure, picklable, top-level function: one article in, one JSON
+  record out. A failure (unreadable file, bad encoding, bad JSON line) becomes that record's
+  ``error`` instead of an exception, so the rest of the corpus goes on.
+* :func:`process_corpus` maps a worker over the articles with ``jobs`` processes, keeping a
+  bounded amount of work in flight, and yields the results **in input order** as they arrive.
+* :func:`merge_timelines` merges the dated mentions of many articles into one corpus timeline,
+  listing the articles that mention each event.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import os
+import re
+import sys
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypedDict, TypeVar
+
+from .engine import find_dates
+from .schema import MentionJSON, mention_json, value_json
+
+R = TypeVar("R")
+
+DEFAULT_GLOB = "*.txt"
+"""Files picked up in a folder when no ``--glob`` is given."""
+
+DEFAULT_CHUNKSIZE = 16
+"""Articles sent to a worker at once. Small news articles take about a millisecond each, so
+a chunk amortises the inter-process overhead while keeping the output latency low."""
+
+CORPUS_TIMELINE_SCHEMA = "factsheet.corpus-timeline/1"
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article of a corpus, as cheap to send to a worker as possible.
+
+    A file is described by its ``path`` alone; ``text`` is set only for articles that come
+    inline (a JSON Lines record, standard input). ``error`` is set when the article could not
+    even be listed properly (an invalid JSON line): processing it yields an error record.
+    """
+
+    id: str
+    path: str | None = None
+    text: str | None = None
+    published: str | None = None
+    error: str | None = None
+
+
+class DatesRecord(TypedDict):
+    """One line of ``factsheet dates`` JSON Lines output over a corpus."""
+
+    id: str
+    path: str | None
+    published: str | None
+    dates: list[MentionJSON]
+    error: str | None
+
+
+class CorpusError(Exception):
+    """A corpus cannot be listed at all (e.g. a JSON Lines file that cannot be opened)."""
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read_article_text(path: str) -> str:
+    """The text of an article file, decoded as UTF-8 (a leading BOM is dropped).
+
+    Raises :class:`OSError` when the file cannot be read and :class:`ValueError` with a
+    one-line message when it is not UTF-8 text.
+    """
+    data = Path(path).read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValueError(
+            f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})"
+        ) from None
+
+
+def _error_message(exc: BaseException) -> str:
+    """A one-line, human message for an exception raised while processing an article."""
+    if isinstance(exc, FileNotFoundError):
+        return "no such file"
+    if isinstance(exc, IsADirectoryError):
+        return "is a directory"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    if isinstance(exc, OSError):
+        return exc.strerror or str(exc)
+    message = str(exc).splitlines()[0] if str(exc) else ""
+    if isinstance(exc, ValueError) and message:
+        return message
+    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+
+
+# --------------------------------------------------------------------------- listing
+
+
+def iter_folder(folder: str | Path, glob: str = DEFAULT_GLOB) -> Iterator[Path]:
+    """Files under ``folder`` (recursively) whose name matches ``glob``, in a stable order.
+
+    Directories are walked one at a time, each sorted by name, so the order is reproducible
+    and only one directory listing is held in memory. A glob containing ``/`` is matched
+    against the path relative to ``folder`` (``2022/*.txt``); otherwise against the name.
+    Hidden files and folders (starting with ``.``) are skipped.
+    """
+    root = Path(folder)
+    by_path = "/" in glob
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        base = Path(dirpath)
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            path = base / name
+            target = path.relative_to(root).as_posix() if by_path else name
+            if fnmatch.fnmatchcase(target, glob):
+                yield path
+
+
+def iter_jsonl(
+    lines: Iterable[str], source: str, published: str | None = None
+) -> Iterator[Article]:
+    """Articles from JSON Lines: one object per line with ``text``, ``id`` and an optional
+    ``published`` date. Blank lines are skipped; a bad line becomes an article with an error.
+    """
+    for lineno, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        where = f"{source}:{lineno}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Article(id=where, error=f"line {lineno}: invalid JSON ({exc.msg})")
+            continue
+        if not isinstance(obj, dict):
+            yield Article(id=where, error=f"line {lineno}: expected a JSON object")
+            continue
+        raw_id = obj.get("id")
+        article_id = where if raw_id is None else str(raw_id)
+        text = obj.get("text")
+        pub = obj.get("published", published)
+        if not isinstance(text, str):
+            yield Article(id=article_id, error=f"line {lineno}: no \"text\" string")
+        elif pub is not None and not isinstance(pub, str):
+            yield Article(id=article_id, error=f"line {lineno}: \"published\" is not a string")
+        else:
+            yield Article(id=article_id, text=text, published=pub)
+
+
+def iter_articles(
+    inputs: Iterable[str | Path],
+    *,
+    glob: str = DEFAULT_GLOB,
+    jsonl: bool | None = None,
+    published: str | None = None,
+    stdin: Iterable[str] | None = None,
+) -> Iterator[Article]:
+    """Lazily describe every article named by ``inputs``, in order.
+
+    Each input is a file, a folder (walked recursively for files matching ``glob``), or
+    ``-`` for standard input. With ``jsonl=True`` files (and stdin) are JSON Lines, one
+    article per line; with ``jsonl=None`` a file is JSON Lines when its name ends in
+    ``.jsonl`` or ``.ndjson``. A path that does not exist is still yielded: processing it
+    gives an error record, so one bad name does not stop a corpus. ``published`` is the
+    default publication date of articles that do not state their own.
+    """
+    for item in inputs:
+        name = str(item)
+        if name == "-":
+            stream = sys.stdin if stdin is None else stdin
+            if jsonl:
+                yield from iter_jsonl(stream, "<stdin>", published)
+            else:
+                yield Article(id="-", text="".join(stream), published=published)
+            continue
+        path = Path(name)
+        if path.is_dir():
+            for file in iter_folder(path, glob):
+                yield Article(id=str(file), path=str(file), published=published)
+        elif jsonl or (jsonl is None and path.suffix.lower() in {".jsonl", ".ndjson"}):
+            yield from _iter_jsonl_file(path, published)
+        else:
+            yield Article(id=name, path=name, published=published)
+
+
+def _iter_jsonl_file(path: Path, published: str | None) -> Iterator[Article]:
+    try:
+        handle = path.open(encoding="utf-8-sig", errors="strict", newline=None)
+    except OSError as exc:
+        yield Article(id=str(path), path=str(path), error=_error_message(exc))
+        return
+    with handle:
+        try:
+            yield from iter_jsonl(handle, str(path), published)
+        except UnicodeDecodeError as exc:
+            yield Article(
+                id=str(path), path=str(path),
+                error=f"not UTF-8 text (byte offset {exc.start} in a line)",
+            )
+
+
+# --------------------------------------------------------------------------- processing
+
+
+def article_text(article: Article) -> str:
+    """The article's text: inline, or read from its file. Raises on unreadable input."""
+    if article.error is not None:
+        raise ValueError(article.error)
+    if article.text is not None:
+        return article.text
+    if article.path is None:
+        raise ValueError("article has neither a path nor a text")
+    return read_article_text(article.path)
+
+
+def process_article(article: Article, published: str | None = None) -> DatesRecord:
+    """Find the dates of one article: the record of ``factsheet dates`` over a corpus.
+
+    Pure and picklable (a top-level function of plain data), so it can be sent to worker
+    processes or cluster nodes as is. Never raises for a bad article: the problem is
+    reported in the record's ``error`` and ``dates`` is empty.
+    """
+    pub = article.published if article.published is not None else published
+    record: DatesRecord = {
+        "id": article.id,
+        "path": article.path,
+        "published": pub,
+        "dates": [],
+        "error": None,
+    }
+    try:
+        text = article_text(article)
+        record["dates"] = [mention_json(m) for m in find_dates(text, pub)]
+    except Exception as exc:  # one bad article must not stop a corpus
+        record["error"] = _error_message(exc)
+    return record
+
+
+def _run_chunk(worker: Callable[[Article], R], chunk: Sequence[Article]) -> list[R]:
+    return [worker(article) for article in chunk]
+
+
+def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    chunk: list[Article] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _warm_up() -> None:
+    """Load the engine's tables once per worker, before the first real article."""
+    find_dates("")
+
+
+def default_jobs() -> int:
+    """The number of CPUs this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def process_corpus(
+    articles: Iterable[Article],
+    worker: Callable[[Article], R] = process_article,  # type: ignore[assignment]
+    *,
+    jobs: int = 1,
+    chunksize: int = DEFAULT_CHUNKSIZE,
+    prefetch: int = 4,
+) -> Iterator[R]:
+    """Apply ``worker`` to every article with ``jobs`` processes; yield results in input order.
+
+    Results stream: the first is yielded as soon as its chunk is done, while later chunks are
+    still being processed. At most ``jobs * prefetch`` chunks are in flight, so the input is
+    consumed lazily and memory stays flat. ``jobs=1`` runs in this process (no pool);
+    ``jobs=0`` uses every available CPU. ``worker`` must be picklable (a top-level function
+    or a :func:`functools.partial` of one) and should not raise (see :func:`process_article`).
+    Closing the generator early cancels the pending work.
+    """
+    if jobs < 0:
+        raise ValueError("jobs must be >= 0")
+    if chunksize < 1:
+        raise ValueError("chunksize must be >= 1")
+    jobs = jobs or default_jobs()
+    if jobs == 1:
+        for article in articles:
+            yield worker(article)
+        return
+    _warm_up()  # forked workers inherit the loaded tables
+    pending: deque[Future[list[R]]] = deque()
+    limit = jobs * max(1, prefetch)
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_warm_up) as pool:
+        try:
+            for chunk in _chunks(articles, chunksize):
+                pending.append(pool.submit(_run_chunk, worker, chunk))
+                while len(pending) >= limit or (pending and pending[0].done()):
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
+        finally:
+            for future in pending:
+                future.cancel()
+
+
+# --------------------------------------------------------------------------- timelines
+
+_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_WORD = re.compile(r"[\w\u0600-\u06ff]+")
+_PREFIX = re.compile(r"^[وف]?(?:[بك]?ال|لل)")
+_STOPWORD_LIST = """
+    في من الى إلى على عن ان أن إن التي الذي الذين هذا هذه ذلك تلك مع بعد قبل ما لا لم لن
+    كما حيث قد كان كانت وقد او أو ثم بين عند منذ حتى خلال حول لدى كل بعض غير اي أي هو هي
+    هم انه أنه التى فيه فيها منها عليه عليها به بها له لها يوم اليوم امس أمس غدا عام سنة
+    شهر الشهر العام السنة الماضي المقبل القادم الجاري الحالي يوما أيام
+"""
+_STOPWORDS = frozenset(_STOPWORD_LIST.split())
+_NEARBY_WORDS = 6
+"""Words taken on each side of a dated mention to tell events with the same date apart."""
+
+
+def _fold(word: str) -> str:
+    """A crude comparison key for an Arabic word: no diacritics, one alef, no ``ال``/``و``."""
+    word = _DIACRITICS.sub("", word)
+    word = re.sub("[أإآٱ]", "ا", word).replace("ى", "ي").replace("ة", "ه")
+    return _PREFIX.sub("", word) if len(word) > 4 else word
+
+
+def nearby_words(text: str, start: int, end: int, size: int = _NEARBY_WORDS) -> list[str]:
+    """Content words around ``text[start:end]`` (folded, without numbers or stop words)."""
+    before = _WORD.findall(text[max(0, start - 12 * size):start])[-size:]
+    after = _WORD.findall(text[end:end + 12 * size])[:size]
+    words = []
+    for word in before + after:
+        if word.isdigit() or word in _STOPWORDS or _DIACRITICS.sub("", word) in _STOPWORDS:
+            continue
+        folded = _fold(word)
+        if len(folded) > 1 and folded not in _STOPWORDS:
+            words.append(folded)
+    return words
+
+
+def _is_absolute(value: Any) -> bool:
+    """True for a calendar value a timeline can place (not a duration, a clock time, an
+    unknown year or an unresolved relative expression)."""
+    if isinstance(value, str):
+        return bool(value) and value[0].isdigit()
+    if isinstance(value, dict):
+        return _is_absolute(value.get("start")) or _is_absolute(value.get("end"))
+    if isinstance(value, list):
+        return any(_is_absolute(v) for v in value)
+    return False
+
+
+def _sort_key(value: Any) -> str:
+    if isinstance(value, dict):
+        return str(value.get("start") or value.get("end") or "")
+    if isinstance(value, list):
+        return min((_sort_key(v) for v in value), default="")
+    return str(value)
+
+
+class TimelineMention(TypedDict):
+    """One dated mention in one article, with the words around it."""
+
+    id: str
+    text: str
+    start: int
+    end: int
+    words: list[str]
+
+
+class TimelineEvent(TypedDict):
+    """One event of a corpus timeline and the articles that mention it."""
+
+    value: Any
+    type: str
+    grain: str | None
+    label: str
+    words: list[str]
+    articles: list[str]
+    mentions: list[TimelineMention]
+
+
+class CorpusTimeline(TypedDict):
+    schema: str
+    articles: int
+    failed: int
+    events: list[TimelineEvent]
+
+
+class TimelineRecord(TypedDict):
+    """A per-article record fit for merging: its dated mentions with nearby words."""
+
+    id: str
+    path: str | None
+    published: str | None
+    events: list[dict[str, Any]]
+    error: str | None
+
+
+def timeline_article(article: Article, published: str | None = None) -> TimelineRecord:
+    """The dated mentions of one article with the words around each: what
+    :func:`merge_timelines` needs. Pure and picklable like :func:`process_article`."""
+    pub = article.published if article.published is not None else published
+    record: TimelineRecord = {
+        "id": article.id, "path": article.path, "published": pub, "events": [], "error": None,
+    }
+    try:
+        text = article_text(article)
+        for m in find_dates(text, pub):
+            value = value_json(m.value)
+            if not _is_absolute(value):
+                continue
+            record["events"].append({
+                "value": value, "type": m.type, "grain": m.grain, "text": m.text,
+                "start": m.start, "end": m.end, "words": nearby_words(text, m.start, m.end),
+            })
+    except Exception as exc:  # one bad article must not stop a corpus
+        record["error"] = _error_message(exc)
+    return record
+
+
+def _related(a: Counter[str], b: set[str]) -> bool:
+    """Do two sets of nearby words speak of the same thing? (enough words in common)."""
+    if not a or not b:
+        return True  # nothing to tell them apart: the same date is the same event
+    shared = sum(1 for w in b if w in a)
+    return shared >= 1 and shared / min(len(a), len(b)) >= 0.2
+
+
+def merge_timelines(records: Iterable[TimelineRecord]) -> CorpusTimeline:
+    """Merge per-article timelines into one corpus timeline.
+
+    Mentions with the same normalised value are the same event when the words around them
+    overlap (``عام 2018`` beside *elections* in one article and beside *World Cup* in another
+    stay apart); a mention with no content words nearby joins the first event of its value.
+    Each event lists the articles that mention it, in input order. Events are sorted by date.
+    """
+    groups: dict[str, list[tuple[TimelineEvent, Counter[str]]]] = {}
+    total = failed = 0
+    for record in records:
+        total += 1
+        if record.get("error"):
+            failed += 1
+            continue
+        for ev in record["events"]:
+            key = json.dumps(ev["value"], sort_keys=True)
+            words = set(ev.get("words", []))
+            candidates = groups.setdefault(key, [])
+            found = next(((e, b) for e, b in candidates if _related(b, words)), None)
+            if found is not None:
+                event, bag = found
+            else:
+                event = {
+                    "value": ev["value"], "type": ev["type"], "grain": ev.get("grain"),
+                    "label": "", "words": [], "articles": [], "mentions": [],
+                }
+                bag = Counter()
+                candidates.append((event, bag))
+            bag.update(words)
+            if record["id"] not in event["articles"]:
+                event["articles"].append(record["id"])
+            event["mentions"].append({
+                "id": record["id"], "text": ev["text"], "start": ev["start"],
+                "end": ev["end"], "words": sorted(words),
+            })
+    events: list[TimelineEvent] = []
+    for candidates in groups.values():
+        for event, bag in candidates:
+            event["label"] = Counter(m["text"] for m in event["mentions"]).most_common(1)[0][0]
+            event["words"] = [w for w, _ in bag.most_common(5)]
+            events.append(event)
+    events.sort(key=lambda e: (_sort_key(e["value"]), -len(e["articles"])))
+    return {
+        "schema": CORPUS_TIMELINE_SCHEMA, "articles": total, "failed": failed, "events": events,
+    }

@@ -1,0 +1,235 @@
+"""Corpus scale: listing many articles, processing them in parallel, merging timelines."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import time
+from collections.abc import Iterator
+from functools import partial
+from pathlib import Path
+
+import pytest
+
+from factsheet.corpus import (
+    Article,
+    TimelineRecord,
+    iter_articles,
+    iter_folder,
+    merge_timelines,
+    nearby_words,
+    process_article,
+    process_corpus,
+)
+
+FORUM = "أعلنت الوزارة أن المنتدى الإقليمي للمياه سيعقد في الرباط من 17 إلى 20 ماي 2022."
+ELECTIONS = "جرت الانتخابات التشريعية في المغرب يوم 8 شتنبر 2021 وسط إقبال واسع."
+
+
+def write(path: Path, text: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+# ----------------------------------------------------------------------------- listing
+
+
+def test_folders_are_walked_recursively_in_a_stable_order(tmp_path: Path) -> None:
+    write(tmp_path / "b.txt", FORUM)
+    write(tmp_path / "a.txt", ELECTIONS)
+    write(tmp_path / "2022" / "z.txt", FORUM)
+    write(tmp_path / "2022" / "notes.md", "ليس مقالا")
+    write(tmp_path / ".cache" / "hidden.txt", FORUM)
+
+    names = [p.relative_to(tmp_path).as_posix() for p in iter_folder(tmp_path)]
+
+    assert names == ["a.txt", "b.txt", "2022/z.txt"]
+
+
+def test_glob_chooses_the_files_and_may_name_a_subfolder(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", FORUM)
+    write(tmp_path / "2022" / "notes.md", ELECTIONS)
+    write(tmp_path / "2021" / "old.md", ELECTIONS)
+
+    assert [p.name for p in iter_folder(tmp_path, "*.md")] == ["old.md", "notes.md"]
+    assert [p.name for p in iter_folder(tmp_path, "2022/*")] == ["notes.md"]
+
+
+def test_articles_from_files_folders_and_missing_paths_keep_the_input_order(
+    tmp_path: Path,
+) -> None:
+    one = write(tmp_path / "one.txt", FORUM)
+    write(tmp_path / "dir" / "two.txt", ELECTIONS)
+
+    articles = list(iter_articles([str(tmp_path / "dir"), one, tmp_path / "missing.txt"]))
+
+    assert [a.id for a in articles] == [
+        str(tmp_path / "dir" / "two.txt"), str(one), str(tmp_path / "missing.txt"),
+    ]
+    assert all(a.text is None for a in articles), "file articles carry a path, not their text"
+
+
+def test_json_lines_give_one_article_per_line_and_report_bad_lines(tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"id": "forum", "text": FORUM, "published": "2022-03-25"}, ensure_ascii=False),
+        "",
+        json.dumps({"id": 7, "text": ELECTIONS}, ensure_ascii=False),
+        "{not json",
+        json.dumps({"id": "empty"}),
+        json.dumps({"text": "بلا معرف"}, ensure_ascii=False),
+    ]
+    corpus = write(tmp_path / "news.jsonl", "\n".join(lines) + "\n")
+
+    articles = list(iter_articles([corpus], published="2021-01-01"))
+
+    assert [a.id for a in articles] == ["forum", "7", f"{corpus}:4", "empty", f"{corpus}:6"]
+    assert articles[0].published == "2022-03-25"
+    assert articles[1].published == "2021-01-01"
+    assert articles[1].text == ELECTIONS
+    assert articles[2].error is not None and "line 4: invalid JSON" in articles[2].error
+    assert articles[3].error == 'line 5: no "text" string'
+
+
+def test_json_lines_can_come_from_stdin_and_a_plain_text_from_dash() -> None:
+    stdin = io.StringIO(json.dumps({"id": "a", "text": FORUM}, ensure_ascii=False) + "\n")
+    assert [a.id for a in iter_articles(["-"], jsonl=True, stdin=stdin)] == ["a"]
+
+    [article] = iter_articles(["-"], stdin=io.StringIO(ELECTIONS))
+    assert (article.id, article.text) == ("-", ELECTIONS)
+
+
+# ----------------------------------------------------------------------------- processing
+
+
+def test_a_bad_article_becomes_an_error_record_and_the_rest_go_on(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", FORUM)
+    write(tmp_path / "b.txt", "مقال بترميز خاطئ".encode("cp1256"))
+    write(tmp_path / "c.txt", ELECTIONS)
+    articles = [*iter_articles([tmp_path]), Article(id="gone", path=str(tmp_path / "gone.txt"))]
+
+    records = list(process_corpus(articles, jobs=2, chunksize=1))
+
+    assert [r["id"] for r in records] == [a.id for a in articles]
+    assert [r["error"] for r in records] == [
+        None,
+        "not UTF-8 text (byte 0xe3 at offset 0)",
+        None,
+        "no such file",
+    ]
+    assert records[1]["dates"] == []
+
+
+def test_a_record_has_the_documented_keys_and_the_article_date_wins(tmp_path: Path) -> None:
+    path = write(tmp_path / "a.txt", FORUM)
+
+    record = process_article(Article(id="a", path=str(path), published="2022-03-25"),
+                             published="2000-01-01")
+
+    assert set(record) == {"id", "path", "published", "dates", "error"}
+    assert record["published"] == "2022-03-25"
+    assert record["path"] == str(path)
+    assert process_article(Article(id="b", text=FORUM), "2000-01-01")["published"] == "2000-01-01"
+    json.dumps(record)  # a record is plain JSON data
+
+
+def slow_for_small_numbers(article: Article) -> tuple[str, int]:
+    """A worker whose early articles finish last, to check the output order."""
+    n = int(article.id)
+    time.sleep(0.02 if n < 4 else 0.0)
+    return article.id, os.getpid()
+
+
+def test_results_come_in_input_order_from_several_processes() -> None:
+    articles = [Article(id=str(n), text="") for n in range(40)]
+
+    results = list(process_corpus(articles, slow_for_small_numbers, jobs=2, chunksize=2))
+
+    assert [r[0] for r in results] == [str(n) for n in range(40)]
+    assert len({pid for _, pid in results}) == 2
+    assert os.getpid() not in {pid for _, pid in results}
+
+
+def test_one_job_runs_in_this_process() -> None:
+    results = list(process_corpus([Article(id="1", text="")], slow_for_small_numbers, jobs=1))
+    assert results == [("1", os.getpid())]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_input_is_consumed_lazily_and_results_stream(jobs: int) -> None:
+    taken = 0
+
+    def endless() -> Iterator[Article]:
+        nonlocal taken
+        while True:
+            taken += 1
+            yield Article(id=str(taken), text="")
+
+    stream = process_corpus(endless(), process_article, jobs=jobs, chunksize=4, prefetch=2)
+    first = [next(stream)["id"] for _ in range(3)]
+    stream.close()
+
+    assert first == ["1", "2", "3"]
+    assert taken <= 4 * 2 * 2 + 4, "no more than the in-flight chunks were read"
+
+
+def test_options_reach_the_workers_through_partial() -> None:
+    worker = partial(process_article, published="2022-03-25")
+    records = list(process_corpus([Article(id="x", text=FORUM)] * 3, worker, jobs=2))
+    assert [r["published"] for r in records] == ["2022-03-25"] * 3
+
+
+def test_invalid_job_counts_are_refused() -> None:
+    with pytest.raises(ValueError, match="jobs"):
+        list(process_corpus([], jobs=-1))
+
+
+# ----------------------------------------------------------------------------- timelines
+
+
+def test_nearby_words_drop_numbers_and_small_words() -> None:
+    text = "افتتح الملك المعرض الدولي للكتاب في 17 ماي 2022 بحضور وزير الثقافة"
+    start = text.index("17")
+    end = text.index("2022") + 4
+
+    words = nearby_words(text, start, end)
+
+    assert "معرض" in words and "كتاب" in words and "وزير" in words
+    assert "في" not in words and "2022" not in words
+
+
+def event(value: object, text: str, words: list[str]) -> dict[str, object]:
+    return {"value": value, "type": "date", "grain": "day", "text": text,
+            "start": 0, "end": len(text), "words": words}
+
+
+def record(rid: str, *events: dict[str, object], error: str | None = None) -> TimelineRecord:
+    return {"id": rid, "path": None, "published": None, "events": list(events), "error": error}
+
+
+def test_merged_timeline_groups_the_same_event_across_articles() -> None:
+    forum = {"start": "2022-05-17", "end": "2022-05-20"}
+    records = [
+        record("a", event(forum, "من 17 إلى 20 ماي 2022", ["منتدى", "هجره", "نيويورك"]),
+               event("2018", "عام 2018", ["مصادقه", "ميثاق", "مراكش"])),
+        record("b", event("2018", "سنة 2018", ["كاس", "عالم", "روسيا"]),
+               event(forum, "17-20 ماي 2022", ["منتدى", "دولي", "هجره"])),
+        record("c", event("2018", "عام 2018", ["ميثاق", "مراكش", "هجره"])),
+        record("d", error="no such file"),
+    ]
+
+    timeline = merge_timelines(records)
+
+    assert (timeline["articles"], timeline["failed"]) == (4, 1)
+    summary = [(e["value"], e["articles"]) for e in timeline["events"]]
+    assert summary == [
+        ("2018", ["a", "c"]),       # the Marrakech compact, in two articles
+        ("2018", ["b"]),            # the World Cup: same year, another event
+        (forum, ["a", "b"]),
+    ]
+    assert timeline["events"][0]["label"] == "عام 2018"
+    assert "مراكش" in timeline["events"][0]["words"]
