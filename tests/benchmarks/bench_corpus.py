@@ -1,0 +1,126 @@
+"""Benchmark of corpus processing: articles per second with 1 and 2 jobs, and peak memory.
+
+    python tests/benchmarks/bench_corpus.py                 # 10,000 generated articles
+    python tests/benchmarks/bench_corpus.py --articles 2000 --jobs 1 2 --chunksize 1 16
+
+Generates a corpus of small articles (our own templates, ``newsgen.py``) in a temporary
+folder, 100 per sub-folder, then runs each configuration in a fresh process, the way the
+command line does: list the folder lazily, ``process_corpus(..., jobs=N)``, write every
+record as a JSON line (to /dev/null). Peak memory is ``ru_maxrss`` of that process and of
+its largest worker. A second, four-times smaller run shows that memory does not grow with
+the number of articles.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from newsgen import article
+
+PUBLISHED = "2022-03-25"
+
+
+def make_corpus(folder: Path, n: int, seed: int = 7) -> int:
+    """Write ``n`` small articles (4 to 10 sentences); return their total size in characters."""
+    rng = random.Random(seed)
+    total = 0
+    for i in range(n):
+        sub = folder / f"{i // 100:04d}"
+        if i % 100 == 0:
+            sub.mkdir(parents=True, exist_ok=True)
+        text = article(rng, rng.randint(4, 10))
+        (sub / f"{i:06d}.txt").write_text(text, encoding="utf-8")
+        total += len(text)
+    return total
+
+
+def measure(folder: str, jobs: int, chunksize: int, limit: int | None) -> dict[str, float]:
+    """Process the corpus in this process (and its workers); timings and peak memory."""
+    from itertools import islice
+
+    from factsheet.corpus import iter_articles, process_corpus
+
+    t0 = time.perf_counter()
+    articles = iter_articles([folder], published=PUBLISHED)
+    if limit is not None:
+        articles = islice(articles, limit)
+    n = failed = mentions = 0
+    with open(os.devnull, "w", encoding="utf-8") as out:
+        for record in process_corpus(articles, jobs=jobs, chunksize=chunksize):
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            n += 1
+            failed += record["error"] is not None
+            mentions += len(record["dates"])
+    seconds = time.perf_counter() - t0
+    kib = 1024 if sys.platform != "darwin" else 1  # ru_maxrss is KiB on Linux, bytes on macOS
+    return {
+        "articles": n, "failed": failed, "mentions": mentions, "seconds": seconds,
+        "self_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * kib / 2**20,
+        "child_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * kib / 2**20,
+    }
+
+
+def run_fresh(folder: str, jobs: int, chunksize: int, limit: int | None) -> dict[str, float]:
+    cmd = [sys.executable, __file__, "--measure", folder, "--jobs", str(jobs),
+           "--chunksize", str(chunksize)]
+    if limit is not None:
+        cmd += ["--limit", str(limit)]
+    done = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    result: dict[str, float] = json.loads(done.stdout)
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--chunksize", type=int, nargs="+", default=[16])
+    parser.add_argument("--corpus", help="use this folder instead of a generated corpus")
+    parser.add_argument("--measure", help=argparse.SUPPRESS)
+    parser.add_argument("--limit", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+
+    if args.measure:
+        print(json.dumps(measure(args.measure, args.jobs[0], args.chunksize[0], args.limit)))
+        return 0
+
+    with tempfile.TemporaryDirectory(prefix="factsheet-bench-") as tmp:
+        folder = args.corpus or tmp
+        if not args.corpus:
+            t0 = time.perf_counter()
+            chars = make_corpus(Path(tmp), args.articles)
+            print(f"corpus: {args.articles:,} articles, {chars:,} characters "
+                  f"(avg {chars // args.articles:,}), written in {time.perf_counter() - t0:.1f} s",
+                  file=sys.stderr)
+        runs = [(jobs, chunk, None) for chunk in args.chunksize for jobs in args.jobs]
+        runs.append((max(args.jobs), args.chunksize[0], max(1, args.articles // 4)))
+        print(f"{'articles':>8} {'jobs':>4} {'chunk':>5} {'seconds':>8} {'articles/s':>10} "
+              f"{'speed-up':>8} {'peak MB main':>12} {'peak MB worker':>14}")
+        single: float | None = None
+        for jobs, chunk, limit in runs:
+            r = run_fresh(folder, jobs, chunk, limit)
+            rate = r["articles"] / r["seconds"]
+            if jobs == 1 and limit is None and single is None:
+                single = rate
+            speedup = f"{rate / single:.2f}×" if single else "-"
+            worker = f"{r['child_mb']:.0f}" if jobs > 1 else "-"
+            print(f"{r['articles']:>8,.0f} {jobs:>4} {chunk:>5} {r['seconds']:>8.2f} "
+                  f"{rate:>10,.0f} {speedup:>8} {r['self_mb']:>12.0f} {worker:>14}")
+            if r["failed"]:
+                print(f"  ({r['failed']:.0f} articles failed)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
