@@ -29,7 +29,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -48,8 +48,17 @@ EXAMPLE_KEYS = {"value", "type", "calendar", "hijri", "mod", "relative", "texts"
 NEGATIVE_KEYS = {"reason", "texts"}
 FILE_KEYS = {"published", "example", "negative", "description"}
 TYPES = {
-    "date", "range", "year", "month", "weekday", "relative", "duration", "time", "decade",
-    "century", "holiday",
+    "date",
+    "range",
+    "year",
+    "month",
+    "weekday",
+    "relative",
+    "duration",
+    "time",
+    "decade",
+    "century",
+    "holiday",
 }
 MODS = {"START", "MID", "END", "LESS_THAN", "MORE_THAN", "APPROX", "BEFORE", "AFTER"}
 
@@ -66,7 +75,12 @@ ISO_VALUE = re.compile(
 )
 
 WEEKDAYS = {
-    "الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5,
+    "الاثنين": 0,
+    "الثلاثاء": 1,
+    "الاربعاء": 2,
+    "الخميس": 3,
+    "الجمعه": 4,
+    "السبت": 5,
     "الاحد": 6,
 }
 
@@ -148,8 +162,10 @@ def _cases(kind: str) -> list[Any]:
         for g, group in enumerate(data.get(kind, []), 1):
             for t, text in enumerate(group.get("texts", []), 1):
                 case = Case(path.stem, data.get("published"), group, text)
-                label = _value_id(group.get("value")) if kind == "example" else group.get(
-                    "reason", "none"
+                label = (
+                    _value_id(group.get("value"))
+                    if kind == "example"
+                    else group.get("reason", "none")
                 )
                 label = re.sub(r"[^\w.:+-]+", "_", label, flags=re.ASCII)
                 params.append(pytest.param(case, id=f"{path.stem}:{g}.{t}:{label}"))
@@ -320,8 +336,16 @@ def test_no_text_in_two_groups(path: Path) -> None:
 def test_corpus_is_a_real_specification() -> None:
     files = {p.stem for p in FILES}
     assert {
-        "gregorian_months", "hijri", "digits", "numbers_words", "ranges_lists", "relative",
-        "durations_times", "holidays", "decades", "negative",
+        "gregorian_months",
+        "hijri",
+        "digits",
+        "numbers_words",
+        "ranges_lists",
+        "relative",
+        "durations_times",
+        "holidays",
+        "decades",
+        "negative",
     } <= files
     texts = sum(len(g["texts"]) for p in FILES for g in load(p).get("example", []))
     negatives = sum(len(g["texts"]) for p in FILES for g in load(p).get("negative", []))
