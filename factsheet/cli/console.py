@@ -1,0 +1,121 @@
+"""The one owner of terminal output: consoles, colour, errors, warnings and progress.
+
+* Rich is imported only when something is drawn (a table, a progress bar), never for JSON.
+* Every console is built with ``markup=False, highlight=False, emoji=False``: article text
+  like ``[bold]`` or ``:smile:`` is printed as it is. Control characters are escaped by the
+  renderers (:mod:`factsheet.render.safe`) before they get here.
+* Colour: ``--color``/``--no-color`` win; else ``NO_COLOR`` (any non-empty value) turns it
+  off, ``FORCE_COLOR`` turns it on; else colour only on a terminal.
+* Errors and warnings are single plain lines on stderr: ``factsheet: error: …``.
+* Status and progress go to stderr, and only when stderr is a terminal.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, TextIO
+
+from ..render.safe import terminal_safe
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+PROG = "factsheet"
+
+_color_flag: list[bool | None] = [None]
+"""The value of ``--color/--no-color`` for this run (None: decide from the environment)."""
+
+
+def set_color(flag: bool | None) -> None:
+    """Record ``--color`` (True), ``--no-color`` (False) or neither (None)."""
+    _color_flag[0] = flag
+
+
+def is_tty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def use_color(stream: TextIO) -> bool:
+    """Whether to colour output written to ``stream``."""
+    flag = _color_flag[0]
+    if flag is not None:
+        return flag
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return is_tty(stream)
+
+
+def console(file: TextIO | None = None, *, stderr: bool = False) -> Console:
+    """A rich console writing to ``file`` (default stdout, or stderr) that never reads markup."""
+    from rich.console import Console
+
+    stream = file if file is not None else (sys.stderr if stderr else sys.stdout)
+    color = use_color(stream)
+    return Console(
+        file=stream,
+        markup=False,
+        highlight=False,
+        emoji=False,
+        no_color=not color,
+        force_terminal=color if _color_flag[0] is not None or color else None,
+        color_system="auto" if color else None,
+        soft_wrap=not is_tty(stream),
+    )
+
+
+def error(message: str, *, hint: str | None = None) -> None:
+    """Print ``factsheet: error: message (hint)`` as one line on stderr."""
+    line = f"{PROG}: error: {terminal_safe(message)}"
+    if hint:
+        line += f" (hint: {terminal_safe(hint)})"
+    _write_err(line)
+
+
+def warn(message: str) -> None:
+    """Print ``factsheet: warning: message`` as one line on stderr."""
+    _write_err(f"{PROG}: warning: {terminal_safe(message)}")
+
+
+def _write_err(line: str) -> None:
+    try:
+        sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+
+
+@contextmanager
+def progress(total: int | None, description: str) -> Iterator[Callable[[int], None] | None]:
+    """A progress bar on stderr (bytes read out of ``total``), or None when not a terminal."""
+    if not is_tty(sys.stderr):
+        yield None
+        return
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+        TransferSpeedColumn,
+    )
+
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        DownloadColumn(),
+        TransferSpeedColumn(),
+        TimeRemainingColumn(),
+        console=console(stderr=True),
+        transient=True,
+    )
+    with bar:
+        task = bar.add_task(terminal_safe(description), total=total)
+        yield lambda done: bar.update(task, completed=done)

@@ -1,0 +1,105 @@
+"""``factsheet dates``: every date expression of an article, normalised, with offsets."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from . import console
+from .app import app
+from .options import ColorOpt, EncodingOpt, FileArg, FormatOpt, OutputOpt, PublishedOpt
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from ..model import Mention
+    from ..schema import PublishedBasis
+
+
+@app.command()
+def dates(
+    file: FileArg = "-",
+    published: PublishedOpt = None,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    encoding: EncodingOpt = None,
+    color: ColorOpt = None,
+) -> None:
+    """Find and normalise every date expression in an article.
+
+    FORMAT is table, text, json, jsonl, csv or tsv. The text view prints one line per
+    mention: start-end, type, value and the text itself; a value ending in * was partly
+    inferred (e.g. the year, from the publication date). Huge inputs are read in
+    overlapping windows, in bounded memory.
+    """
+    from ..io import TextStream
+    from ..render.dates import FORMATS
+    from ..stream import WINDOW, find_dates_stream
+    from .options import choose_format, parse_date
+
+    console.set_color(color)
+    given = parse_date(published)
+    view = choose_format(fmt, FORMATS, output=output)
+    with console.progress(None, "reading") as on_progress, TextStream(
+        file, encoding=encoding, on_progress=on_progress
+    ) as stream:
+        for warning in stream.warnings:
+            console.warn(warning)
+        head, chunks = _peek(stream, WINDOW)
+        value, basis = (given, "given") if given else _infer_published(head)
+        mentions = find_dates_stream(chunks, value)
+        _render(view, mentions, source=stream.source, published=value, basis=basis,
+                output=output)
+
+
+def _peek(chunks: Iterable[str], size: int) -> tuple[str, Iterator[str]]:
+    """The first ``size`` characters (or more) of a chunked text, and the whole text again."""
+    it = iter(chunks)
+    parts: list[str] = []
+    total = 0
+    for chunk in it:
+        parts.append(chunk)
+        total += len(chunk)
+        if total >= size:
+            break
+    head = "".join(parts)
+    return head, itertools.chain([head], it)
+
+
+def _infer_published(head: str) -> tuple[dt.date | None, PublishedBasis]:
+    """The publication date read from the start of the article (dateline or evidence)."""
+    from ..published import infer_published
+
+    found = infer_published(head)
+    return found.value, found.basis
+
+
+def _render(
+    view: str,
+    mentions: Iterable[Mention],
+    *,
+    source: str,
+    published: dt.date | None,
+    basis: PublishedBasis,
+    output: str | None,
+) -> None:
+    from ..render import dates as render
+    from .options import open_output
+
+    iso = published.isoformat() if published else None
+    with open_output(output) as out:
+        if view == "table":
+            table = render.dates_table(mentions, source=source, published=iso, basis=basis)
+            console.console(out).print(table)
+            return
+        if view == "json":
+            pieces = render.json_chunks(mentions, source=source, published=iso, basis=basis)
+        elif view == "jsonl":
+            pieces = render.jsonl_lines(mentions, source=source)
+        elif view in ("csv", "tsv"):
+            pieces = render.csv_lines(mentions, delimiter="," if view == "csv" else "\t")
+        else:
+            pieces = render.text_lines(mentions)
+        for piece in pieces:
+            out.write(piece)

@@ -1,0 +1,97 @@
+"""Options shared by every command, as ``Annotated`` aliases, and their parsing helpers.
+
+Use them in a command signature::
+
+    def sheet(file: FileArg = "-", published: PublishedOpt = None, fmt: FormatOpt = None,
+              output: OutputOpt = None, encoding: EncodingOpt = None, color: ColorOpt = None)
+
+then ``parse_date(published)``, ``choose_format(fmt, FORMATS, output)`` and
+``with open_output(output) as out:``. Errors are :class:`factsheet.errors.UsageError`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Annotated, TextIO
+
+import typer
+
+from ..errors import UsageError
+from .console import is_tty
+
+FileArg = Annotated[
+    str,
+    typer.Argument(help="Article file (UTF-8, UTF-16 or Windows-1256), or - for stdin.",
+                   metavar="[FILE|-]", show_default=False),
+]
+PublishedOpt = Annotated[
+    str | None,
+    typer.Option("--published", "-p", metavar="YYYY-MM-DD",
+                 help="The article's publication date (default: read from the article)."),
+]
+FormatOpt = Annotated[
+    str | None,
+    typer.Option("--format", "-f", metavar="FORMAT",
+                 help="Output format (default: a table on a terminal, text when piped)."),
+]
+OutputOpt = Annotated[
+    str | None,
+    typer.Option("--output", "-o", metavar="FILE",
+                 help="Write to FILE instead of stdout (all or nothing: never half written)."),
+]
+EncodingOpt = Annotated[
+    str | None,
+    typer.Option("--encoding", "-e", metavar="NAME",
+                 help="Input encoding, e.g. cp1256 (default: detected; UTF-8 if unsure)."),
+]
+ColorOpt = Annotated[
+    bool | None,
+    typer.Option("--color/--no-color", show_default=False,
+                 help="Colour output (default: on a terminal; NO_COLOR/FORCE_COLOR honoured)."),
+]
+
+
+def parse_date(value: str | None, option: str = "--published") -> dt.date | None:
+    """A ``YYYY-MM-DD`` option value as a date; :class:`UsageError` when it is not one."""
+    if value is None:
+        return None
+    try:
+        if len(value) != 10:
+            raise ValueError("not YYYY-MM-DD")
+        return dt.date.fromisoformat(value)
+    except ValueError as e:
+        reason = "not YYYY-MM-DD" if "format" in str(e) or "YYYY" in str(e) else str(e)
+        raise UsageError(f"invalid {option} {value!r}: {reason}") from None
+
+
+def choose_format(
+    value: str | None,
+    choices: Sequence[str],
+    *,
+    output: str | None = None,
+    terminal: str = "table",
+    pipe: str = "text",
+) -> str:
+    """The format asked for, or the default: ``terminal`` when stdout is a TTY, else ``pipe``."""
+    if value is None:
+        return terminal if output is None and is_tty(sys.stdout) else pipe
+    fmt = value.lower()
+    if fmt not in choices:
+        raise UsageError(f"unknown --format {value!r}: choose one of {', '.join(choices)}")
+    return fmt
+
+
+@contextmanager
+def open_output(output: str | None) -> Iterator[TextIO]:
+    """stdout, or ``output`` written atomically (temp file, fsync, rename)."""
+    if output is None or output == "-":
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    from ..io import atomic_write
+
+    with atomic_write(output) as f:
+        yield f

@@ -1,0 +1,1 @@
+"""Renderers: turn results into text for terminals, pipes and files (one module per view)."""

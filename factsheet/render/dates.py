@@ -1,0 +1,151 @@
+"""The views of ``factsheet dates``: table, text, json, jsonl, csv and tsv.
+
+Every view takes mentions lazily (an iterable) so huge inputs stream; only ``table`` keeps
+them all. JSON keys come from :mod:`factsheet.schema` only.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from ..model import Mention
+from ..schema import PublishedBasis, dates_json, mention_json, value_text
+from .safe import csv_cell, json_dumps, terminal_safe
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+FORMATS = ("table", "text", "json", "jsonl", "csv", "tsv")
+"""Formats of ``factsheet dates`` (``table`` on a terminal, ``text`` in a pipe by default)."""
+
+INFERRED_MARK = "*"
+"""Appended to a value in text and table views when part of it is not written in the text."""
+
+_SOURCE_KEY = "source"
+"""The key added to each JSON Lines record (the same name as in the JSON document)."""
+
+
+def display_value(m: Mention) -> str:
+    """The value as shown to people: ``2022-05-17..2022-05-20``, ``?`` when unresolved."""
+    if m.value is None:
+        return "?" if m.relative else "-"
+    return value_text(m.value) + (INFERRED_MARK if m.inferred else "")
+
+
+def text_lines(mentions: Iterable[Mention]) -> Iterator[str]:
+    """One line per mention: ``start-end TAB type TAB value TAB text`` (controls escaped)."""
+    for m in mentions:
+        yield f"{m.start}-{m.end}\t{m.type}\t{display_value(m)}\t{terminal_safe(m.text)}\n"
+
+
+def json_chunks(
+    mentions: Iterable[Mention],
+    *,
+    source: str | None,
+    published: str | None,
+    basis: PublishedBasis,
+) -> Iterator[str]:
+    """The ``factsheet.dates/1`` document, written piece by piece.
+
+    The text is exactly ``json.dumps(dates_json(...), indent=2, ensure_ascii=False)``
+    followed by a newline, but mentions are serialised one at a time.
+    """
+    doc: dict[str, Any] = dict(dates_json([], source=source, published=published, basis=basis))
+    list_keys = [k for k, v in doc.items() if isinstance(v, list)]
+    assert len(list_keys) == 1, "the dates document has exactly one list"
+    marker = "\x00mentions\x00"
+    doc[list_keys[0]] = marker
+    head, tail = json_dumps(doc, indent=2).split(json_dumps(marker))
+    yield head + "["
+    first = True
+    for m in mentions:
+        item = json_dumps(mention_json(m), indent=2).replace("\n", "\n    ")
+        yield ("\n    " if first else ",\n    ") + item
+        first = False
+    yield ("]" if first else "\n  ]") + tail + "\n"
+
+
+def jsonl_lines(mentions: Iterable[Mention], *, source: str | None) -> Iterator[str]:
+    """JSON Lines: one mention per line, each with the ``source`` it comes from."""
+    for m in mentions:
+        yield json_dumps({_SOURCE_KEY: source, **mention_json(m)}) + "\n"
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, str)):
+        return csv_cell(str(value))
+    return csv_cell(json_dumps(value))
+
+
+def csv_lines(mentions: Iterable[Mention], *, delimiter: str = ",") -> Iterator[str]:
+    """A header row (the JSON keys of a mention, in schema order), then one row per mention.
+
+    Structured cells (ranges, lists, anchors) hold compact JSON; cells that could run as a
+    spreadsheet formula are prefixed with ``'``.
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
+
+    def flush() -> str:
+        line = buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+        return line
+
+    header_written = False
+    for m in mentions:
+        row = mention_json(m)
+        if not header_written:
+            writer.writerow(list(row))
+            header_written = True
+        writer.writerow([_cell(v) for v in row.values()])
+        yield flush()
+    if not header_written:
+        writer.writerow(list(_empty_row_keys()))
+        yield flush()
+
+
+def _empty_row_keys() -> list[str]:
+    probe = Mention(text="", start=0, end=0, type="date", value=None, grain=None)
+    return list(mention_json(probe))
+
+
+def dates_table(
+    mentions: Iterable[Mention], *, source: str | None, published: str | None, basis: str
+) -> Table:
+    """A rich table of the mentions (article text escaped; never read as markup)."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(
+        title=Text(f"Dates in {terminal_safe(source or '-')}"),
+        caption=Text(
+            f"published: {published or 'unknown'} ({basis})   "
+            f"{INFERRED_MARK} = inferred, not written in the text"
+        ),
+    )
+    for name, justify in (("#", "right"), ("offsets", "right"), ("text", "left"),
+                          ("type", "left"), ("value", "left"), ("notes", "left")):
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for i, m in enumerate(mentions, 1):
+        notes = "; ".join(m.notes)
+        if m.anchor is not None:
+            notes = "; ".join(
+                filter(None, [f"{m.anchor.relation} «{m.anchor.target_text}»", notes])
+            )
+        table.add_row(
+            Text(str(i)),
+            Text(f"{m.start}-{m.end}"),
+            Text(terminal_safe(m.text)),
+            Text(m.type),
+            Text(display_value(m)),
+            Text(terminal_safe(notes)),
+        )
+    return table

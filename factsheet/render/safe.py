@@ -1,0 +1,94 @@
+"""Output safety: text from articles must never act on the terminal, a spreadsheet or a parser.
+
+* :func:`terminal_safe` shows control characters (ESC sequences, C1 controls, DEL, lone
+  surrogates) as visible escapes such as ``\\x1b`` instead of letting the terminal run them.
+  Rich markup is never interpreted because every console is built with ``markup=False``.
+* :func:`csv_cell` neutralises cells a spreadsheet would run as a formula.
+* :func:`json_dumps` always yields valid UTF-8-encodable JSON (lone surrogates → U+FFFD).
+* :func:`ics_escape` and :func:`ics_fold` implement RFC 5545 TEXT escaping and line folding.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# C0 controls, DEL, C1 controls, and lone surrogates. TAB/LF are handled by the caller's choice.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_CONTROL_KEEP_LINES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_ANSI = re.compile(
+    r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[PX^_][^\x1b]*\x1b\\|[@-Z\\-_])"
+)
+_NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _escape(match: re.Match[str]) -> str:
+    c = match.group()
+    if c in _NAMED:
+        return _NAMED[c]
+    if "\ud800" <= c <= "\udfff":
+        return "\ufffd"
+    return f"\\x{ord(c):02x}" if ord(c) <= 0xFF else f"\\u{ord(c):04x}"
+
+
+def terminal_safe(text: str, *, keep_newlines: bool = False) -> str:
+    """``text`` with every control character shown as a visible escape (``\\x1b``, ``\\n``).
+
+    With ``keep_newlines`` LF and TAB are kept as they are (for multi-line output).
+    """
+    pattern = _CONTROL_KEEP_LINES if keep_newlines else _CONTROL
+    return pattern.sub(_escape, text)
+
+
+def strip_controls(text: str) -> str:
+    """``text`` with ANSI/ESC sequences and other control characters removed (LF/TAB kept)."""
+    return _CONTROL_KEEP_LINES.sub(
+        lambda m: "\ufffd" if "\ud800" <= m.group() <= "\udfff" else "",
+        _ANSI.sub("", text),
+    )
+
+
+def csv_cell(value: str) -> str:
+    """A CSV cell that a spreadsheet shows as text: a leading ``= + - @ TAB CR`` gets a ``'``."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def json_text(text: str) -> str:
+    """``text`` with lone surrogates replaced by U+FFFD, so it always encodes to UTF-8."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def json_dumps(data: Any, *, indent: int | None = None) -> str:
+    """JSON for ``data`` (non-ASCII kept as is) that is always valid once encoded to UTF-8."""
+    separators = (",", ": ") if indent is not None else (",", ":")
+    return json_text(json.dumps(data, ensure_ascii=False, indent=indent, separators=separators))
+
+
+def ics_escape(text: str) -> str:
+    """RFC 5545 TEXT value: ``\\`` ``;`` ``,`` escaped, newlines as ``\\n``, controls removed."""
+    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
+    return json_text(re.sub("[\x00-\x08\x0a-\x1f\x7f]", "", text))
+
+
+def ics_fold(line: str, limit: int = 75) -> str:
+    """Fold a content line into lines of at most ``limit`` octets (RFC 5545 §3.1).
+
+    Continuation lines start with one space (counted in the limit); a UTF-8 character is
+    never split. Lines are joined with CRLF; no trailing CRLF is added.
+    """
+    out: list[str] = []
+    current: list[str] = []
+    used = 0
+    for ch in line:
+        size = len(ch.encode("utf-8", "surrogatepass"))
+        if used + size > limit:
+            out.append("".join(current))
+            current, used = [" "], 1
+        current.append(ch)
+        used += size
+    out.append("".join(current))
+    return "\r\n".join(out)

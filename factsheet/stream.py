@@ -1,0 +1,95 @@
+"""Date extraction over one long text in bounded memory: overlapping windows.
+
+A huge article (a 1 GB file, or stdin) arrives as text chunks of any size. They are gathered
+into windows of about ``window`` characters that end at whitespace; consecutive windows
+overlap by about ``overlap`` characters. Window *k* owns the mentions that start before
+window *k+1* begins, so an expression shorter than the overlap is always seen whole by its
+owner; a mention of window *k+1* that overlaps one already emitted (the tail of an expression
+cut at the window's left edge) is dropped. Offsets are global: the same as if the whole text
+had been given to :func:`factsheet.find_dates` at once. Memory holds one window and one chunk.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+
+from .engine import find_dates
+from .model import Mention
+
+WINDOW = 1 << 20
+"""Characters per window (about 1 MB of text)."""
+OVERLAP = 2048
+"""Characters shared by consecutive windows: longer than any date expression."""
+
+Finder = Callable[[str, "dt.date | str | None"], list[Mention]]
+
+
+def _split_point(text: str, pos: int, slack: int) -> int:
+    """The index just after the last whitespace in ``text[pos - slack:pos]`` (else ``pos``)."""
+    lo = max(pos - slack, 0)
+    for i in range(pos - 1, lo - 1, -1):
+        if text[i].isspace():
+            return i + 1
+    return pos
+
+
+def _shift(m: Mention, base: int) -> Mention:
+    if base == 0:
+        return m
+    anchor = m.anchor
+    if anchor is not None:
+        anchor = replace(
+            anchor, target_start=anchor.target_start + base, target_end=anchor.target_end + base
+        )
+    return replace(m, start=m.start + base, end=m.end + base, anchor=anchor)
+
+
+def find_dates_stream(
+    chunks: Iterable[str],
+    published: dt.date | str | None = None,
+    *,
+    window: int = WINDOW,
+    overlap: int = OVERLAP,
+    finder: Finder = find_dates,
+) -> Iterator[Mention]:
+    """Every temporal expression of the text ``"".join(chunks)``, lazily, in order.
+
+    ``finder`` is the extraction function (``find_dates``; replaceable for tests).
+    """
+    if overlap < 1 or window < 4 * overlap:
+        raise ValueError("window must be at least four times the overlap")
+    parts: list[str] = []
+    size = 0
+    base = 0  # global offset of the current window's first character
+    carried_end = 0  # global end of the mentions emitted by earlier windows
+    source = iter(chunks)
+    exhausted = False
+    while True:
+        while not exhausted and size < window:
+            chunk = next(source, None)
+            if chunk is None:
+                exhausted = True
+            elif chunk:
+                parts.append(chunk)
+                size += len(chunk)
+        buf = "".join(parts)
+        if exhausted and len(buf) <= window:
+            for m in finder(buf, published):
+                if m.start + base >= carried_end:
+                    yield _shift(m, base)
+            return
+        cut = _split_point(buf, window, overlap // 2)
+        next_start = _split_point(buf, cut - overlap, overlap // 2)
+        window_end = carried_end
+        for m in finder(buf[:cut], published):
+            g_start = m.start + base
+            if m.start >= next_start or g_start < carried_end:
+                continue
+            window_end = max(window_end, m.end + base)
+            yield _shift(m, base)
+        carried_end = window_end
+        rest = buf[next_start:]
+        parts, size = [rest], len(rest)
+        base += next_start
