@@ -21,6 +21,7 @@ import fnmatch
 import json
 import os
 import re
+import signal
 import sys
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -268,8 +269,14 @@ def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 
 def _warm_up() -> None:
-    """Load the engine's tables once per worker, before the first real article."""
+    """Load the engine's tables once, before the first real article."""
     find_dates("")
+
+
+def _init_worker() -> None:
+    """Workers leave Ctrl-C to the main process, which cancels the pending work."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _warm_up()
 
 
 def default_jobs() -> int:
@@ -309,17 +316,16 @@ def process_corpus(
     _warm_up()  # forked workers inherit the loaded tables
     pending: deque[Future[list[R]]] = deque()
     limit = jobs * max(1, prefetch)
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_warm_up) as pool:
-        try:
-            for chunk in _chunks(articles, chunksize):
-                pending.append(pool.submit(_run_chunk, worker, chunk))
-                while len(pending) >= limit or (pending and pending[0].done()):
-                    yield from pending.popleft().result()
-            while pending:
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker)
+    try:
+        for chunk in _chunks(articles, chunksize):
+            pending.append(pool.submit(_run_chunk, worker, chunk))
+            while len(pending) >= limit or (pending and pending[0].done()):
                 yield from pending.popleft().result()
-        finally:
-            for future in pending:
-                future.cancel()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 # --------------------------------------------------------------------------- timelines
