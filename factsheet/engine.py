@@ -1,12 +1,162 @@
-"""The date engine: find every temporal expression in a text (work in progress)."""
+"""The date engine: find every temporal expression in a text.
+
+Four passes, each a small pure step:
+
+1. ``normalize`` a copy of the text, keeping the offset map;
+2. ``tag``: every rule of ``grammar`` proposes partials; the longest non-overlapping win;
+3. ``compose``: adjacent partials joined by range or list words become one (``من 17 إلى 20
+   ماي 2022``, ``يومي 1 و2 فيفري``); latent partials that joined nothing are dropped;
+4. ``resolve``: each partial becomes a :class:`Mention` anchored on the reference date.
+
+The clock is never read: ``published`` is a parameter.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
+from .grammar import Partial, rules
+from .lexicon import lexicon
 from .model import Mention
+from .normalize import compile_folded, normalize
+from .resolve import Resolver
+
+
+def parse_published(published: dt.date | str | None) -> dt.date | None:
+    """``published`` as a date (``YYYY-MM-DD`` strings are parsed); ``ValueError`` if invalid."""
+    if published is None or isinstance(published, dt.date):
+        return published
+    return dt.date.fromisoformat(published.strip())
+
+
+def tag(norm: str) -> list[Partial]:
+    """Candidate partials of every rule, longest first, without overlaps, in text order."""
+    lx = lexicon()
+    cands: list[tuple[int, int, Partial]] = []
+    for prio, rule in enumerate(rules()):
+        for m in rule.pattern.finditer(norm):
+            if m.end() <= m.start():
+                continue
+            p = rule.produce(m, lx)
+            if p is None:
+                continue
+            _trim(p, norm)
+            cands.append((prio, len(cands), p))
+    # Longest span first; among equals, non-latent, then rule order.
+    cands.sort(key=lambda c: (-(c[2].end - c[2].start), c[2].latent, c[0], c[1]))
+    taken = bytearray(len(norm) + 1)
+    chosen: list[Partial] = []
+    for _, _, p in cands:
+        if any(taken[p.start : p.end]):
+            continue
+        taken[p.start : p.end] = b"\x01" * (p.end - p.start)
+        chosen.append(p)
+    chosen.sort(key=lambda p: p.start)
+    return chosen
+
+
+def _trim(p: Partial, norm: str) -> None:
+    """Drop spaces and commas a pattern may have taken at either end."""
+    while p.end > p.start and norm[p.end - 1] in " \t\n\r،,":
+        p.end -= 1
+    while p.start < p.end and norm[p.start] in " \t\n\r،,":
+        p.start += 1
+
+
+_RANGE_GAP = compile_folded(
+    r"^\s*(?:-|الي|الى|حتى|لغايه|الى\s+غايه|وحتى|والى|والي|والى\s+غايه|الى\s+حدود|و)\s*$"
+)
+_LIST_GAP = compile_folded(r"^\s*(?:و|،|,|،\s*و|,\s*و)\s*$")
+_RANGE_OPEN = compile_folded(r"(?:^|[\s(])(?P<w>[وف]?(?:من|بين|ما\s+بين|منذ|ابتداء\s+من|اعتبارا\s+من))\s+$")
+_LIST_HEAD = compile_folded(r"(?:^|[\s(])(?P<w>[وفبل]?(?:ايام|يومي|عامي|سنتي|سنوات|اعوام|شهري))\s+$")
+
+
+def _kind(p: Partial) -> str:
+    if p.type == "time":
+        return "time"
+    if p.type in ("date", "month", "year") and not p.anaphora:
+        return "cal"
+    return "other"
+
+
+def compose(parts: list[Partial], norm: str) -> list[Partial]:
+    """Join partials into ranges and lists; drop latent leftovers."""
+    out: list[Partial] = []
+    i = 0
+    n = len(parts)
+    while i < n:
+        a = parts[i]
+        j = i
+        chain = [a]
+        gaps: list[str] = []
+        while j + 1 < n and _kind(parts[j]) == _kind(parts[j + 1]) != "other":
+            gap = norm[parts[j].end : parts[j + 1].start]
+            if len(gap) > 25 or not (_RANGE_GAP.match(gap) or _LIST_GAP.match(gap)):
+                break
+            chain.append(parts[j + 1])
+            gaps.append(gap.strip())
+            j += 1
+        joined = _join(chain, gaps, norm) if len(chain) > 1 else None
+        if joined is not None:
+            out.append(joined)
+            i = j + 1
+            continue
+        if not a.latent:
+            out.append(a)
+        i += 1
+    return out
+
+
+def _join(chain: list[Partial], gaps: list[str], norm: str) -> Partial | None:
+    """A range (``من A إلى B``, ``بين A و B``, ``A-B``) or a list (``أيام 15 و16 و17``)."""
+    first, last = chain[0], chain[-1]
+    before = norm[max(0, first.start - 25) : first.start]
+    opener = _RANGE_OPEN.search(before)
+    head = _LIST_HEAD.search(before)
+    between = bool(opener and "بين" in opener.group("w"))
+    if len(chain) == 2:
+        gap = gaps[0]
+        is_and = bool(_LIST_GAP.match(gap))
+        if is_and and not between:
+            return _as_list(chain, norm, head)
+        if not (between or gap == "-" or opener or first.latent):
+            return None
+        start = first.start
+        if opener and not opener.group("w").endswith("منذ"):
+            start = first.start - len(before) + opener.start("w")
+        p = Partial("range", start, last.end, "range", range_of=(first, last))
+        p.calendar = last.calendar
+        return p
+    if all(_LIST_GAP.match(g) for g in gaps):
+        return _as_list(chain, norm, head)
+    return None
+
+
+def _as_list(chain: list[Partial], norm: str, head: re.Match[str] | None) -> Partial | None:
+    last = chain[-1]
+    if all(c.latent for c in chain):
+        return None
+    if not head and any(not c.latent for c in chain[:-1]):
+        return None  # two separate dates joined by "و": keep them apart
+    start = chain[0].start
+    if head:
+        start = start - len(norm[max(0, start - 25) : start]) + head.start("w")
+    p = Partial("list", start, last.end, last.type, items=list(chain))
+    p.calendar = last.calendar
+    return p
 
 
 def find_dates(text: str, published: dt.date | str | None = None) -> list[Mention]:
-    """Every temporal expression in ``text``, sorted by position."""
-    return []
+    """Every temporal expression in ``text``, sorted by position.
+
+    ``published`` (a date or ``YYYY-MM-DD``) anchors relative expressions; without it their
+    value is ``None`` and the mention says it is relative. Offsets are code points into
+    ``text`` (end exclusive): ``m.text == text[m.start:m.end]``.
+    """
+    ref = parse_published(published)
+    if not text:
+        return []
+    norm = normalize(text)
+    parts = compose(tag(norm.text), norm.text)
+    return Resolver(text, norm, ref).resolve_all(parts)

@@ -1,0 +1,748 @@
+"""Named rules: a pattern over the normalised text and a production of a :class:`Partial`.
+
+Patterns are assembled from the lexicon (never hand-copied word lists) with ``{PLACEHOLDERS}``;
+productions are small pure functions that read the match and return what the text says, or
+``None`` to reject it. Resolution against a reference date happens later, in ``resolve``.
+A partial marked ``latent`` (a bare day number, a bare year, a month name alone) is kept only
+when it combines with another mention into a range or a list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .lexicon import Lexicon, lexicon, load_table
+from .model import MentionType
+from .normalize import compile_folded, fold
+
+
+@dataclass
+class Partial:
+    """What one match says, before resolution. Offsets are in the normalised text."""
+
+    rule: str
+    start: int
+    end: int
+    type: MentionType
+    calendar: str = "gregorian"
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    hour: int | None = None
+    minute: int | None = None
+    midnight_end: bool = False
+    year_rel: str | None = None
+    """Direction of the year when it is relative (``العام الماضي``): next/last/this."""
+    direction: str | None = None
+    """Modifier after a month or day (``ماي المقبل``): next/last/this."""
+    deictic: int | None = None
+    period: str | None = None
+    """Relative period unit: day/week/month/year/century."""
+    period_part: str | None = None
+    """``H1``/``Q3`` of a year."""
+    decade: int | None = None
+    century: int | None = None
+    duration: str | None = None
+    mod: str | None = None
+    holiday: str | None = None
+    holiday_spec: tuple[str, int, int] | None = None
+    anaphora: bool = False
+    latent: bool = False
+    list_head: bool = False
+    items: list[Partial] = field(default_factory=list)
+    range_of: tuple[Partial, Partial] | None = None
+    anchor: tuple[str, int, int] | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+Production = Callable[[re.Match[str], Lexicon], "Partial | None"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named rule: a compiled pattern and its production."""
+
+    name: str
+    pattern: re.Pattern[str]
+    produce: Production
+
+
+def alt(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, longest first, spaces matching any run of spaces."""
+    uniq = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in uniq)
+
+
+def _key(s: str) -> str:
+    """A matched phrase with its spaces collapsed, for lexicon look-ups."""
+    return " ".join(s.split())
+
+
+# ----------------------------------------------------------------------------- fragments
+
+@lru_cache(maxsize=1)
+def fragments() -> dict[str, str]:
+    """Regex fragments built from the lexicon (each names its own groups)."""
+    lx = lexicon()
+    al = fold("ال")
+    rel_after = [w for w, d in lx.modifiers.items() if w.startswith(al)]
+    rel_al = [w for w in rel_after if w.startswith(al)]
+    f = {
+        "B": r"(?<![\w])",
+        "E": r"(?![\w])",
+        "CL": r"(?:[وف]?[بلك]|[وف])?",
+        "DAYNUM": r"(?<![\d.,/:])(?P<day>0?[1-9]|[12]\d|3[01])(?![\d%])",
+        "DAYORD": r"(?P<dayw>" + alt(lx.day_ordinals) + r")(?!\w)",
+        "MONTH": r"(?P<month>" + alt(lx.months) + r")",
+        "MONTH2": r"(?:\s*[/\\(]\s*|\s+)(?P<month2>" + alt(lx.months) + r")(?:\s*\))?",
+        "MEND": r"(?:(?!\w)|(?=" + alt(rel_al) + r"))",
+        "HMONTH": r"(?P<hmonth>" + alt(lx.hijri_months) + r")(?!\w)",
+        "YEAR": r"(?<![\d.,])(?P<year>1[0-9]\d\d|20\d\d|21\d\d)(?![\d%]|[.,]\d)",
+        "HYEAR": r"(?<![\d.,])(?P<hyear>1[2-5]\d\d)(?![\d%]|[.,]\d)",
+        "ERA": r"(?:\s*(?P<era>" + alt(lx.hijri_era | lx.gregorian_era) + r")(?!\w))?",
+        "HERA": r"(?:\s*(?P<era>" + alt(lx.hijri_era) + r")(?!\w))?",
+        "REL": r"(?P<rel>" + alt(rel_after) + r")(?!\w)",
+        "YREL": r"(?P<yrel>" + alt(rel_after) + r")(?!\w)",
+        "WD": r"(?P<wd>" + alt(lx.weekdays) + r")(?!\w)",
+        "DEIC": r"(?P<deic>" + alt(lx.deictic) + r")(?!\w)",
+        "DPART": r"(?P<dpart>" + alt(lx.day_parts) + r")",
+        "PMOD": r"(?P<pmod>" + alt(list(lx.period_mods) + list(PERIOD_PHRASES)) + r")",
+        "AFTER": r"(?P<ap>" + alt(lx.day_part_after) + r")(?!\w)",
+        "HOUR": r"(?P<hw>" + alt(lx.hour_ordinals) + r"|الواحده|[01]?\d|2[0-4])(?![\w:])",
+        "CARD": r"(?P<wnum>" + alt(lx.cardinals) + r")",
+        "UNIT": r"(?P<unit>" + alt(lx.unit_of_form) + r")(?!\w)",
+        "DUAL": r"(?P<dual>"
+        + alt(w for w, (_, n) in lx.unit_of_form.items() if n == "dual")
+        + r")(?!\w)",
+        "HOLI": r"(?P<holi>" + alt(holidays()) + r")(?!\w)",
+    }
+    # "يوم الخميس" / "صباح اليوم الأحد" / "غدا الأربعاء" / "(يوم) الاثنين،" before a date.
+    f["PREFIX"] = (
+        r"(?:{DPART}\s+)?(?:{DEIC}\s*[،,]?\s*)?(?:(?P<yawm>يوم|يومي|ليله)\s+)?"
+        r"(?:{WD}\s*[،,]?\s*)?"
+    ).format(**f)
+    f["YEARPART"] = (
+        r"(?:\s*[،,])?(?:\s+من)?(?:\s+(?:ال)?(?:عام|سنه))?\s+{YEAR}{ERA}"
+    ).format(**f)
+    f["YEARREL"] = r"(?:\s+من)?\s+ال(?:عام|سنه)\s+{YREL}".format(**f)
+    f["MONTHS"] = r"{MONTH}(?:{MONTH2})?{MEND}".format(**f)
+    return f
+
+
+# "الأسبوع الأول من ..." and halves/quarters of a year.
+PERIOD_PHRASES = {
+    fold("الأسبوع الأول من"): "START",
+    fold("الأسبوع الأخير من"): "END",
+    fold("الأيام الأولى من"): "START",
+    fold("الأيام الأخيرة من"): "END",
+    fold("العشر الأواخر من"): "END",
+    fold("النصف الأول من"): "H1",
+    fold("النصف الثاني من"): "H2",
+    fold("الربع الأول من"): "Q1",
+    fold("الربع الثاني من"): "Q2",
+    fold("الربع الثالث من"): "Q3",
+    fold("الربع الرابع من"): "Q4",
+    fold("الربع الأخير من"): "Q4",
+    fold("الثلث الأول من"): "START",
+    fold("الثلث الأخير من"): "END",
+}
+
+
+@lru_cache(maxsize=1)
+def holidays() -> dict[str, tuple[str, int, int]]:
+    """Holiday names -> (calendar, month, day); calendar "easter" keeps an offset in day."""
+    raw = load_table("holidays")
+    out: dict[str, tuple[str, int, int]] = {}
+    for name, (m, d) in raw["hijri"].items():
+        out[fold(name)] = ("hijri", m, d)
+    for name, m in raw["hijri_month"].items():
+        out[fold(name)] = ("hijri_month", m, 0)
+    for name, (m, d) in raw["gregorian"].items():
+        out[fold(name)] = ("gregorian", m, d)
+    for name, off in raw["easter"].items():
+        out[fold(name)] = ("easter", 0, off)
+    return out
+
+
+# ----------------------------------------------------------------------------- helpers
+
+def _day(m: re.Match[str], lx: Lexicon) -> int | None:
+    g = m.groupdict()
+    if g.get("day"):
+        return int(g["day"])
+    if g.get("dayw"):
+        return lx.day_ordinals.get(_key(g["dayw"]))
+    return None
+
+
+def _prefix(p: Partial, m: re.Match[str], lx: Lexicon) -> Partial:
+    """Fill the weekday and deictic parts of a prefix (``صباح اليوم الأحد``)."""
+    g = m.groupdict()
+    if g.get("wd"):
+        p.weekday = lx.weekdays[_key(g["wd"])]
+    if g.get("deic"):
+        p.deictic = lx.deictic[_key(g["deic"])]
+    return p
+
+
+def _month(m: re.Match[str], lx: Lexicon) -> int | None:
+    g = m.groupdict()
+    month = lx.months[_key(g["month"])]
+    if g.get("month2") and lx.months[_key(g["month2"])] != month:
+        return None
+    return month
+
+
+def _year_tail(p: Partial, m: re.Match[str], lx: Lexicon) -> Partial:
+    g = m.groupdict()
+    if g.get("year"):
+        p.year = int(g["year"])
+    if g.get("yrel"):
+        p.year_rel = lx.modifiers[_key(g["yrel"])]
+    if g.get("rel"):
+        p.direction = lx.modifiers[_key(g["rel"])]
+    return p
+
+
+def _pmod(p: Partial, m: re.Match[str], lx: Lexicon) -> Partial:
+    g = m.groupdict()
+    if g.get("pmod"):
+        k = _key(g["pmod"])
+        mod = lx.period_mods.get(k) or PERIOD_PHRASES.get(k)
+        if mod and mod[0] in "HQ":
+            p.period_part = mod
+        else:
+            p.mod = mod
+    return p
+
+
+# ----------------------------------------------------------------------------- productions
+
+def p_date_dmy(m: re.Match[str], lx: Lexicon) -> Partial | None:
+    day = _day(m, lx)
+    month = _month(m, lx)
+    if day is None or month is None:
+        return None
+    p = Partial("date_dmy", m.start(), m.end(), "date", month=month, day=day)
+    return _year_tail(_prefix(p, m, lx), m, lx)
+
+
+def p_date_numeric(m: re.Match[str], lx: Lexicon) -> Partial | None:
+    g = m.groupdict()
+    y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    era = _key(g["era"]) if g.get("era") else None
+    hijri = (era in lx.hijri_era) if era else 1300 <= y <= 1500
+    if not hijri and not 1000 <= y <= 2199:
+        return None
+    p = Partial("date_numeric", m.start(), m.end(), "date", year=y, month=mo, day=d)
+    if hijri:
+        p.calendar = "hijri"
+    return _prefix(p, m, lx)
+
+
+def p_month_year(m: re.Match[str], lx: Lexicon) -> Partial | None:
+    month = _month(m, lx)
+    if month is None:
+        return None
+    p = Partial("month_year", m.start(), m.end(), "month", month=month)
+    return _pmod(_year_tail(p, m, lx), m, lx)
+
+
+_PREP_BEFORE_MONTH = compile_folded(
+    r"(?:^|\s)(?:في|خلال|منذ|حتى|قبل|بعد|مطلع|اوائل|اواخر|اواسط|منتصف|بدايه|نهايه|شهري|شهر|"
+    r"من|الى|ابتداء\s+من|اعتبارا\s+من|طيله|طوال)\s*$"
+)
+
+
+def p_month_bare(m: re.Match[str], lx: Lexicon) -> Partial | None:
+    month = _month(m, lx)
+    if month is None:
+        return None
+    g = m.groupdict()
+    p = _pmod(Partial("month_bare", m.start(), m.end(), "month", month=month), m, lx)
+    name = _key(g["month"])
+    double = bool(g.get("month2"))
+    before = m.string[max(0, m.start() - 20) : m.start()]
+    context = bool(g.get("shahr") or g.get("pmod")) or bool(_PREP_BEFORE_MONTH.search(before))
+    if double or (context and name not in lx.risky_months):
+        return p
+    p.latent = True
+    return p
+
+
+def p_hijri_date(m: re.Match[str], lx: Lexicon) -> Partial | None:
+    day = _day(m, lx)
+    if day is None or day > 30:
+        return None
+    g = m.groupdict()
+    p = Partial("hijri_date", m.start(), m.end(), "date", calendar="hijri", day=day,
+                month=lx.hijri_months[_key(g["hmonth"])])
+    if g.get("hyear"):
+        p.year = int(g["hyear"])
+    if g.get("rel"):
+        p.direction = lx.modifiers[_key(g["rel"])]
+    return _prefix(p, m, lx)
+
+
+def p_hijri_month(m: re.Match[str], lx: Lexicon) -> Partial | None:
+    g = m.groupdict()
+    p = Partial("hijri_month", m.start(), m.end(), "month", calendar="hijri",
+                month=lx.hijri_months[_key(g["hmonth"])])
+    if g.get("hyear"):
+        p.year = int(g["hyear"])
+    if g.get("rel"):
+        p.direction = lx.modifiers[_key(g["rel"])]
+    if p.year is None and p.direction is None:
+        return None
+    return p
+
+
+def p_year_marked(m: re.Match[str], lx: Lexicon) -> Partial | None:
+    g = m.groupdict()
+    p = Partial("year_marked", m.start(), m.end(), "year", year=int(g["year"]))
+    if g.get("era") and _key(g["era"]) in lx.hijri_era:
+        p.calendar = "hijri"
+    if g.get("head") and _key(g["head"]) in ("عامي", "سنتي", "اعوام", "سنوات"):
+        p.list_head = True
+    if g.get("yrel"):
+        p.year_rel = lx.modifiers[_key(g["yrel"])]
+        p.notes.append("year written in the text; the relative words agree with it")
+    return _pmod(p, m, lx)
+
+
+def p_year_era(m: re.Match[str], lx: Lexicon) -> Partial | None:
+    g = m.groupdict()
+    p = Partial("year_era", m.start(), m.end(), "year", year=int(g["year"]))
+    if _key(g["era"]) in lx.hijri_era:
+        if not 1200 <= p.year <= 1600:  # type: ignore[operator]
+            return None
+        p.calendar = "hijri"
+    return p
+
+
+_YEAR_CONTEXT_BEFORE = compile_folded(
+    r"(?:^|[\s(،,])(?:في|منذ|حتى|قبل|بعد|خلال|مطلع|اوائل|اواخر|اواسط|منتصف|بدايه|نهايه|"
+    r"ابتداء\s+من|اعتبارا\s+من|الى|من|وفي|ومنذ|وحتى|وقبل|وبعد|لغايه|بحلول|موسم|دوره|نسخه)\s*$"
+)
+_YEAR_NOT_AFTER = compile_folded(
+    r"^\s*(?:%|في\s*الم|بالم|مليون|مليار|الف|الاف|دولار|درهم|دينار|ريال|جنيه|يورو|ليره|طن|"
+    r"كلم|كيلو|متر|شخص|حاله|مهاجر|لاجئ|قتيل|جريح|مصاب|عامل|طالب|تلميذ|منصب|وحده|سهم|نقطه|"
+    r"صوت|مقعد|مرشح|ناخب|سجين|معتقل|اسير|فرد|اسره|عائله|مواطن|امراه|رجل|طفل|"
+    r"ميغاواط|هكتار|برميل|سنتيم|فرنك|اورو|ل\.|م\s*[23²³])"
+)
+
+
+def p_year_bare(m: re.Match[str], lx: Lexicon) -> Partial | None:
+    y = int(m.group("year"))
+    p = Partial("year_bare", m.start(), m.end(), "year", year=y)
+    s = m.string
+    if _YEAR_NOT_AFTER.match(s, m.end()) or not 1800 <= y <= 2100:
+        return None
+    before = s[max(0, m.start() - 25) : m.start()]
+    in_parens = before.endswith("(") and s[m.end() : m.end() + 1] == ")"
+    if not (in_parens or _YEAR_CONTEXT_BEFORE.search(before)):
+        p.latent = True
+    return p
+
+
+def p_day_latent(m: re.Match[str], lx: Lexicon) -> Partial | None:
+    day = _day(m, lx)
+    if day is None:
+        return None
+    p = Partial("day_latent", m.start(), m.end(), "date", day=day, latent=True)
+    return _prefix(p, m, lx)
+
+
+def p_relative_period(m: re.Match[str], lx: Lexicon) -> Partial | None:
+    g = m.groupdict()
+    unit = {"اسبوع": "week", "شهر": "month", "عام": "year", "سنه": "year", "قرن": "century"}[
+        g["unit"]
+    ]
+    if g.get("this"):
+        direction = "this"
+    elif g.get("rel"):
+        direction = lx.modifiers[_key(g["rel"])]
+    else:
+        direction = "this"  # "نهاية العام": a bound of the current period
+        if not g.get("pmod"):
+            return None
+    if direction == "this" and _key(g.get("rel") or "") in ("ذاته", "نفسه", "ذاتها", "نفسها"):
+        return None  # anaphora on an earlier mention, not the publication date
+    p = Partial("relative_period", m.start(), m.end(), "relative", period=unit,
+                direction=direction)
+    if unit == "century":
+        p.type = "century"
+    return _pmod(p, m, lx)
+
+
+def p_deictic(m: re.Match[str], lx: Lexicon) -> Partial | None:
+    g = m.groupdict()
+    word = _key(g["deic"])
+    s = m.string
+    if word in (fold("اليوم"), fold("يومه")) and not g.get("wd"):
+        nxt = s[m.end() : m.end() + 12]
+        if re.match(r"\s+ال\w", nxt) and not re.match(r"\s+ال(?:حالي|جمعه)", nxt):
+            return None  # "اليوم العالمي", "اليوم التالي": a day named by an event
+        if re.match(r"\s*(?:من|عن)\s", nxt) and word == fold("اليوم"):
+            return None  # "في اليوم من ..." : a day of something else
+    p = Partial("deictic", m.start(), m.end(), "relative", deictic=lx.deictic[word])
+    return _prefix(p, m, lx)
+
+
+def p_weekday(m: re.Match[str], lx: Lexicon) -> Partial | None:
+    p = Partial("weekday", m.start(), m.end(), "weekday")
+    return _prefix(p, m, lx)
+
+
+def _number(g: dict[str, str | None], lx: Lexicon) -> int | None:
+    if g.get("num"):
+        return int(g["num"] or 0)
+    if g.get("pnum"):
+        return int(g["pnum"] or 0)
+    if g.get("wnum"):
+        return lx.cardinals.get(_key(g["wnum"] or ""))
+    return None
+
+
+def _iso_duration(n: int, unit: str, lx: Lexicon) -> str:
+    des = lx.units[unit].designator
+    if des.endswith("Y") and len(des) > 1:
+        return f"P{n * int(des[:-1])}Y"
+    if unit in ("hour", "minute", "second"):
+        return f"PT{n}{des}"
+    return f"P{n}{des}"
+
+
+_QMOD = {
+    fold("أكثر من"): "MORE_THAN", fold("أزيد من"): "MORE_THAN", fold("ما يزيد عن"): "MORE_THAN",
+    fold("ما يزيد على"): "MORE_THAN", fold("أقل من"): "LESS_THAN", fold("ما لا يقل عن"): "MORE_THAN",
+    fold("نحو"): "APPROX", fold("حوالي"): "APPROX", fold("قرابة"): "APPROX",
+    fold("زهاء"): "APPROX", fold("ما يقارب"): "APPROX", fold("ما يناهز"): "APPROX",
+    fold("قرابه"): "APPROX",
+}
+
+
+def p_duration(m: re.Match[str], lx: Lexicon) -> Partial | None:
+    g = m.groupdict()
+    unit_word = _key(g.get("unit") or g.get("dual") or "")
+    unit, number = lx.unit_of_form[unit_word]
+    if g.get("dual"):
+        n: int | None = 2
+    elif g.get("single"):
+        n = 1
+    else:
+        n = _number(g, lx)
+    if not n:
+        return None
+    if g.get("num") and number == "singular" and 3 <= n <= 10 and unit not in ("hour",):
+        pass  # colloquial "3 يوم" is still a duration
+    p = Partial("duration", m.start(), m.end(), "duration", duration=_iso_duration(n, unit, lx))
+    if g.get("qmod"):
+        p.mod = _QMOD.get(_key(g["qmod"] or ""))
+    if g.get("past"):
+        p.direction = lx.modifiers.get(_key(g["past"] or ""), "last")
+    return p
+
+
+def p_from_now(m: re.Match[str], lx: Lexicon) -> Partial | None:
+    g = m.groupdict()
+    unit_word = _key(g.get("unit") or g.get("dual") or "")
+    unit, _ = lx.unit_of_form[unit_word]
+    n = 2 if g.get("dual") else (_number(g, lx) or 1)
+    p = Partial("from_now", m.start(), m.end(), "relative", period=unit,
+                duration=_iso_duration(n, unit, lx))
+    p.direction = "next"
+    return p
+
+
+def p_time_colon(m: re.Match[str], lx: Lexicon) -> Partial | None:
+    g = m.groupdict()
+    h, mi = int(g["hh"]), int(g["mm"])
+    if h > 24 or (h == 24 and mi):
+        return None
+    if g.get("ap"):
+        h = _pm(h, _key(g["ap"]), lx)
+    return Partial("time_colon", m.start(), m.end(), "time", hour=h, minute=mi)
+
+
+def _pm(h: int, part: str, lx: Lexicon) -> int:
+    add = lx.day_part_after.get(part, 0)
+    if add and h < 12:
+        return h + add
+    if part in (fold("ليلا"),) and h == 12:
+        return 0
+    return h
+
+
+_FRACTIONS = {"النصف": 30, "نصف": 30, "الربع": 15, "ربع": 15, "الثلث": 20, "ثلث": 20}
+
+
+def p_time_words(m: re.Match[str], lx: Lexicon) -> Partial | None:
+    g = m.groupdict()
+    if not (g.get("sa") or g.get("ap")):
+        return None
+    hw = _key(g["hw"])
+    h = int(hw) if hw.isdigit() else lx.hour_ordinals.get(hw)
+    if h is None or h > 24:
+        return None
+    mi = 0
+    if g.get("frac"):
+        fr = _key(g["frac"])
+        mi = _FRACTIONS.get(fr) or int(re.sub(r"\D", "", fr) or 0)
+    if g.get("minus"):
+        h, mi = h - 1, 60 - _FRACTIONS.get(_key(g["minus"]).rstrip("ا"), 15)
+    if g.get("ap"):
+        h = _pm(h, _key(g["ap"]), lx)
+    if mi >= 60:
+        return None
+    return Partial("time_words", m.start(), m.end(), "time", hour=h % 24, minute=mi)
+
+
+def p_time_special(m: re.Match[str], lx: Lexicon) -> Partial | None:
+    g = m.groupdict()
+    w = _key(g["sp"])
+    if w in ("الصفر", "صفر"):
+        if not g.get("sa"):
+            return None
+        return Partial("time_special", m.start(), m.end(), "time", hour=0, minute=0)
+    if w.endswith("الليل"):
+        return Partial("time_special", m.start(), m.end(), "time", hour=24, minute=0,
+                       midnight_end=True)
+    return Partial("time_special", m.start(), m.end(), "time", hour=12, minute=0)
+
+
+_DECADES = {"عشرين": 2, "ثلاثين": 3, "اربعين": 4, "خمسين": 5, "ستين": 6, "سبعين": 7,
+            "ثمانين": 8, "تسعين": 9}
+
+
+def p_decade(m: re.Match[str], lx: Lexicon) -> Partial | None:
+    g = m.groupdict()
+    p = Partial("decade", m.start(), m.end(), "decade", decade=_DECADES[g["dec"]])
+    if g.get("cord"):
+        p.century = lx.day_ordinals.get(_key(g["cord"]))
+    elif g.get("cnum"):
+        p.century = int(g["cnum"])
+    elif g.get("crel"):
+        p.direction = lx.modifiers.get(_key(g["crel"]), "last")
+        p.period = "century"
+    if g.get("num4"):
+        p.century = int(g["num4"][:2]) + 1
+    return p
+
+
+def p_century(m: re.Match[str], lx: Lexicon) -> Partial | None:
+    g = m.groupdict()
+    n = lx.day_ordinals.get(_key(g["cord"])) if g.get("cord") else int(g["cnum"])
+    if not n or n > 22:
+        return None
+    return Partial("century", m.start(), m.end(), "century", century=n)
+
+
+def p_holiday(m: re.Match[str], lx: Lexicon) -> Partial | None:
+    g = m.groupdict()
+    spec = holidays()[_key(g["holi"])]
+    p = Partial("holiday", m.start(), m.end(), "holiday", holiday=_key(g["holi"]),
+                holiday_spec=spec)
+    if spec[0] in ("hijri", "hijri_month"):
+        p.calendar = "hijri"
+    if g.get("hyear"):
+        y = int(g["hyear"])
+        if spec[0].startswith("hijri") and 1300 <= y <= 1600:
+            p.year = y
+        elif not spec[0].startswith("hijri") and 1000 <= y <= 2199:
+            p.year = y
+        elif spec[0].startswith("hijri") and 1900 <= y <= 2100:
+            p.year = y
+            p.notes.append("Gregorian year given for a Hijri holiday")
+            p.calendar = "gregorian-year"
+        else:
+            return None
+    if g.get("rel"):
+        p.direction = lx.modifiers[_key(g["rel"])]
+    return p
+
+
+def p_anaphora_day(m: re.Match[str], lx: Lexicon) -> Partial | None:
+    g = m.groupdict()
+    day = _day(m, lx)
+    if day is None:
+        return None
+    p = Partial("anaphora_day", m.start(), m.end(), "date", day=day)
+    which = _key(g.get("which") or "")
+    if g.get("same") or which in ("ذاته", "نفسه"):
+        p.anaphora = True
+        p.notes.append("month of the date mentioned just before")
+    else:
+        p.period = "month"
+        p.direction = lx.modifiers.get(which, "this")
+    return _prefix(p, m, lx)
+
+
+def p_season(m: re.Match[str], lx: Lexicon) -> Partial | None:
+    g = m.groupdict()
+    code = {"صيف": "SU", "شتاء": "WI", "ربيع": "SP", "خريف": "FA"}[g["season"]]
+    p = Partial("season", m.start(), m.end(), "year", year=int(g["year"]))
+    p.period_part = code
+    return p
+
+
+# ----------------------------------------------------------------------------- the rules
+
+RULE_SOURCES: list[tuple[str, str, Production]] = [
+    (
+        "date_dmy",
+        r"{B}{CL}{PREFIX}(?P<lp>\(\s*)?(?:{DAYNUM}|{DAYORD})(?:\s+من)?\s*(?:شهر\s+)?{MONTHS}"
+        r"(?:{YEARPART}|{YEARREL}|\s*{REL})?(?(lp)\s*\))",
+        p_date_dmy,
+    ),
+    (
+        "date_numeric",
+        r"{B}{CL}{PREFIX}(?<![\d/.-])(?P<d>\d{{1,2}})\s*(?P<sep>[/.-])\s*(?P<m>\d{{1,2}})\s*(?P=sep)"
+        r"\s*(?P<y>\d{{4}})(?![\d/.-]\d)" + r"{ERA}",
+        p_date_numeric,
+    ),
+    (
+        "date_iso",
+        r"{B}{CL}{PREFIX}(?<![\d/.-])(?P<y>\d{{4}})(?P<sep>[/-])(?P<m>\d{{1,2}})(?P=sep)"
+        r"(?P<d>\d{{1,2}})(?![\d/.-]\d)(?!\d)" + r"{ERA}",
+        p_date_numeric,
+    ),
+    (
+        "month_year",
+        r"{B}{CL}(?:{PMOD}\s+)?(?P<shahr>شهر\s+)?{MONTHS}(?:{YEARPART}|{YEARREL}|\s*{REL})",
+        p_month_year,
+    ),
+    (
+        "month_bare",
+        r"{B}{CL}(?:{PMOD}\s+)?(?P<shahr>شهري?\s+)?{MONTHS}",
+        p_month_bare,
+    ),
+    (
+        "hijri_date",
+        r"{B}{CL}{PREFIX}(?P<lp>\(\s*)?(?:{DAYNUM}|{DAYORD})(?:\s+من)?\s*(?:شهر\s+)?{HMONTH}"
+        r"(?:(?:\s+من)?(?:\s+(?:عام|سنه))?\s+{HYEAR})?{HERA}(?:\s*{REL})?(?(lp)\s*\))",
+        p_hijri_date,
+    ),
+    (
+        "hijri_month",
+        r"{B}{CL}(?:شهر\s+)?{HMONTH}(?:(?:\s+(?:من\s+)?(?:عام|سنه))?\s+{HYEAR}{HERA}|\s*{REL})",
+        p_hijri_month,
+    ),
+    (
+        "year_marked",
+        r"{B}{CL}(?:{PMOD}\s+)?(?:ال)?(?P<head>عامي|سنتي|عام|سنه|اعوام|سنوات)\s+(?:{YREL}\s+)?"
+        r"{YEAR}{ERA}",
+        p_year_marked,
+    ),
+    ("year_era", r"{B}{CL}{YEAR}\s*(?P<era>ه|م|للهجره|هجري|ميلادي|للميلاد)(?!\w)", p_year_era),
+    ("year_bare", r"{B}{CL}{YEAR}", p_year_bare),
+    (
+        "day_latent",
+        r"{B}{CL}(?:(?P<yawm>يوم|يومي|ايام)\s+)?(?:{WD}\s*[،,]?\s*)?(?:{DAYNUM}|{DAYORD})"
+        r"(?=\s*(?:-|و|الى|حتى|لغايه|،|,))",
+        p_day_latent,
+    ),
+    (
+        "relative_period",
+        r"{B}{CL}(?:{PMOD}\s+(?:من\s+)?)?(?:(?P<this>هذا|هذه)\s+)?ال(?P<unit>اسبوع|شهر|عام|سنه|قرن)"
+        r"(?:\s*{REL})?",
+        p_relative_period,
+    ),
+    (
+        "deictic",
+        r"{B}{CL}(?:{DPART}\s+)?{DEIC}(?:\s*[،,]?\s*(?P<lp>\()?\s*{WD}(?(lp)\s*\)))?",
+        p_deictic,
+    ),
+    ("weekday", r"{B}{CL}(?:(?P<yawm>يوم)\s+)?{WD}", p_weekday),
+    (
+        "duration",
+        r"{B}{CL}(?:(?P<qmod>" + alt(_QMOD) + r")\s+)?(?:(?<![\d.,/:-])(?P<num>\d{{1,4}})(?![\d.,%])"
+        r"|\(\s*(?P<pnum>\d{{1,4}})\s*\)|{CARD})\s*{UNIT}",
+        p_duration,
+    ),
+    ("duration_dual", r"{B}{CL}(?:(?P<qmod>" + alt(_QMOD) + r")\s+)?{DUAL}", p_duration),
+    (
+        "duration_single",
+        r"{B}{CL}(?:لمده|مده|طيله|طوال|طيلة)\s+(?P<single>)(?P<unit>يوم|اسبوع|شهر|سنه|عام|ساعه|"
+        r"دقيقه|عقد|قرن)(?!\w)",
+        p_duration,
+    ),
+    (
+        "duration_past",
+        r"{B}{CL}ال(?:(?P<dual>" + alt(["عامين", "سنتين", "شهرين", "يومين", "اسبوعين"]) + r")"
+        r"|(?P<unit>" + alt(["سنوات", "اعوام", "اشهر", "شهور", "ايام", "اسابيع", "عقود"]) + r")"
+        r"\s+(?:ال)?(?:(?P<num>\d{{1,3}})|{CARD}))\s+(?P<past>الاخيرين|الماضيين|المقبلين|القادمين|"
+        r"الاخيره|الماضيه|المقبله|القادمه|الفائته|المنصرمه)(?!\w)",
+        p_duration,
+    ),
+    (
+        "from_now",
+        r"{B}{CL}(?:(?:(?P<num>\d{{1,3}})|{CARD})\s+)?(?:{UNIT}|{DUAL})\s+من\s+الان(?!\w)",
+        p_from_now,
+    ),
+    (
+        "time_colon",
+        r"{B}{CL}(?:(?P<sa>الساعه)\s+)?(?<![\d:.])(?P<hh>[01]?\d|2[0-4]):(?P<mm>[0-5]\d)"
+        r"(?![\d:])(?:\s*(?P<tz>ت\s*م|ت\s*غ|بتوقيت\s+\w+|gmt|غرينتش)(?!\w))?(?:\s+{AFTER})?",
+        p_time_colon,
+    ),
+    (
+        "time_words",
+        r"{B}{CL}(?:(?P<sa>الساعه)\s+)?{HOUR}(?:\s+و\s*(?P<frac>النصف|نصف|الربع|ربع|الثلث|ثلث|"
+        r"\d{{1,2}}\s+دقيقه|عشر\s+دقائق|خمس\s+دقائق))?(?:\s+الا\s+(?P<minus>ربعا|ربع|ثلثا|ثلث))?"
+        r"(?:\s+{AFTER})?",
+        p_time_words,
+    ),
+    (
+        "time_special",
+        r"{B}{CL}(?:(?P<sa>الساعه)\s+)?(?P<sp>الصفر|صفر|منتصف\s+الليل|منتصف\s+النهار)(?!\w)",
+        p_time_special,
+    ),
+    (
+        "decade",
+        r"{B}{CL}(?:(?:سنوات|فتره|حقبه|عقد)\s+)?(?:ال)?(?P<dec>" + alt(_DECADES) + r")(?:يات|ات)"
+        r"(?:\s+(?:من\s+)?(?:ال)?قرن\s+(?:ال)?(?:(?P<cord>{DAYORD_BARE})|(?P<cnum>\d{{1,2}})"
+        r"|(?P<crel>الماضي|المنصرم|الحالي|الجاري|المنقضي)))?",
+        p_decade,
+    ),
+    (
+        "century",
+        r"{B}{CL}(?:ال)?قرن\s+(?:ال)?(?:(?P<cord>{DAYORD_BARE})|(?P<cnum>\d{{1,2}})(?!\d))",
+        p_century,
+    ),
+    (
+        "holiday",
+        r"{B}{CL}{HOLI}(?:(?:\s+(?:ل?عام|ل?سنه))?\s+(?P<hyear>[12]\d{{3}})(?!\d)(?:\s*(?:ه|م)(?!\w))?"
+        r"|\s*{REL})?",
+        p_holiday,
+    ),
+    (
+        "anaphora_day",
+        r"{B}{CL}{PREFIX}(?:{DAYNUM}|{DAYORD})\s+من\s+(?:(?P<same>نفس\s+)الشهر|الشهر\s+"
+        r"(?P<which>ذاته|نفسه|الجاري|الحالي|المقبل|القادم|الماضي))(?!\w)",
+        p_anaphora_day,
+    ),
+    (
+        "season",
+        r"{B}{CL}(?:فصل\s+)?ال?(?P<season>صيف|شتاء|ربيع|خريف)\s+(?:عام\s+|سنه\s+)?{YEAR}",
+        p_season,
+    ),
+]
+
+
+@lru_cache(maxsize=1)
+def rules() -> tuple[Rule, ...]:
+    """All rules, compiled once."""
+    f = dict(fragments())
+    lx = lexicon()
+    f["DAYORD_BARE"] = alt(lx.day_ordinals)
+    out = []
+    for name, src, prod in RULE_SOURCES:
+        out.append(Rule(name, compile_folded(src.format(**f)), prod))
+    return tuple(out)

@@ -1,0 +1,563 @@
+"""Resolution: turn partials into mentions with ISO values, anchored on a reference date.
+
+Everything not written in the text is an inference and gets a note saying so (``year from the
+publication date``, ``month of the date mentioned just before`` ...). Without a reference date,
+relative expressions keep a ``None`` value; a day and month without a year take the last year
+written earlier in the text, else ``XXXX``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+from .calendars import (
+    OutOfRange,
+    add_months,
+    easter,
+    gregorian_to_hijri,
+    hijri_month_length,
+    hijri_to_gregorian,
+    iso_week,
+    valid_day,
+)
+from .grammar import Partial
+from .model import Anchor, Mention, MentionType, Parts, Range, Value
+from .normalize import Normalized, compile_folded
+
+_SENTENCE_END = compile_folded(r"[.!?؟\n]")
+_ANCHOR_BEFORE = compile_folded(r"(?:^|\s)(?P<w>[وف]?(?:قبل|بعد|منذ|خلال))\s+$")
+_ANCHOR_AFTER = compile_folded(
+    r"(?:\s+فقط)?\s+(?:من|على)\s+(?P<t>(?:[^\s.،,؛:!?؟()\"]+\s*){1,6})"
+)
+_STOP_WORDS = compile_folded(r"\s(?:في|الذي|التي|المقرر|حيث|وذلك|بعد|قبل|ان|الى|على)\s.*$")
+
+
+@dataclass
+class Resolved:
+    value: Value
+    grain: str | None
+    relative: bool = False
+    hijri: Value = None
+    day: dt.date | None = None
+    """The resolved day, when the value is a single day (for context and clock times)."""
+    year: int | None = None
+    month: int | None = None
+
+
+def _ymd(d: dt.date) -> str:
+    return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
+
+
+def _ym(y: int, m: int) -> str:
+    return f"{y:04d}-{m:02d}"
+
+
+class Resolver:
+    """Resolves the partials of one text, in order, keeping the context they need."""
+
+    def __init__(self, text: str, norm: Normalized, ref: dt.date | None) -> None:
+        self.text = text
+        self.norm = norm
+        self.ref = ref
+        self.ctx_year: int | None = None
+        self.ctx_month: tuple[int, int] | None = None
+        self.ctx_day: tuple[dt.date, int] | None = None
+
+    # ------------------------------------------------------------------ driver
+
+    def resolve_all(self, parts: list[Partial]) -> list[Mention]:
+        out = []
+        for p in parts:
+            m = self.mention(p)
+            if m is not None:
+                out.append(m)
+        return out
+
+    def mention(self, p: Partial) -> Mention | None:
+        notes: list[str] = list(p.notes)
+        r = self.resolve(p, notes)
+        if r is None:
+            return None
+        s, e = self.norm.span(p.start, p.end)
+        mtype: MentionType = p.type
+        if p.rule == "list":
+            mtype = p.items[-1].type
+        anchor = self._anchor(p) if p.type == "duration" else None
+        offset = p.duration if p.type == "duration" else None
+        parts = Parts(
+            year=p.year, month=p.month, day=p.day, weekday=p.weekday, deictic_days=p.deictic,
+            direction=p.direction if p.direction in ("next", "last", "this") else None,  # type: ignore[arg-type]
+            unit=p.period if p.period in ("day", "week", "month", "year") else None,  # type: ignore[arg-type]
+            offset=offset,
+        )
+        calendar = "hijri" if p.calendar == "hijri" else "gregorian"
+        if r.day is not None:
+            self.ctx_day = (r.day, p.end)
+        if r.year is not None and r.month is not None:
+            self.ctx_month = (r.year, r.month)
+        return Mention(
+            text=self.text[s:e], start=s, end=e, type=mtype, value=r.value,
+            grain=r.grain,  # type: ignore[arg-type]
+            calendar=calendar,  # type: ignore[arg-type]
+            relative=r.relative, hijri=r.hijri,
+            mod=p.mod,  # type: ignore[arg-type]
+            anchor=anchor, rule=p.rule, parts=parts, notes=tuple(dict.fromkeys(notes)),
+        )
+
+    def resolve(self, p: Partial, notes: list[str]) -> Resolved | None:
+        handler = {
+            "date": self.r_date,
+            "month": self.r_month,
+            "year": self.r_year,
+            "relative": self.r_relative,
+            "weekday": self.r_weekday,
+            "duration": self.r_duration,
+            "time": self.r_time,
+            "decade": self.r_decade,
+            "century": self.r_century,
+            "holiday": self.r_holiday,
+            "range": self.r_range,
+        }[p.type]
+        if p.rule == "list":
+            return self.r_list(p, notes)
+        return handler(p, notes)
+
+    # ------------------------------------------------------------------ helpers
+
+    def _note_year(self, p: Partial) -> None:
+        if p.year is not None and p.calendar == "gregorian" and p.year_rel is None:
+            self.ctx_year = p.year
+
+    def _same_sentence(self, a: int, b: int) -> bool:
+        return not _SENTENCE_END.search(self.norm.text, a, b) if a <= b else False
+
+    def _anchor(self, p: Partial) -> Anchor | None:
+        t = self.norm.text
+        before = _ANCHOR_BEFORE.search(t[max(0, p.start - 10) : p.start])
+        if not before:
+            return None
+        word = before.group("w").lstrip("وف")
+        relation = {"قبل": "before", "بعد": "after", "منذ": "since", "خلال": "until"}[word]
+        after = _ANCHOR_AFTER.match(t, p.end)
+        if not after:
+            return None
+        target = after.group("t").rstrip()
+        cut = _STOP_WORDS.search(" " + target + " ")
+        if cut:
+            target = (" " + target + " ")[: cut.start()].strip()
+        if not target:
+            return None
+        ts = after.start("t")
+        s, e = self.norm.span(ts, ts + len(target))
+        return Anchor(relation, self.text[s:e], s, e)  # type: ignore[arg-type]
+
+    def _pick_year(self, month: int, day: int | None, p: Partial, notes: list[str]) -> int | None:
+        """The year of a day/month written without one."""
+        ref = self.ref
+        if p.year_rel is not None:
+            if ref is None:
+                return None
+            return ref.year + {"next": 1, "last": -1, "this": 0}[p.year_rel]
+        if ref is None:
+            if p.direction or p.deictic is not None:
+                return None
+            if self.ctx_year is not None:
+                notes.append("year from an earlier date in the text")
+                return self.ctx_year
+            return None
+        d = day or 1
+        cands = [y for y in (ref.year - 1, ref.year, ref.year + 1) if valid_day(y, month, d)]
+        if not cands:
+            return None
+        if p.weekday is not None and day is not None:
+            fit = [y for y in cands if dt.date(y, month, day).weekday() == p.weekday]
+            if fit:
+                notes.append("year from the publication date and the weekday")
+                return min(fit, key=lambda y: abs((dt.date(y, month, day) - ref).days))
+        notes.append("year from the publication date")
+        if p.direction == "next":
+            for y in cands:
+                cand = dt.date(y, month, d)
+                if (cand >= ref) if day else (y, month) > (ref.year, ref.month):
+                    return y
+        if p.direction == "last":
+            for y in reversed(cands):
+                cand = dt.date(y, month, d)
+                if (cand <= ref) if day else (y, month) < (ref.year, ref.month):
+                    return y
+        if p.direction == "this" or p.deictic is not None:
+            return ref.year
+        y = ref.year
+        delta = (dt.date(y, month, d) - ref).days
+        if delta > 245 and valid_day(y - 1, month, d):
+            return y - 1
+        if delta < -245 and valid_day(y + 1, month, d):
+            return y + 1
+        return y
+
+    def _weekday_check(self, d: dt.date, p: Partial, notes: list[str]) -> None:
+        if p.weekday is not None and d.weekday() != p.weekday:
+            notes.append(f"the text names another weekday than {d:%A} for this date")
+
+    # ------------------------------------------------------------------ per type
+
+    def r_date(self, p: Partial, notes: list[str]) -> Resolved | None:
+        if p.calendar == "hijri":
+            return self.r_hijri_date(p, notes)
+        if p.anaphora:
+            if self.ctx_month is None or p.day is None:
+                return None
+            y, m = self.ctx_month
+            if not valid_day(y, m, p.day):
+                return None
+            d = dt.date(y, m, p.day)
+            return Resolved(_ymd(d), "day", False, day=d, year=y, month=m)
+        if p.period == "month" and p.month is None:
+            # "15 من الشهر الجاري"
+            if self.ref is None or p.day is None:
+                return Resolved(None, "day", True)
+            y, m = add_months(self.ref.year, self.ref.month,
+                              {"next": 1, "last": -1}.get(p.direction or "", 0))
+            if not valid_day(y, m, p.day):
+                return None
+            d = dt.date(y, m, p.day)
+            return Resolved(_ymd(d), "day", True, day=d, year=y, month=m)
+        if p.month is None or p.day is None:
+            return None
+        relative = bool(p.direction or p.deictic is not None or p.year_rel)
+        year = p.year
+        if year is None:
+            year = self._pick_year(p.month, p.day, p, notes)
+        else:
+            self._note_year(p)
+        if year is None:
+            return Resolved(None if relative else f"XXXX-{p.month:02d}-{p.day:02d}", "day",
+                            relative)
+        if not valid_day(year, p.month, p.day):
+            return None
+        d = dt.date(year, p.month, p.day)
+        self._weekday_check(d, p, notes)
+        return Resolved(_ymd(d), "day", relative, day=d, year=year, month=p.month)
+
+    def r_hijri_date(self, p: Partial, notes: list[str]) -> Resolved | None:
+        if p.month is None or p.day is None:
+            return None
+        hy = p.year
+        relative = bool(p.direction or p.deictic is not None)
+        try:
+            if hy is None:
+                if self.ref is None:
+                    return Resolved(None, "day", True, hijri=f"XXXX-{p.month:02d}-{p.day:02d}")
+                ry, _, _ = gregorian_to_hijri(self.ref)
+                cands = []
+                for y in (ry - 1, ry, ry + 1):
+                    try:
+                        cands.append((y, hijri_to_gregorian(y, p.month, p.day)))
+                    except (ValueError, OutOfRange):
+                        continue
+                if not cands:
+                    return None
+                ref = self.ref
+                if p.weekday is not None:
+                    fit = [c for c in cands if c[1].weekday() == p.weekday]
+                    cands = fit or cands
+                if p.direction == "next":
+                    cands = [c for c in cands if c[1] >= ref] or cands
+                elif p.direction == "last":
+                    cands = [c for c in cands if c[1] <= ref] or cands
+                hy, g = min(cands, key=lambda c: abs((c[1] - ref).days))
+                notes.append("Hijri year from the publication date")
+            else:
+                g = hijri_to_gregorian(hy, p.month, p.day)
+        except OutOfRange:
+            notes.append("outside the Umm al-Qura table (1343–1500 AH): no Gregorian value")
+            return Resolved(None, "day", relative, hijri=f"{hy:04d}-{p.month:02d}-{p.day:02d}")
+        except ValueError:
+            return None
+        self._weekday_check(g, p, notes)
+        return Resolved(_ymd(g), "day", relative, hijri=f"{hy:04d}-{p.month:02d}-{p.day:02d}",
+                        day=g, year=g.year, month=g.month)
+
+    def r_month(self, p: Partial, notes: list[str]) -> Resolved | None:
+        if p.month is None:
+            return None
+        if p.calendar == "hijri":
+            return self.r_hijri_month(p, notes)
+        relative = bool(p.direction or p.year_rel)
+        year = p.year
+        if year is None:
+            year = self._pick_year(p.month, None, p, notes)
+        else:
+            self._note_year(p)
+        if year is None:
+            return Resolved(None if relative else f"XXXX-{p.month:02d}", "month", relative)
+        if p.period_part and p.period_part[0] in "HQ":
+            return Resolved(_ym(year, p.month), "month", relative, year=year, month=p.month)
+        return Resolved(_ym(year, p.month), "month", relative, year=year, month=p.month)
+
+    def r_hijri_month(self, p: Partial, notes: list[str]) -> Resolved | None:
+        assert p.month is not None
+        hy = p.year
+        relative = bool(p.direction)
+        if hy is None:
+            if self.ref is None:
+                return Resolved(None, "month", True, hijri=f"XXXX-{p.month:02d}")
+            ry, rm, _ = gregorian_to_hijri(self.ref)
+            hy = ry
+            if p.direction == "next" and p.month <= rm:
+                hy += 1
+            elif p.direction == "last" and p.month >= rm:
+                hy -= 1
+            notes.append("Hijri year from the publication date")
+        try:
+            a = hijri_to_gregorian(hy, p.month, 1)
+            b = hijri_to_gregorian(hy, p.month, hijri_month_length(hy, p.month))
+        except (OutOfRange, ValueError):
+            notes.append("outside the Umm al-Qura table (1343–1500 AH): no Gregorian value")
+            return Resolved(None, "month", relative, hijri=f"{hy:04d}-{p.month:02d}")
+        return Resolved(Range(_ymd(a), _ymd(b)), "month", relative,
+                        hijri=f"{hy:04d}-{p.month:02d}")
+
+    def r_year(self, p: Partial, notes: list[str]) -> Resolved | None:
+        if p.year is None:
+            return None
+        if p.calendar == "hijri":
+            try:
+                a = hijri_to_gregorian(p.year, 1, 1)
+                b = hijri_to_gregorian(p.year, 12, hijri_month_length(p.year, 12))
+            except (OutOfRange, ValueError):
+                notes.append("outside the Umm al-Qura table (1343–1500 AH): no Gregorian value")
+                return Resolved(None, "year", False, hijri=f"{p.year:04d}")
+            return Resolved(Range(_ymd(a), _ymd(b)), "year", False, hijri=f"{p.year:04d}")
+        self._note_year(p)
+        if p.period_part:
+            grain = "season" if p.period_part in ("SU", "WI", "SP", "FA") else (
+                "half" if p.period_part[0] == "H" else "quarter")
+            return Resolved(f"{p.year:04d}-{p.period_part}", grain, False)
+        return Resolved(f"{p.year:04d}", "year", bool(p.year_rel), year=p.year)
+
+    def r_relative(self, p: Partial, notes: list[str]) -> Resolved | None:
+        ref = self.ref
+        if p.rule == "from_now":
+            if ref is None or p.duration is None:
+                return Resolved(None, "day", True)
+            from dateutil.relativedelta import relativedelta
+
+            n = int(re.sub(r"\D", "", p.duration) or 0)
+            unit = p.period or "day"
+            delta = {
+                "day": relativedelta(days=n), "week": relativedelta(weeks=n),
+                "month": relativedelta(months=n), "year": relativedelta(years=n),
+            }.get(unit)
+            if delta is None:
+                return Resolved(None, "day", True)
+            d = ref + delta
+            return Resolved(_ymd(d), "day", True, day=d)
+        if p.deictic is not None:
+            if ref is None:
+                return Resolved(None, "day", True)
+            d = ref + dt.timedelta(days=p.deictic)
+            if p.weekday is not None and d.weekday() != p.weekday:
+                notes.append(f"the text names another weekday than {d:%A} for this day")
+            return Resolved(_ymd(d), "day", True, day=d, year=d.year, month=d.month)
+        if ref is None:
+            return Resolved(None, p.period, True)
+        k = {"next": 1, "last": -1, "this": 0}.get(p.direction or "this", 0)
+        if p.period == "week":
+            return Resolved(iso_week(ref + dt.timedelta(weeks=k)), "week", True)
+        if p.period == "month":
+            y, m = add_months(ref.year, ref.month, k)
+            return Resolved(_ym(y, m), "month", True, year=y, month=m)
+        if p.period == "year":
+            y = ref.year + k
+            if p.period_part:
+                grain = "half" if p.period_part[0] == "H" else "quarter"
+                return Resolved(f"{y:04d}-{p.period_part}", grain, True)
+            return Resolved(f"{y:04d}", "year", True, year=y)
+        if p.period == "century":
+            c = (ref.year - 1) // 100 + 1 + k
+            return Resolved(f"{c - 1:02d}XX", "century", True)
+        return None
+
+    def r_weekday(self, p: Partial, notes: list[str]) -> Resolved | None:
+        if p.weekday is None:
+            return None
+        if self.ref is None:
+            return Resolved(None, "day", True)
+        ref = self.ref
+        diff = (p.weekday - ref.weekday()) % 7
+        offset = diff if diff <= 3 else diff - 7
+        d = ref + dt.timedelta(days=offset)
+        notes.append("the nearest such weekday to the publication date")
+        return Resolved(_ymd(d), "day", True, day=d, year=d.year, month=d.month)
+
+    def r_duration(self, p: Partial, notes: list[str]) -> Resolved | None:
+        return Resolved(p.duration, "duration", bool(p.direction) or self._has_anchor_word(p))
+
+    def _has_anchor_word(self, p: Partial) -> bool:
+        t = self.norm.text
+        return bool(_ANCHOR_BEFORE.search(t[max(0, p.start - 10) : p.start]))
+
+    def r_time(self, p: Partial, notes: list[str]) -> Resolved | None:
+        if p.hour is None:
+            return None
+        hm = f"{p.hour:02d}:{(p.minute or 0):02d}"
+        if self.ctx_day is not None:
+            day, end = self.ctx_day
+            if p.start - end < 200 and self._same_sentence(end, p.start):
+                notes.append("date from the same sentence")
+                return Resolved(f"{_ymd(day)}T{hm}", "minute", False)
+        return Resolved(f"T{hm}", "minute", False)
+
+    def r_decade(self, p: Partial, notes: list[str]) -> Resolved | None:
+        assert p.decade is not None
+        if p.century is not None:
+            c = p.century
+        elif p.direction and self.ref is not None:
+            c = (self.ref.year - 1) // 100 + 1 + {"next": 1, "last": -1}.get(p.direction, 0)
+        else:
+            c = 20
+            if self.ref is not None and 2000 + p.decade * 10 <= self.ref.year:
+                c = 21
+            notes.append("century assumed (not written)")
+        return Resolved(f"{c - 1:02d}{p.decade}X", "decade", bool(p.direction))
+
+    def r_century(self, p: Partial, notes: list[str]) -> Resolved | None:
+        assert p.century is not None
+        return Resolved(f"{p.century - 1:02d}XX", "century", False)
+
+    def r_holiday(self, p: Partial, notes: list[str]) -> Resolved | None:
+        assert p.holiday_spec is not None
+        kind, month, day = p.holiday_spec
+        ref = self.ref
+        year = p.year if p.calendar != "gregorian-year" else None
+        gyear = p.year if p.calendar == "gregorian-year" else None
+        if kind in ("gregorian", "easter"):
+            y = year
+            if y is None and self.ctx_day is not None and self._same_sentence(
+                self.ctx_day[1], p.start
+            ):
+                y = self.ctx_day[0].year
+                notes.append("year from a date in the same sentence")
+            if y is None and self.ctx_month is not None:
+                y = self.ctx_month[0]
+                notes.append("year from the date mentioned just before")
+            if y is None and ref is not None:
+                y = ref.year
+                notes.append("year from the publication date")
+            if y is None:
+                return Resolved(None, "day", True)
+            d = easter(y) + dt.timedelta(days=day) if kind == "easter" else dt.date(y, month, day)
+            return Resolved(_ymd(d), "day", year is None, day=d, year=d.year, month=d.month)
+        # Hijri feasts and months
+        try:
+            if year is None:
+                if ref is None and gyear is None:
+                    return Resolved(None, "day", True)
+                base = ref if gyear is None else dt.date(gyear, 7, 1)
+                assert base is not None
+                ry, _, _ = gregorian_to_hijri(base)
+                cands = []
+                for hy in (ry - 1, ry, ry + 1):
+                    g = hijri_to_gregorian(hy, month, max(day, 1))
+                    if gyear is not None and g.year != gyear:
+                        continue
+                    cands.append((hy, g))
+                if p.direction == "next":
+                    cands = [c for c in cands if c[1] >= base] or cands
+                elif p.direction == "last":
+                    cands = [c for c in cands if c[1] <= base] or cands
+                if not cands:
+                    return None
+                year, _g = min(cands, key=lambda c: abs((c[1] - base).days))
+                notes.append("Hijri year from the publication date" if gyear is None
+                             else "Hijri year from the Gregorian year in the text")
+            if kind == "hijri_month":
+                a = hijri_to_gregorian(year, month, 1)
+                b = hijri_to_gregorian(year, month, hijri_month_length(year, month))
+                return Resolved(Range(_ymd(a), _ymd(b)), "month", p.year is None,
+                                hijri=f"{year:04d}-{month:02d}")
+            g = hijri_to_gregorian(year, month, day)
+        except OutOfRange:
+            notes.append("outside the Umm al-Qura table (1343–1500 AH): no Gregorian value")
+            return Resolved(None, "day", False)
+        return Resolved(_ymd(g), "day", p.year is None, hijri=f"{year:04d}-{month:02d}-{day:02d}",
+                        day=g, year=g.year, month=g.month)
+
+    def r_range(self, p: Partial, notes: list[str]) -> Resolved | None:
+        assert p.range_of is not None
+        a, b = p.range_of
+        a = replace(a, notes=list(a.notes))
+        inherited_year = False
+        if a.type in ("date", "month") and a.month is None and b.month is not None:
+            a.month = b.month
+            a.type = b.type if a.day is None else "date"
+            a.calendar = b.calendar
+        if a.year is None and b.year is not None and a.type != "time":
+            a.year = b.year
+            inherited_year = True
+        if a.year is None and a.year_rel is None and b.year_rel is not None:
+            a.year_rel = b.year_rel
+        if a.year is None and a.direction is None and b.direction is not None and b.day is None:
+            a.direction = b.direction
+        if a.type == "year" and b.type != "year" and b.year is not None:
+            return None
+        ra = self.resolve(a, notes)
+        self_ctx = self.ctx_year
+        if a.year is not None and b.year is None and b.type in ("date", "month"):
+            self.ctx_year = a.year
+        if b.year is None and b.type == "date" and b.day is not None and a.year is not None and (
+            b.direction is None and b.year_rel is None
+        ):
+            b = replace(b, year=a.year)
+        rb = self.resolve(b, notes)
+        self.ctx_year = self_ctx if self.ctx_year is None else self.ctx_year
+        if ra is None or rb is None:
+            return None
+        va, vb = ra.value, rb.value
+        if inherited_year and isinstance(va, str) and isinstance(vb, str) and va > vb:
+            a.year = (a.year or 0) - 1
+            ra = self.resolve(a, notes) or ra
+            va = ra.value
+        if isinstance(va, Range):
+            va = va.start
+        if isinstance(vb, Range):
+            vb = vb.end
+        if not (va is None or isinstance(va, str)) or not (vb is None or isinstance(vb, str)):
+            return None
+        hijri: Value = None
+        if isinstance(ra.hijri, str) and isinstance(rb.hijri, str):
+            hijri = Range(ra.hijri, rb.hijri)
+        if rb.day is not None:
+            self.ctx_day = (rb.day, p.end)
+        return Resolved(Range(va, vb), rb.grain, ra.relative or rb.relative, hijri=hijri,
+                        year=rb.year, month=rb.month)
+
+    def r_list(self, p: Partial, notes: list[str]) -> Resolved | None:
+        last = p.items[-1]
+        values: list[str | Range] = []
+        rel = False
+        grain = None
+        for item in p.items:
+            q = replace(item, notes=list(item.notes))
+            if q is not last:
+                if q.month is None and last.month is not None:
+                    q.month, q.calendar = last.month, last.calendar
+                    q.type = last.type if q.day is None else "date"
+                if q.year is None:
+                    q.year, q.year_rel = last.year, last.year_rel
+                if q.direction is None:
+                    q.direction = last.direction
+            r = self.resolve(q, notes)
+            if r is None or r.value is None:
+                if r is not None and r.relative:
+                    return Resolved(None, r.grain, True)
+                return None
+            rel = rel or r.relative
+            grain = r.grain
+            v = r.value
+            if isinstance(v, (str, Range)):
+                values.append(v)
+        return Resolved(tuple(values), grain, rel)
