@@ -17,6 +17,7 @@ worker processes, or unchanged on a distributed engine (see ``examples/dask_corp
 
 from __future__ import annotations
 
+import datetime as dt
 import fnmatch
 import json
 import os
@@ -31,7 +32,11 @@ from pathlib import Path
 from typing import Any, TypedDict, TypeVar
 
 from .engine import find_dates
-from .schema import MentionJSON, mention_json, value_json
+from .errors import FactsheetError
+from .io import read_article
+from .model import Mention
+from .published import PublishedDate, given_date, infer_published
+from .schema import MentionJSON, PublishedJSON, mention_json, value_json
 
 R = TypeVar("R")
 
@@ -62,11 +67,14 @@ class Article:
 
 
 class DatesRecord(TypedDict):
-    """One line of ``factsheet dates`` JSON Lines output over a corpus."""
+    """One line of ``factsheet dates`` JSON Lines output over a corpus.
+
+    ``published`` and ``dates`` are as in the ``factsheet.dates/1`` document of one article.
+    """
 
     id: str
     path: str | None
-    published: str | None
+    published: PublishedJSON
     dates: list[MentionJSON]
     error: str | None
 
@@ -78,29 +86,19 @@ class CorpusError(Exception):
 # --------------------------------------------------------------------------- reading
 
 
-def read_article_text(path: str) -> str:
-    """The text of an article file, decoded as UTF-8 (a leading BOM is dropped).
-
-    Raises :class:`OSError` when the file cannot be read and :class:`ValueError` with a
-    one-line message when it is not UTF-8 text.
-    """
-    data = Path(path).read_bytes()
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ValueError(
-            f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})"
-        ) from None
+def read_article_text(path: str, encoding: str | None = None) -> str:
+    """The text of an article file, decoded as :func:`factsheet.io.read_article` does
+    (UTF-8, UTF-16/32 with a BOM, Windows-1256 when certain, or ``encoding``)."""
+    return read_article(path, encoding=encoding).text
 
 
-def _error_message(exc: BaseException) -> str:
+def _error_message(exc: BaseException, path: str | None = None) -> str:
     """A one-line, human message for an exception raised while processing an article."""
-    if isinstance(exc, FileNotFoundError):
-        return "no such file"
-    if isinstance(exc, IsADirectoryError):
-        return "is a directory"
-    if isinstance(exc, PermissionError):
-        return "permission denied"
+    if isinstance(exc, FactsheetError):
+        message = exc.message
+        if path is not None and message.startswith(f"{path}: "):
+            message = message[len(path) + 2:]  # the record already names the article
+        return message if exc.hint is None else f"{message} (hint: {exc.hint})"
     if isinstance(exc, OSError):
         return exc.strerror or str(exc)
     message = str(exc).splitlines()[0] if str(exc) else ""
@@ -219,7 +217,7 @@ def _iter_jsonl_file(path: Path, published: str | None) -> Iterator[Article]:
 # --------------------------------------------------------------------------- processing
 
 
-def article_text(article: Article) -> str:
+def article_text(article: Article, encoding: str | None = None) -> str:
     """The article's text: inline, or read from its file. Raises on unreadable input."""
     if article.error is not None:
         raise ValueError(article.error)
@@ -227,29 +225,59 @@ def article_text(article: Article) -> str:
         return article.text
     if article.path is None:
         raise ValueError("article has neither a path nor a text")
-    return read_article_text(article.path)
+    return read_article_text(article.path, encoding)
 
 
-def process_article(article: Article, published: str | None = None) -> DatesRecord:
+def _parse_date(value: str) -> dt.date:
+    try:
+        if len(value) != 10:
+            raise ValueError
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"invalid published date {value!r}: not YYYY-MM-DD") from None
+
+
+def dated_mentions(
+    text: str, published: str | None
+) -> tuple[list[Mention], PublishedDate]:
+    """The mentions of ``text`` resolved against its publication date: ``published`` when
+    given, else the date read from a dateline or inferred from the text (if it can be)."""
+    if published is not None:
+        given = _parse_date(published)
+        return find_dates(text, given), given_date(given)
+    unanchored = find_dates(text, None)
+    found = infer_published(text, mentions=unanchored)
+    if found.value is None:
+        return unanchored, found
+    return find_dates(text, found.value), found
+
+
+def process_article(
+    article: Article, published: str | None = None, encoding: str | None = None
+) -> DatesRecord:
     """Find the dates of one article: the record of ``factsheet dates`` over a corpus.
 
-    Pure and picklable (a top-level function of plain data), so it can be sent to worker
-    processes or cluster nodes as is. Never raises for a bad article: the problem is
-    reported in the record's ``error`` and ``dates`` is empty.
+    The article's own ``published`` wins over the ``published`` default; with neither, the
+    date is read from the article (as ``factsheet dates`` does). Pure and picklable (a
+    top-level function of plain data), so it can be sent to worker processes or cluster
+    nodes as is. Never raises for a bad article: the problem is reported in the record's
+    ``error`` and ``dates`` is empty.
     """
     pub = article.published if article.published is not None else published
     record: DatesRecord = {
         "id": article.id,
         "path": article.path,
-        "published": pub,
+        "published": {"value": pub, "basis": "given" if pub else "unknown"},
         "dates": [],
         "error": None,
     }
     try:
-        text = article_text(article)
-        record["dates"] = [mention_json(m) for m in find_dates(text, pub)]
+        text = article_text(article, encoding)
+        mentions, found = dated_mentions(text, pub)
+        record["published"] = {"value": found.iso, "basis": found.basis}
+        record["dates"] = [mention_json(m) for m in mentions]
     except Exception as exc:  # one bad article must not stop a corpus
-        record["error"] = _error_message(exc)
+        record["error"] = _error_message(exc, article.path)
     return record
 
 
@@ -424,7 +452,9 @@ class TimelineRecord(TypedDict):
     error: str | None
 
 
-def timeline_article(article: Article, published: str | None = None) -> TimelineRecord:
+def timeline_article(
+    article: Article, published: str | None = None, encoding: str | None = None
+) -> TimelineRecord:
     """The dated mentions of one article with the words around each: what
     :func:`merge_timelines` needs. Pure and picklable like :func:`process_article`."""
     pub = article.published if article.published is not None else published
@@ -432,8 +462,10 @@ def timeline_article(article: Article, published: str | None = None) -> Timeline
         "id": article.id, "path": article.path, "published": pub, "events": [], "error": None,
     }
     try:
-        text = article_text(article)
-        for m in find_dates(text, pub):
+        text = article_text(article, encoding)
+        mentions, found = dated_mentions(text, pub)
+        record["published"] = found.iso
+        for m in mentions:
             value = value_json(m.value)
             if not _is_absolute(value):
                 continue
@@ -442,7 +474,7 @@ def timeline_article(article: Article, published: str | None = None) -> Timeline
                 "start": m.start, "end": m.end, "words": nearby_words(text, m.start, m.end),
             })
     except Exception as exc:  # one bad article must not stop a corpus
-        record["error"] = _error_message(exc)
+        record["error"] = _error_message(exc, article.path)
     return record
 
 

@@ -115,12 +115,10 @@ def test_a_bad_article_becomes_an_error_record_and_the_rest_go_on(tmp_path: Path
     records = list(process_corpus(articles, jobs=2, chunksize=1))
 
     assert [r["id"] for r in records] == [a.id for a in articles]
-    assert [r["error"] for r in records] == [
-        None,
-        "not UTF-8 text (byte 0xe3 at offset 0)",
-        None,
-        "no such file",
-    ]
+    errors = [r["error"] for r in records]
+    assert errors[0] is None and errors[2] is None
+    assert errors[1] is not None and errors[1].startswith("not valid UTF-8 (byte 0xe3 at offset 0)")
+    assert errors[3] == "no such file or directory"
     assert records[1]["dates"] == []
 
 
@@ -131,10 +129,31 @@ def test_a_record_has_the_documented_keys_and_the_article_date_wins(tmp_path: Pa
                              published="2000-01-01")
 
     assert set(record) == {"id", "path", "published", "dates", "error"}
-    assert record["published"] == "2022-03-25"
+    assert record["published"] == {"value": "2022-03-25", "basis": "given"}
     assert record["path"] == str(path)
-    assert process_article(Article(id="b", text=FORUM), "2000-01-01")["published"] == "2000-01-01"
+    other = process_article(Article(id="b", text=FORUM), "2000-01-01")
+    assert other["published"] == {"value": "2000-01-01", "basis": "given"}
     json.dumps(record)  # a record is plain JSON data
+
+
+def test_an_invalid_published_date_is_that_article_s_error() -> None:
+    record = process_article(Article(id="a", text=FORUM, published="25/03/2022"))
+    assert record["error"] == "invalid published date '25/03/2022': not YYYY-MM-DD"
+
+
+def test_each_record_holds_the_dates_of_its_own_article(tmp_path: Path) -> None:
+    write(tmp_path / "1.txt", FORUM)
+    write(tmp_path / "2.txt", ELECTIONS)
+
+    records = list(process_corpus(iter_articles([tmp_path], published="2022-03-25"), jobs=2))
+
+    forum = [d for d in records[0]["dates"] if d["type"] == "range"]
+    assert [(d["text"], d["value"]) for d in forum] == [
+        ("من 17 إلى 20 ماي 2022", {"start": "2022-05-17", "end": "2022-05-20"}),
+    ]
+    assert "2021-09-08" in [d["value"] for d in records[1]["dates"]]
+    for rec, text in zip(records, [FORUM, ELECTIONS], strict=True):
+        assert all(text[d["start"]:d["end"]] == d["text"] for d in rec["dates"])
 
 
 def slow_for_small_numbers(article: Article) -> tuple[str, int]:
@@ -180,7 +199,7 @@ def test_input_is_consumed_lazily_and_results_stream(jobs: int) -> None:
 def test_options_reach_the_workers_through_partial() -> None:
     worker = partial(process_article, published="2022-03-25")
     records = list(process_corpus([Article(id="x", text=FORUM)] * 3, worker, jobs=2))
-    assert [r["published"] for r in records] == ["2022-03-25"] * 3
+    assert [r["published"]["value"] for r in records] == ["2022-03-25"] * 3
 
 
 def test_invalid_job_counts_are_refused() -> None:
