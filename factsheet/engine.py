@@ -92,6 +92,8 @@ def compose(parts: list[Partial], norm: str) -> list[Partial]:
         gaps: list[str] = []
         while j + 1 < n and _kind(parts[j]) == _kind(parts[j + 1]) != "other":
             gap = norm[parts[j].end : parts[j + 1].start]
+            if not gap.strip() and norm.startswith("و", parts[j + 1].start):
+                gap += "و"  # the conjunction glued to the next item ("1 و2 فيفري")
             if len(gap) > 25 or not (_RANGE_GAP.match(gap) or _LIST_GAP.match(gap)):
                 break
             chain.append(parts[j + 1])
@@ -137,7 +139,7 @@ def _as_list(chain: list[Partial], norm: str, head: re.Match[str] | None) -> Par
     last = chain[-1]
     if all(c.latent for c in chain):
         return None
-    if not head and any(not c.latent for c in chain[:-1]):
+    if not head and not chain[0].list_head and any(not c.latent for c in chain[:-1]):
         return None  # two separate dates joined by "و": keep them apart
     start = chain[0].start
     if head:

@@ -35,6 +35,7 @@ class Partial:
     hour: int | None = None
     minute: int | None = None
     midnight_end: bool = False
+    tz: bool = False
     year_rel: str | None = None
     """Direction of the year when it is relative (``العام الماضي``): next/last/this."""
     direction: str | None = None
@@ -328,7 +329,9 @@ def p_year_era(m: re.Match[str], lx: Lexicon) -> Partial | None:
 
 _YEAR_CONTEXT_BEFORE = compile_folded(
     r"(?:^|[\s(،,])(?:في|منذ|حتى|قبل|بعد|خلال|مطلع|اوائل|اواخر|اواسط|منتصف|بدايه|نهايه|"
-    r"ابتداء\s+من|اعتبارا\s+من|الى|من|وفي|ومنذ|وحتى|وقبل|وبعد|لغايه|بحلول|موسم|دوره|نسخه)\s*$"
+    r"ابتداء\s+من|اعتبارا\s+من|الى|من|وفي|ومنذ|وحتى|وقبل|وبعد|لغايه|بحلول|موسم|دوره|نسخه|"
+    r"حدود|حرب|نكسه|احداث|انتخابات|دستور|ميزانيه|موازنه|بعنوان|برسم|مونديال|كاس\s+العالم|"
+    r"رؤيه|افق|مطلع|خريف|ربيع|صيف|شتاء|اواسط|غضون|العام|عام|سنه|سنتي|عامي)\s*$"
 )
 _YEAR_NOT_AFTER = compile_folded(
     r"^\s*(?:%|في\s*الم|بالم|مليون|مليار|الف|الاف|دولار|درهم|دينار|ريال|جنيه|يورو|ليره|طن|"
@@ -428,13 +431,29 @@ _QMOD = {
 }
 
 
+_AGE_BEFORE = compile_folded(
+    r"(?:عمر|عمره|عمرها|عمرهم|العمر|يبلغ|تبلغ|يبلغون|البالغ|البالغه|البالغين|بلغ|بلغت|ابن|ابنه|"
+    r"ذو|ذات|ناهز|يناهز|تناهز|سن|سنه|سنها|عن|يتجاوز|يتجاوزون|دون|فوق|تحت|اعمارهم|اعمارهن)"
+    r"(?:\s+(?:من\s+العمر|العمر))?\s+(?:\(\s*)?$"
+)
+
+
+def _is_age(m: re.Match[str]) -> bool:
+    """``طفل يبلغ 12 عاما``, ``(12 عاما)`` after a name: an age, not a period of time."""
+    s = m.string
+    before = s[max(0, m.start() - 25) : m.start()]
+    if before.endswith("(") and s[m.end() : m.end() + 2].strip().startswith(")"):
+        return True
+    return bool(_AGE_BEFORE.search(before))
+
+
 def p_duration(m: re.Match[str], lx: Lexicon) -> Partial | None:
     g = m.groupdict()
     unit_word = _key(g.get("unit") or g.get("dual") or "")
     unit, number = lx.unit_of_form[unit_word]
     if g.get("dual"):
         n: int | None = 2
-    elif g.get("single"):
+    elif g.get("single") is not None:
         n = 1
     else:
         n = _number(g, lx)
@@ -442,6 +461,8 @@ def p_duration(m: re.Match[str], lx: Lexicon) -> Partial | None:
         return None
     if g.get("num") and number == "singular" and 3 <= n <= 10 and unit not in ("hour",):
         pass  # colloquial "3 يوم" is still a duration
+    if unit == "year" and _is_age(m):
+        return None
     p = Partial("duration", m.start(), m.end(), "duration", duration=_iso_duration(n, unit, lx))
     if g.get("qmod"):
         p.mod = _QMOD.get(_key(g["qmod"] or ""))
@@ -468,7 +489,9 @@ def p_time_colon(m: re.Match[str], lx: Lexicon) -> Partial | None:
         return None
     if g.get("ap"):
         h = _pm(h, _key(g["ap"]), lx)
-    return Partial("time_colon", m.start(), m.end(), "time", hour=h, minute=mi)
+    p = Partial("time_colon", m.start(), m.end(), "time", hour=h, minute=mi)
+    p.tz = bool(g.get("tz"))
+    return p
 
 
 def _pm(h: int, part: str, lx: Lexicon) -> int:
@@ -667,6 +690,12 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
         p_duration,
     ),
     ("duration_dual", r"{B}{CL}(?:(?P<qmod>" + alt(_QMOD) + r")\s+)?{DUAL}", p_duration),
+    (
+        "duration_approx_one",
+        r"{B}{CL}(?P<qmod>" + alt(_QMOD) + r")\s+(?P<single>)(?P<unit>يوم|اسبوع|شهر|سنه|عام|ساعه|"
+        r"دقيقه|عقد|قرن)(?!\w)",
+        p_duration,
+    ),
     (
         "duration_single",
         r"{B}{CL}(?:لمده|مده|طيله|طوال|طيلة)\s+(?P<single>)(?P<unit>يوم|اسبوع|شهر|سنه|عام|ساعه|"

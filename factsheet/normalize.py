@@ -22,6 +22,9 @@ _DROP = frozenset(
        "\u202e", "\u061c", "\u00ad"]
 )
 
+_MARKS = frozenset(c for c in _DROP if unicodedata.category(c) == "Mn" or c == "\u0640")
+"""Dropped characters that belong to the letter before them (diacritics, tatweel)."""
+
 _FOLD = {
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
     "ى": "ي", "ی": "ي", "ې": "ي", "ئ": "ئ",
@@ -58,11 +61,16 @@ class Normalized:
 
     text: str
     index: tuple[int, ...]
+    ends: tuple[int, ...]
+    """Original end of each normalised character, taking in the marks dropped after it."""
     original_length: int
 
     def span(self, start: int, end: int) -> tuple[int, int]:
-        """Original ``(start, end)`` of the normalised span ``[start, end)`` (end exclusive)."""
-        return self.index[start], self.index[end - 1] + 1
+        """Original ``(start, end)`` of the normalised span ``[start, end)`` (end exclusive).
+
+        Diacritics and tatweel that follow the last character belong to the span (``يوماً``).
+        """
+        return self.index[start], self.ends[end - 1]
 
 
 def fold(text: str) -> str:
@@ -74,16 +82,23 @@ def normalize(text: str) -> Normalized:
     """Normalise ``text`` and keep the offset map."""
     out: list[str] = []
     index: list[int] = []
+    ends: list[int] = []
     for i, ch in enumerate(text):
         if ch.isascii() and not ch.isupper() and ch not in "\t\n\r\x0b\x0c":
             out.append(ch)
             index.append(i)
+            ends.append(i + 1)
             continue
         folded = _fold_char(ch)
+        if not folded:
+            if ends and ch in _MARKS and ends[-1] == i:
+                ends[-1] = i + 1
+            continue
         for f in folded:
             out.append(f)
             index.append(i)
-    return Normalized("".join(out), tuple(index), len(text))
+            ends.append(i + 1)
+    return Normalized("".join(out), tuple(index), tuple(ends), len(text))
 
 
 def fold_pattern(pattern: str) -> str:

@@ -31,6 +31,7 @@ _ANCHOR_BEFORE = compile_folded(r"(?:^|\s)(?P<w>[وف]?(?:قبل|بعد|منذ|�
 _ANCHOR_AFTER = compile_folded(
     r"(?:\s+فقط)?\s+(?:من|على)\s+(?P<t>(?:[^\s.،,؛:!?؟()\"]+\s*){1,6})"
 )
+_GLOSS_GAP = compile_folded(r"^\s*(?:\(|،|,|-|:|اي)?\s*$")
 _STOP_WORDS = compile_folded(r"\s(?:في|الذي|التي|المقرر|حيث|وذلك|بعد|قبل|ان|الى|على)\s.*$")
 
 
@@ -64,16 +65,41 @@ class Resolver:
         self.ctx_year: int | None = None
         self.ctx_month: tuple[int, int] | None = None
         self.ctx_day: tuple[dt.date, int] | None = None
+        self.years: list[tuple[int, int, int]] = []
+        """(start, end, year) of the mentions resolved so far."""
 
     # ------------------------------------------------------------------ driver
 
     def resolve_all(self, parts: list[Partial]) -> list[Mention]:
-        out = []
-        for p in parts:
-            m = self.mention(p)
-            if m is not None:
-                out.append(m)
-        return out
+        """Resolve in text order; holidays last, since their year may come after them."""
+        out: list[Mention | None] = [None] * len(parts)
+        later = []
+        for i, p in enumerate(parts):
+            if p.type == "holiday":
+                later.append(i)
+                continue
+            if p.type == "relative" and self.ref is None and i + 1 < len(parts):
+                glossed = self._gloss(p, parts[i + 1])
+                if glossed is not None:
+                    out[i] = glossed
+                    continue
+            out[i] = self.mention(p)
+        for i in later:
+            out[i] = self.mention(parts[i])
+        return [m for m in out if m is not None]
+
+    def _gloss(self, p: Partial, nxt: Partial) -> Mention | None:
+        """``الشهر المقبل (يناير 2019)``: a relative period glossed by the next mention."""
+        gap = self.norm.text[p.end : nxt.start]
+        if not _GLOSS_GAP.match(gap) or nxt.year is None or nxt.type not in ("month", "year"):
+            return None
+        if (p.period, nxt.type) not in (("month", "month"), ("year", "year")):
+            return None
+        m = self.mention(p)
+        g = Resolver(self.text, self.norm, None).mention(replace(nxt, notes=[]))
+        if m is None or g is None or g.value is None:
+            return None
+        return replace(m, value=g.value, notes=(*m.notes, "value from the gloss that follows"))
 
     def mention(self, p: Partial) -> Mention | None:
         notes: list[str] = list(p.notes)
@@ -97,6 +123,8 @@ class Resolver:
             self.ctx_day = (r.day, p.end)
         if r.year is not None and r.month is not None:
             self.ctx_month = (r.year, r.month)
+        if r.year is not None:
+            self.years.append((p.start, p.end, r.year))
         return Mention(
             text=self.text[s:e], start=s, end=e, type=mtype, value=r.value,
             grain=r.grain,  # type: ignore[arg-type]
@@ -129,6 +157,15 @@ class Resolver:
     def _note_year(self, p: Partial) -> None:
         if p.year is not None and p.calendar == "gregorian" and p.year_rel is None:
             self.ctx_year = p.year
+
+    def _sentence_year(self, p: Partial) -> int | None:
+        """The year of the nearest resolved mention in the same sentence as ``p``."""
+        best: tuple[int, int] | None = None
+        for s, e, y in self.years:
+            a, b = (e, p.start) if e <= p.start else (p.end, s)
+            if self._same_sentence(a, b) and (best is None or b - a < best[0]):
+                best = (b - a, y)
+        return best[1] if best else None
 
     def _same_sentence(self, a: int, b: int) -> bool:
         return not _SENTENCE_END.search(self.norm.text, a, b) if a <= b else False
@@ -409,6 +446,9 @@ class Resolver:
             if p.start - end < 200 and self._same_sentence(end, p.start):
                 notes.append("date from the same sentence")
                 return Resolved(f"{_ymd(day)}T{hm}", "minute", False)
+        if p.tz and self.ref is not None:
+            notes.append("a time stamp with a time zone: the publication date")
+            return Resolved(f"{_ymd(self.ref)}T{hm}", "minute", True)
         return Resolved(f"T{hm}", "minute", False)
 
     def r_decade(self, p: Partial, notes: list[str]) -> Resolved | None:
@@ -436,14 +476,10 @@ class Resolver:
         gyear = p.year if p.calendar == "gregorian-year" else None
         if kind in ("gregorian", "easter"):
             y = year
-            if y is None and self.ctx_day is not None and self._same_sentence(
-                self.ctx_day[1], p.start
-            ):
-                y = self.ctx_day[0].year
-                notes.append("year from a date in the same sentence")
-            if y is None and self.ctx_month is not None:
-                y = self.ctx_month[0]
-                notes.append("year from the date mentioned just before")
+            if y is None:
+                y = self._sentence_year(p)
+                if y is not None:
+                    notes.append("year from a date in the same sentence")
             if y is None and ref is not None:
                 y = ref.year
                 notes.append("year from the publication date")
