@@ -1,0 +1,300 @@
+"""Many articles from the command line: the corpus options and runner the commands share.
+
+A command takes ``PATH...`` plus the options below; when :func:`is_corpus` says the inputs
+are a corpus (several paths, a folder, JSON Lines), it hands over to :func:`run_corpus` (one
+JSON line per article, in input order, streamed) or :func:`run_merge` (one merged timeline)::
+
+    if corpus_opts.is_corpus(paths, jsonl):
+        options = corpus_opts.CorpusOptions(glob=glob, jsonl=jsonl, jobs=jobs, ...)
+        raise typer.Exit(corpus_opts.run_corpus(paths, worker, options))
+
+Failed articles are reported in their record and as one line each on stderr; the exit code
+is then 1 (:attr:`ExitCode.SOME_FAILED`). A progress bar with the rate and the time left is
+drawn on stderr only when stderr is a terminal.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
+
+import typer
+
+from ..errors import ExitCode, UsageError
+from . import console
+
+if TYPE_CHECKING:
+    from ..corpus import Article
+
+PathsArg = Annotated[
+    list[str] | None,
+    typer.Argument(help="Article files, folders (searched recursively with --glob), "
+                        "JSON Lines files, or - for stdin.",
+                   metavar="PATH", show_default=False),
+]
+GlobOpt = Annotated[
+    str,
+    typer.Option("--glob", "-g", metavar="PATTERN",
+                 help="Files to take in folders (a pattern with / is matched on the path "
+                      "inside the folder)."),
+]
+JsonlOpt = Annotated[
+    bool,
+    typer.Option("--jsonl", help="Inputs are JSON Lines: one {\"id\", \"text\", "
+                                 "\"published\"?} object per line (automatic for *.jsonl)."),
+]
+JobsOpt = Annotated[
+    int,
+    typer.Option("--jobs", "-j", min=0, metavar="N",
+                 help="Worker processes for many articles (0: one per CPU)."),
+]
+
+CORPUS_FORMATS = ("jsonl", "json")
+"""Formats of a corpus run: both write one JSON document per line."""
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusOptions:
+    """What every corpus run needs besides the paths and the worker."""
+
+    glob: str = "*.txt"
+    jsonl: bool = False
+    jobs: int = 1
+    output: str | None = None
+    fmt: str | None = None
+    progress: bool | None = None
+    """Draw a progress bar: None decides (only when stderr is a terminal)."""
+
+
+def is_corpus(paths: Sequence[str], jsonl: bool = False) -> bool:
+    """Whether the inputs are a corpus rather than one article: several paths, a folder,
+    ``--jsonl`` or a ``*.jsonl`` file."""
+    if jsonl or len(paths) > 1:
+        return True
+    return any(
+        p != "-" and (Path(p).is_dir() or Path(p).suffix.lower() in {".jsonl", ".ndjson"})
+        for p in paths
+    )
+
+
+def dates_worker(
+    published: str | None = None, encoding: str | None = None
+) -> Callable[[Article], Any]:
+    """The picklable worker of ``factsheet dates`` over a corpus."""
+    from ..corpus import process_article
+
+    return partial(process_article, published=published, encoding=encoding)
+
+
+def dates_corpus(
+    paths: Sequence[str],
+    *,
+    published: str | None,
+    encoding: str | None,
+    options: CorpusOptions,
+) -> int:
+    """``factsheet dates PATH...``: the options are checked once, then :func:`run_corpus`."""
+    from ..io import lookup_encoding
+    from .options import parse_date
+
+    parse_date(published)
+    if encoding is not None:
+        lookup_encoding(encoding)
+    return run_corpus(paths, dates_worker(published, encoding), options)
+
+
+def _articles(paths: Sequence[str], options: CorpusOptions) -> Iterator[Article]:
+    from ..corpus import iter_articles
+
+    if not paths:
+        raise UsageError("no input: give article files, folders or JSON Lines files")
+    stdin_uses = sum(1 for p in paths if p == "-")
+    if stdin_uses > 1:
+        raise UsageError("- (stdin) can be given only once")
+    return iter_articles(paths, glob=options.glob, jsonl=True if options.jsonl else None)
+
+
+def _check_format(fmt: str | None) -> None:
+    if fmt is not None and fmt.lower() not in CORPUS_FORMATS:
+        raise UsageError(
+            f"--format {fmt} shows one article; several articles are written as JSON Lines",
+            hint="use --format jsonl, or give a single FILE",
+        )
+
+
+def run_corpus(
+    paths: Sequence[str],
+    worker: Callable[[Article], Mapping[str, Any]],
+    options: CorpusOptions,
+) -> int:
+    """Process every article with ``worker`` and write one JSON line per article (its
+    record), in input order, as they come. Returns the exit code: 0, or 1 when some
+    articles failed (each is also reported on stderr)."""
+    from ..corpus import process_corpus
+    from .options import open_output
+
+    _check_format(options.fmt)
+    articles = _articles(paths, options)
+    failed = total = 0
+    with _Progress(paths, options) as tick, open_output(options.output) as out:
+        for record in process_corpus(articles, worker, jobs=options.jobs):
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            total += 1
+            if record.get("error"):
+                failed += 1
+                console.error(f"{record.get('id')}: {record['error']}")
+            if tick is not None:
+                tick(1)
+    return _summary(failed, total)
+
+
+def run_merge(
+    paths: Sequence[str],
+    options: CorpusOptions,
+    *,
+    published: str | None = None,
+    encoding: str | None = None,
+) -> int:
+    """Merge the timelines of every article into one corpus timeline and write it: a JSON
+    document (``--format json``) or one line per event (``text``, the default when piped)."""
+    from ..corpus import merge_timelines, process_corpus, timeline_article
+    from .options import choose_format, open_output
+
+    fmt = choose_format(options.fmt, ("text", "json"), output=options.output,
+                        terminal="text", pipe="text")
+    articles = _articles(paths, options)
+    worker = partial(timeline_article, published=published, encoding=encoding)
+    with _Progress(paths, options) as tick:
+        def records() -> Iterator[Any]:
+            for record in process_corpus(articles, worker, jobs=options.jobs):
+                if record.get("error"):
+                    console.error(f"{record['id']}: {record['error']}")
+                if tick is not None:
+                    tick(1)
+                yield record
+
+        timeline = merge_timelines(records())
+    with open_output(options.output) as out:
+        if fmt == "json":
+            json.dump(timeline, out, ensure_ascii=False, indent=2)
+            out.write("\n")
+        else:
+            write_timeline_text(timeline["events"], out)
+    return _summary(timeline["failed"], timeline["articles"])
+
+
+def write_timeline_text(events: Iterable[Mapping[str, Any]], out: TextIO) -> None:
+    """One line per event: its value, how it is said, and the articles that mention it."""
+    from ..model import Range
+    from ..render.safe import terminal_safe
+    from ..schema import value_text
+
+    for event in events:
+        value = event["value"]
+        if isinstance(value, dict):
+            value = Range(value.get("start"), value.get("end"))
+        elif isinstance(value, list):
+            value = tuple(Range(v["start"], v["end"]) if isinstance(v, dict) else v
+                          for v in value)
+        ids = event["articles"]
+        shown = ", ".join(ids[:5]) + (f", … (+{len(ids) - 5})" if len(ids) > 5 else "")
+        line = f"{value_text(value)}\t{event['label']}\t{len(ids)} article(s): {shown}"
+        out.write(terminal_safe(line) + "\n")
+
+
+def _summary(failed: int, total: int) -> int:
+    if failed:
+        console.error(f"{failed} of {total} article(s) failed; see their \"error\"")
+        return int(ExitCode.SOME_FAILED)
+    return int(ExitCode.OK)
+
+
+class _Counter:
+    """Counts the articles of a corpus in a background thread, for the progress bar's ETA."""
+
+    def __init__(self, paths: Sequence[str], options: CorpusOptions) -> None:
+        self.total: int | None = None
+        self._paths = [p for p in paths if p != "-"]
+        self._options = options
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._count, daemon=True)
+        if len(self._paths) == len(paths):  # stdin cannot be counted ahead
+            self._thread.start()
+
+    def _count(self) -> None:
+        from ..corpus import iter_articles
+
+        n = 0
+        for _ in iter_articles(self._paths, glob=self._options.glob,
+                               jsonl=True if self._options.jsonl else None):
+            if self._stop.is_set():
+                return
+            n += 1
+        self.total = n
+
+    def stop(self) -> None:
+        self._stop.set()
+
+
+class _Progress:
+    """A progress bar for articles on stderr, or ``None`` when stderr is not a terminal."""
+
+    def __init__(self, paths: Sequence[str], options: CorpusOptions) -> None:
+        show = options.progress
+        self._show = console.is_tty(sys.stderr) if show is None else show
+        self._paths = paths
+        self._options = options
+        self._bar: Any = None
+        self._counter: _Counter | None = None
+
+    def __enter__(self) -> Callable[[int], None] | None:
+        if not self._show:
+            return None
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            ProgressColumn,
+            TextColumn,
+            TimeRemainingColumn,
+        )
+        from rich.text import Text
+
+        class RateColumn(ProgressColumn):
+            def render(self, task: Any) -> Text:
+                speed = task.finished_speed or task.speed
+                return Text(f"{speed:,.0f} articles/s" if speed else "… articles/s")
+
+        self._counter = _Counter(self._paths, self._options)
+        self._bar = Progress(
+            TextColumn("articles"), BarColumn(), MofNCompleteColumn(), RateColumn(),
+            TimeRemainingColumn(), console=console.console(stderr=True), transient=True,
+        )
+        self._bar.__enter__()
+        task = self._bar.add_task("articles", total=None)
+        counter, bar = self._counter, self._bar
+        last = [0.0, 0]
+
+        def tick(n: int) -> None:
+            last[1] += n
+            now = time.monotonic()
+            if now - last[0] >= 0.1:
+                if counter.total is not None and bar.tasks[0].total is None:
+                    bar.update(task, total=counter.total)
+                bar.update(task, advance=last[1])
+                last[0], last[1] = now, 0
+
+        return tick
+
+    def __exit__(self, *exc: object) -> None:
+        if self._counter is not None:
+            self._counter.stop()
+        if self._bar is not None:
+            self._bar.__exit__(None, None, None)
