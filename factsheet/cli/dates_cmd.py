@@ -6,9 +6,12 @@ import itertools
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from . import console
+import typer
+
+from . import console, corpus_opts
 from .app import app
-from .options import ColorOpt, EncodingOpt, FileArg, FormatOpt, OutputOpt, PublishedOpt
+from .corpus_opts import GlobOpt, JobsOpt, JsonlOpt, PathsArg
+from .options import ColorOpt, EncodingOpt, FormatOpt, OutputOpt, PublishedOpt
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -19,12 +22,15 @@ if TYPE_CHECKING:
 
 @app.command()
 def dates(
-    file: FileArg = "-",
+    paths: PathsArg = None,
     published: PublishedOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     encoding: EncodingOpt = None,
     color: ColorOpt = None,
+    glob: GlobOpt = "*.txt",
+    jsonl: JsonlOpt = False,
+    jobs: JobsOpt = 1,
 ) -> None:
     """Find and normalise every date expression in an article.
 
@@ -32,7 +38,17 @@ def dates(
     mention: start-end, type, value and the text itself; a value ending in * was partly
     inferred (e.g. the year, from the publication date). Huge inputs are read in
     overlapping windows, in bounded memory.
+
+    Several PATHs, a folder or JSON Lines (--jsonl) make a corpus: one JSON line per article
+    ({"id", "path", "published", "dates", "error"}), in input order, with --jobs N processes.
     """
+    if corpus_opts.is_corpus(paths or [], jsonl):
+        console.set_color(color)
+        options = corpus_opts.CorpusOptions(glob=glob, jsonl=jsonl, jobs=jobs, output=output,
+                                            fmt=fmt)
+        raise typer.Exit(corpus_opts.dates_corpus(paths or [], published=published,
+                                                  encoding=encoding, options=options))
+    file = paths[0] if paths else "-"
     from ..io import TextStream
     from ..render.dates import FORMATS
     from ..stream import WINDOW, find_dates_stream
