@@ -5,10 +5,13 @@ from __future__ import annotations
 import io
 import json
 import os
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -252,3 +255,79 @@ def test_merged_timeline_groups_the_same_event_across_articles() -> None:
     ]
     assert timeline["events"][0]["label"] == "عام 2018"
     assert "مراكش" in timeline["events"][0]["words"]
+
+
+# ----------------------------------------------------------------------------- command line
+
+
+def run_cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "factsheet", *args], input=stdin,
+                          capture_output=True, text=True, timeout=120, check=False)
+
+
+def jsonl(out: str) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in out.splitlines()]
+
+
+def test_dates_over_a_folder_writes_one_json_line_per_article_in_order(tmp_path: Path) -> None:
+    for i in range(12):
+        write(tmp_path / f"{i // 5}" / f"{i:02d}.txt", FORUM if i % 2 else ELECTIONS)
+    write(tmp_path / "1" / "latin1.txt", "café été".encode("latin-1"))
+
+    done = run_cli("dates", str(tmp_path), "--published", "2022-03-25", "--jobs", "2")
+
+    records = jsonl(done.stdout)
+    assert done.returncode == 1, "some articles failed"
+    assert [Path(r["id"]).name for r in records] == [
+        *(f"{i:02d}.txt" for i in range(5)), *(f"{i:02d}.txt" for i in range(5, 10)),
+        "latin1.txt", "10.txt", "11.txt",
+    ]
+    assert [r["error"] is None for r in records].count(False) == 1
+    assert done.stderr.splitlines()[0].startswith(
+        f"factsheet: error: {tmp_path / '1' / 'latin1.txt'}: not valid UTF-8")
+    assert done.stderr.splitlines()[-1] == (
+        'factsheet: error: 1 of 13 article(s) failed; see their "error"')
+    assert "2021-09-08" in [d["value"] for d in records[0]["dates"]]
+
+
+def test_dates_over_json_lines_from_stdin(tmp_path: Path) -> None:
+    lines = [json.dumps({"id": "forum", "text": FORUM, "published": "2022-03-25"},
+                        ensure_ascii=False),
+             json.dumps({"id": "vote", "text": ELECTIONS}, ensure_ascii=False)]
+
+    done = run_cli("dates", "--jsonl", "-", stdin="\n".join(lines) + "\n")
+
+    assert done.returncode == 0, done.stderr
+    records = jsonl(done.stdout)
+    assert [r["id"] for r in records] == ["forum", "vote"]
+    assert records[0]["published"] == {"value": "2022-03-25", "basis": "given"}
+    assert [d["text"] for d in records[0]["dates"]] == ["من 17 إلى 20 ماي 2022"]
+
+
+def test_one_file_keeps_the_single_article_output(tmp_path: Path) -> None:
+    path = write(tmp_path / "a.txt", FORUM)
+
+    done = run_cli("dates", str(path), "--format", "json", "--published", "2022-03-25")
+
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["schema"] == "factsheet.dates/1"
+
+
+def test_several_files_refuse_a_one_article_format(tmp_path: Path) -> None:
+    a = write(tmp_path / "a.txt", FORUM)
+    b = write(tmp_path / "b.txt", ELECTIONS)
+
+    done = run_cli("dates", str(a), str(b), "--format", "table")
+
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr.startswith("factsheet: error: --format table shows one article")
+
+
+def test_a_missing_file_among_several_is_its_own_error(tmp_path: Path) -> None:
+    a = write(tmp_path / "a.txt", FORUM)
+
+    done = run_cli("dates", str(a), str(tmp_path / "gone.txt"), "-p", "2022-03-25")
+
+    assert done.returncode == 1
+    assert [r["error"] for r in jsonl(done.stdout)] == [None, "no such file or directory"]
