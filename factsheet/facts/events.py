@@ -1,0 +1,317 @@
+"""Events: what happens at each date of the article, where, in the article's words.
+
+* Each dated mention is read in its **clause** (the words between two punctuation marks).
+  The clause minus the date and the place is the event's label (``تمت المصادقة على هذا
+  الإطار``). A clause that only continues a noun (``الذي تم افتتاحه``, ``المقرر عقده``) takes
+  that noun from the clause before (``المرصد الإفريقي للهجرة، الذي تم افتتاحه``).
+* The **place** is a place named in the clause (``في مراكش``, ``بالرباط``), or in a short
+  clause right after it; a place inside a name (``ميثاق مراكش``) does not count.
+* Mentions of the **same event** are merged: compatible dates and the same place, or the same
+  leading noun phrase (``المنتدى الأول لبحث …``), or the same acronym (``IMRF``).
+* The **article's own event** is what the article reports (the noun it calls ``هذا الاجتماع``),
+  dated by the publication date, with the mentions of "today".
+* An **offset** (``قبل 50 يوما من المنتدى``) becomes a relation from the article's event to the
+  event it names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..model import Mention, Range, Value
+from ..published import PublishedDate
+from .arabic import key, same_word, sentence_at, sentences, words
+from .entities import FUNCTION_WORDS, ORDINALS, find_acronyms, in_a_name, is_event_noun
+from .gazetteer import Hit
+from .model import Event, Place, Relation, Span, Where
+from .when import value_bounds
+
+_CLAUSE_MARK = re.compile(r"[،,.:;؛!?؟\"«»“”()\[\]\n]")
+_CONTINUATIONS = {
+    key(w)
+    for w in ("الذي", "التي", "الذين", "اللذين", "المقرر", "المقررة", "المرتقب", "المرتقبة",
+              "المزمع", "المزمعة", "المنتظر", "المنتظرة", "المنظم", "المنظمة", "المنعقد",
+              "المنعقدة", "والذي", "والتي")
+}
+_TRIM = FUNCTION_WORDS | {key(w) for w in ("فقط", "أي", "وذلك", "مذكرا", "أنه", "سنة", "عام")}
+MAX_LABEL_WORDS = 12
+
+
+def clause_at(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around ``text[start:end]``: up to the punctuation on each side."""
+    left = max((m.end() for m in _CLAUSE_MARK.finditer(text, max(0, start - 300), start)),
+               default=max(0, start - 300))
+    right_mark = _CLAUSE_MARK.search(text, end)
+    right = right_mark.start() if right_mark else len(text)
+    return left, right
+
+
+@dataclass
+class _Draft:
+    label: str
+    label_span: Span | None
+    when: Value
+    grain: str | None
+    where: Where | None
+    mentions: list[Mention]
+    own: bool = False
+    acronym: str | None = None
+    heads: list[str] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+
+    def bounds(self) -> tuple[dt.date, dt.date] | None:
+        return value_bounds(self.when)
+
+
+def _trim_words(ws: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    while ws and key(ws[0][0]) in _TRIM:
+        ws = ws[1:]
+    while ws and key(ws[-1][0]) in _TRIM:
+        ws = ws[:-1]
+    return ws
+
+
+def _label_of(
+    text: str, clause: tuple[int, int], skip: list[tuple[int, int]]
+) -> tuple[str, Span | None]:
+    """The clause's words minus the spans in ``skip`` (the date, the place), trimmed."""
+    ws = [w for w in words(text, *clause) if not any(a <= w[1] < b for a, b in skip)]
+    ws = _trim_words(ws)[:MAX_LABEL_WORDS]
+    if not ws:
+        return "", None
+    first, a, b = ws[0]
+    if key(first).startswith(("وال", "فال")):
+        ws[0] = (first[1:], a + 1, b)
+    label = " ".join(w for w, _, _ in ws)
+    return label, Span(text[ws[0][1]:ws[-1][2]], ws[0][1], ws[-1][2])
+
+
+def _antecedent(text: str, clause_start: int) -> tuple[int, int] | None:
+    """The noun phrase a continuing clause is about: the tail of the clause before it."""
+    if clause_start == 0:
+        return None
+    prev = clause_at(text, max(0, clause_start - 2), max(0, clause_start - 1))
+    ws = words(text, *prev)
+    if not ws:
+        return None
+    head = None
+    for i, (w, _, _) in enumerate(ws):
+        has_article = key(w).startswith(("ال", "لل", "وال", "فال", "بال"))
+        if is_event_noun(w) or (has_article and len(ws) - i <= 8):
+            head = i
+            break
+    if head is None:
+        head = max(0, len(ws) - 4)
+    return ws[head][1], ws[-1][2]
+
+
+def _place_near(
+    text: str, clause: tuple[int, int], places: list[tuple[Hit, Place]]
+) -> Where | None:
+    """A place named in the clause, else in a short clause (two words at most) right after."""
+    inside = [(h, p) for h, p in places if clause[0] <= h.start < clause[1]]
+    if not inside:
+        nxt = clause_at(text, clause[1] + 1, clause[1] + 1)
+        if nxt[0] > clause[1] and len(words(text, *nxt)) <= 2:
+            inside = [(h, p) for h, p in places if nxt[0] <= h.start < nxt[1]]
+    for h, p in inside:
+        if not in_a_name(text, h.start):
+            return Where(p, Span(h.text, h.start, h.end))
+    return None
+
+
+def _noun_heads(label: str) -> list[str]:
+    """The leading event noun phrase of a label, as matching keys (first three words)."""
+    ws = [w for w, _, _ in words(label)]
+    for i, w in enumerate(ws):
+        if is_event_noun(w):
+            return [key(x) for x in ws[i:i + 3]]
+    return []
+
+
+def _compatible(a: _Draft, b: _Draft) -> bool:
+    ba, bb = a.bounds(), b.bounds()
+    if ba is None or bb is None:
+        return ba is None and bb is None and a.when == b.when
+    return ba[0] <= bb[1] and bb[0] <= ba[1]
+
+
+def _same_event(a: _Draft, b: _Draft) -> bool:
+    if a.own or b.own or not _compatible(a, b):
+        return False
+    if a.acronym and a.acronym == b.acronym:
+        return True
+    if a.where and b.where and a.where.place.name == b.where.place.name:
+        return True
+    return bool(a.heads) and a.heads == b.heads
+
+
+def _precision(d: _Draft) -> int:
+    b = d.bounds()
+    return (b[1] - b[0]).days if b else 1_000_000
+
+
+def _merge(a: _Draft, b: _Draft) -> _Draft:
+    precise, other = (a, b) if _precision(a) <= _precision(b) else (b, a)
+    label_from = a if a.acronym or not b.acronym else b
+    return _Draft(
+        label=label_from.label,
+        label_span=label_from.label_span,
+        when=precise.when,
+        grain=precise.grain,
+        where=a.where or b.where,
+        mentions=sorted([*a.mentions, *b.mentions], key=lambda m: m.start),
+        acronym=a.acronym or b.acronym,
+        heads=a.heads or b.heads,
+        relations=[*a.relations, *b.relations],
+    )
+
+
+def _own_event(
+    text: str,
+    published: PublishedDate,
+    today: list[Mention],
+    places: list[tuple[Hit, Place]],
+) -> _Draft:
+    """The event the article reports: the noun it points at with ``هذا``/``هذه``."""
+    pointed: Counter[str] = Counter()
+    for w, a, _ in words(text):
+        if key(w) in {"هذا", "هذه"}:
+            nxt = words(text, a + len(w), min(len(text), a + len(w) + 30))
+            if nxt and is_event_noun(nxt[0][0]):
+                pointed[key(nxt[0][0])] += 1
+    label, span, heads = "", None, []
+    noun = pointed.most_common(1)[0][0] if pointed else None
+    where = None
+    if noun is not None:
+        for w, a, _ in words(text):
+            if key(w) == noun or same_word(w, noun):
+                clause = clause_at(text, a, a)
+                ws = words(text, a, clause[1])
+                phrase = [ws[0]]
+                for x in ws[1:6]:
+                    if not (key(x[0]).startswith(("ال", "لل")) or key(x[0]) in ORDINALS):
+                        break
+                    phrase.append(x)
+                label = " ".join(x[0] for x in phrase)
+                span = Span(text[phrase[0][1]:phrase[-1][2]], phrase[0][1], phrase[-1][2])
+                heads = [key(x[0]) for x in phrase[:3]]
+                break
+        counts: Counter[str] = Counter()
+        first: dict[str, tuple[Hit, Place]] = {}
+        for s, e in sentences(text):
+            if not any(same_word(w, noun) for w, _, _ in words(text, s, e)):
+                continue
+            for h, p in places:
+                if s <= h.start < e and not in_a_name(text, h.start) and p.kind != "region":
+                    counts[p.name] += 1
+                    first.setdefault(p.name, (h, p))
+        if counts:
+            h, p = first[counts.most_common(1)[0][0]]
+            where = Where(p, Span(h.text, h.start, h.end))
+    if not label:
+        s, e = next(iter(sentences(text)), (0, len(text)))
+        clause = clause_at(text, s, s)
+        label, span = _label_of(text, clause, [(m.start, m.end) for m in today])
+    return _Draft(label, span, published.iso, "day" if published.value else None, where,
+                  list(today), own=True, heads=heads)
+
+
+def build_events(
+    text: str,
+    mentions: Sequence[Mention],
+    published: PublishedDate,
+    hits: Sequence[Hit],
+    places: Sequence[Place],
+) -> list[Event]:
+    """The events of the article, merged, in date order, with ids ``e1``, ``e2``…"""
+    by_name = {p.name: p for p in places}
+    placed = [(h, by_name[h.entry.name]) for h in hits if h.entry.name in by_name]
+    event_acronyms = [(a, s) for a, s, is_event in find_acronyms(text) if is_event]
+    today = [m for m in mentions if m.parts and m.parts.deictic_days == 0]
+    pub = published.iso
+    drafts: list[_Draft] = []
+    offsets: list[Mention] = []
+    for m in mentions:
+        if m in today:
+            continue
+        if m.type in ("duration", "time") or m.value is None and m.parts is None:
+            if m.anchor is not None:
+                offsets.append(m)
+            continue
+        if pub is not None and m.value == pub:
+            today.append(m)
+            continue
+        clause = clause_at(text, m.start, m.end)
+        where = _place_near(text, clause, placed)
+        skip = [(m.start, m.end)] + ([(where.span.start, where.span.end)] if where else [])
+        label, span = _label_of(text, clause, skip)
+        first = words(text, *clause)
+        continues = bool(first) and key(first[0][0]) in _CONTINUATIONS
+        if continues or len(label.split()) < 2:
+            ante = _antecedent(text, clause[0])
+            if ante is not None:
+                label, span = _label_of(text, (ante[0], clause[1]), skip)
+        acronym = None
+        for acr, s in event_acronyms:
+            if span and (s.start <= span.end and span.start <= s.end or
+                         sentence_at(text, s.start) == sentence_at(text, m.start)
+                         and s.end <= m.start):
+                acronym = acr
+                label = re.sub(r"\s*\(.*\)\s*$", "", s.text)
+                for w in words(label)[:1]:
+                    if key(w[0]).startswith("لل"):
+                        label = "ال" + label[2:]
+                span = s
+        if not label:
+            continue
+        drafts.append(_Draft(label, span, m.value, m.grain, where, [m], acronym=acronym,
+                             heads=_noun_heads(label)))
+    own = _own_event(text, published, today, placed)
+    merged: list[_Draft] = []
+    for d in drafts:
+        target = next((x for x in merged if _same_event(x, d)), None)
+        if target is None:
+            merged.append(d)
+        else:
+            merged[merged.index(target)] = _merge(target, d)
+    everything = [own, *merged]
+    everything.sort(key=lambda d: (d.bounds() or (dt.date.max, dt.date.max))[0])
+    ids = {id(d): f"e{i}" for i, d in enumerate(everything, 1)}
+    for m in offsets:
+        assert m.anchor is not None
+        target_words = [w for w, _, _ in words(m.anchor.target_text) if len(key(w)) > 2]
+        if not target_words:
+            continue
+        head = target_words[0]
+        target = next(
+            (d for d in merged if d.label and any(same_word(w, head) for w in d.label.split())),
+            None,
+        )
+        if target is None:
+            continue
+        own.mentions.append(m)
+        own.relations.append(
+            Relation(m.anchor.relation, m.parts.offset if m.parts else None, ids[id(target)],
+                     Span(m.text, m.start, m.end))
+        )
+    own.mentions.sort(key=lambda x: x.start)
+    return [
+        Event(ids[id(d)], d.label, d.label_span, d.when, d.grain, d.where,
+              tuple(d.mentions), d.own, d.acronym, tuple(d.relations))
+        for d in everything
+        if d.own or d.label
+    ]
+
+
+def when_start(value: Value) -> str | None:
+    """The first ISO value of a ``when`` (the start of a range)."""
+    if isinstance(value, Range):
+        return value.start
+    if isinstance(value, tuple):
+        return when_start(value[0]) if value else None
+    return value
