@@ -156,7 +156,7 @@ def _precision(d: _Draft) -> int:
 
 
 def _merge(a: _Draft, b: _Draft) -> _Draft:
-    precise, other = (a, b) if _precision(a) <= _precision(b) else (b, a)
+    precise, _other = (a, b) if _precision(a) <= _precision(b) else (b, a)
     label_from = a if a.acronym or not b.acronym else b
     return _Draft(
         label=label_from.label,
@@ -239,7 +239,7 @@ def build_events(
     for m in mentions:
         if m in today:
             continue
-        if m.type in ("duration", "time") or m.value is None and m.parts is None:
+        if m.type in ("duration", "time") or (m.value is None and m.parts is None):
             if m.anchor is not None:
                 offsets.append(m)
             continue
@@ -258,9 +258,9 @@ def build_events(
                 label, span = _label_of(text, (ante[0], clause[1]), skip)
         acronym = None
         for acr, s in event_acronyms:
-            if span and (s.start <= span.end and span.start <= s.end or
-                         sentence_at(text, s.start) == sentence_at(text, m.start)
-                         and s.end <= m.start):
+            if span and ((s.start <= span.end and span.start <= s.end) or
+                         (sentence_at(text, s.start) == sentence_at(text, m.start)
+                         and s.end <= m.start)):
                 acronym = acr
                 label = re.sub(r"\s*\(.*\)\s*$", "", s.text)
                 for w in words(label)[:1]:
