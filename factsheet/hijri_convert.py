@@ -85,7 +85,7 @@ _WORDS = re.compile(r"^\s*(\d{1,2})\s+(.+?)\s+(\d{3,4})\s*(?:هـ|ه|للهجر�
 
 
 def convert(text: str, *, hijri: bool = False) -> Conversion:
-    """Read a date (``2022-05-17``, ``15 رمضان 1443``, ``1443-09-15`` + ``hijri``) and convert it."""
+    """Read a date (``2022-05-17``, ``15 رمضان 1443``, ``1443-09-15`` + hijri) and convert it."""
     value = text.translate(_DIGITS)
     m = _ISO.match(value)
     if m:
