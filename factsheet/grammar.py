@@ -36,6 +36,8 @@ class Partial:
     minute: int | None = None
     midnight_end: bool = False
     tz: bool = False
+    gregorian_year: int | None = None
+    """A Gregorian year written after a Hijri holiday (``عيد الفطر 2022``)."""
     year_rel: str | None = None
     """Direction of the year when it is relative (``العام الماضي``): next/last/this."""
     direction: str | None = None
@@ -148,6 +150,19 @@ PERIOD_PHRASES = {
     fold("الربع الثالث من"): "Q3",
     fold("الربع الرابع من"): "Q4",
     fold("الربع الأخير من"): "Q4",
+    fold("الأسدس الأول من"): "H1",
+    fold("الأسدس الثاني من"): "H2",
+    fold("السداسي الأول من"): "H1",
+    fold("السداسي الثاني من"): "H2",
+    fold("الثلاثي الأول من"): "Q1",
+    fold("الثلاثي الثاني من"): "Q2",
+    fold("الثلاثي الثالث من"): "Q3",
+    fold("الثلاثي الرابع من"): "Q4",
+    fold("الثلاثي الأخير من"): "Q4",
+    fold("الفصل الأول من"): "Q1",
+    fold("الفصل الثاني من"): "Q2",
+    fold("الفصل الثالث من"): "Q3",
+    fold("الفصل الرابع من"): "Q4",
     fold("الثلث الأول من"): "START",
     fold("الثلث الأخير من"): "END",
 }
@@ -223,13 +238,36 @@ def _pmod(p: Partial, m: re.Match[str], lx: Lexicon) -> Partial:
 
 # ----------------------------------------------------------------------------- productions
 
+def _unparen(p: Partial, m: re.Match[str]) -> Partial:
+    """``(17 أبريل 2022)`` alone is the date inside; after a weekday the brackets belong
+    to the expression (``يومه الجمعة (03 ماي)``)."""
+    g = m.groupdict()
+    if g.get("lp") and not (g.get("wd") or g.get("deic") or g.get("yawm")):
+        p.start = m.end("lp")
+        p.end = m.string.rindex(")", p.start, p.end)
+    return p
+
+
+_NAMED_AFTER = compile_folded(
+    r"(?:^|\s)[وبلف]?(?:ال)?(?:ملعب|مدرسه|تحالف|جامعه|حركه|شارع|ساحه|مستشفى|مستشفي|حي|مدينه|جسر|"
+    r"ثوره|قوى|قوي|فريق|نادي|مؤسسه|ثانويه|اعداديه|كليه|معهد|مطار|ميناء|سد|قاعه|مجمع|جيل|انتفاضه|"
+    r"جبهه|تيار|ائتلاف|حزب|زنقه|طريق|مركب|مخيم|حديقه|حراك|شباب|مجموعه|ذكرى\s+ثوره|كتيبه|لواء|"
+    r"منظمه|جمعيه|مسجد|بنايه|عماره|اقامه|قريه|دوار|تجزئه|مصنع|محطه)\s+$"
+)
+
+
 def p_date_dmy(m: re.Match[str], lx: Lexicon) -> Partial | None:
     day = _day(m, lx)
     month = _month(m, lx)
     if day is None or month is None:
         return None
+    g = m.groupdict()
+    if not (g.get("year") or g.get("wd") or g.get("yawm") or g.get("deic")) and _NAMED_AFTER.search(
+        m.string[max(0, m.start() - 25) : m.start()]
+    ):
+        return None  # "مدرسة 12 أكتوبر", "حركة 20 فبراير": a name
     p = Partial("date_dmy", m.start(), m.end(), "date", month=month, day=day)
-    return _year_tail(_prefix(p, m, lx), m, lx)
+    return _unparen(_year_tail(_prefix(p, m, lx), m, lx), m)
 
 
 def p_date_numeric(m: re.Match[str], lx: Lexicon) -> Partial | None:
@@ -252,6 +290,7 @@ def p_month_year(m: re.Match[str], lx: Lexicon) -> Partial | None:
     if month is None:
         return None
     p = Partial("month_year", m.start(), m.end(), "month", month=month)
+    p.list_head = _key(m.groupdict().get("shahr") or "") == "شهري"
     return _pmod(_year_tail(p, m, lx), m, lx)
 
 
@@ -267,6 +306,7 @@ def p_month_bare(m: re.Match[str], lx: Lexicon) -> Partial | None:
         return None
     g = m.groupdict()
     p = _pmod(Partial("month_bare", m.start(), m.end(), "month", month=month), m, lx)
+    p.list_head = _key(g.get("shahr") or "") == "شهري"
     name = _key(g["month"])
     double = bool(g.get("month2"))
     before = m.string[max(0, m.start() - 20) : m.start()]
@@ -288,7 +328,7 @@ def p_hijri_date(m: re.Match[str], lx: Lexicon) -> Partial | None:
         p.year = int(g["hyear"])
     if g.get("rel"):
         p.direction = lx.modifiers[_key(g["rel"])]
-    return _prefix(p, m, lx)
+    return _unparen(_prefix(p, m, lx), m)
 
 
 def p_hijri_month(m: re.Match[str], lx: Lexicon) -> Partial | None:
@@ -354,6 +394,19 @@ def p_year_bare(m: re.Match[str], lx: Lexicon) -> Partial | None:
     return p
 
 
+def p_year_pmod(m: re.Match[str], lx: Lexicon) -> Partial | None:
+    g = m.groupdict()
+    p = Partial("year_pmod", m.start(), m.end(), "year", year=int(g["year"]))
+    if g.get("era") and _key(g["era"]) in lx.hijri_era:
+        p.calendar = "hijri"
+    return _pmod(p, m, lx)
+
+
+def p_year_hijri_word(m: re.Match[str], lx: Lexicon) -> Partial | None:
+    return Partial("year_hijri_word", m.start(), m.end(), "year", calendar="hijri",
+                   year=int(m.group("hyear")))
+
+
 def p_day_latent(m: re.Match[str], lx: Lexicon) -> Partial | None:
     day = _day(m, lx)
     if day is None:
@@ -388,6 +441,17 @@ def p_deictic(m: re.Match[str], lx: Lexicon) -> Partial | None:
     g = m.groupdict()
     word = _key(g["deic"])
     s = m.string
+    if word == "غد" and not (g.get("wd") or g.get("dpart")):
+        return None  # "الغد" / "غد" alone: the future, not tomorrow
+    if not g.get("wd"):
+        nxt = s[m.end() : m.end() + 12]
+        if word == "امس" and re.match(r"\s+الحاج", nxt):
+            return None  # "في أمس الحاجة": in dire need
+        prev = s[max(0, m.start() - 12) : m.start()]
+        if word == "غدا" and re.match(r"\s+ال\w", nxt) and not re.search(
+            r"(?:اليوم|امس|الان|الليله)\s*(?:او\s*)?$", prev
+        ):
+            return None  # "غدا المشروع حقيقة": became (but "اليوم وغدا الوضع ...": tomorrow)
     if word in (fold("اليوم"), fold("يومه")) and not g.get("wd"):
         nxt = s[m.end() : m.end() + 12]
         if re.match(r"\s+ال\w", nxt) and not re.match(r"\s+ال(?:حالي|جمعه)", nxt):
@@ -400,6 +464,8 @@ def p_deictic(m: re.Match[str], lx: Lexicon) -> Partial | None:
 
 def p_weekday(m: re.Match[str], lx: Lexicon) -> Partial | None:
     p = Partial("weekday", m.start(), m.end(), "weekday")
+    if m.groupdict().get("rel"):
+        p.direction = lx.modifiers[_key(m.group("rel"))]
     return _prefix(p, m, lx)
 
 
@@ -459,11 +525,22 @@ def p_duration(m: re.Match[str], lx: Lexicon) -> Partial | None:
         n = _number(g, lx)
     if not n:
         return None
+    if g.get("single") is not None and not g.get("qmod"):
+        start = m.start("unit")
+    else:
+        start = m.start()
+    if g.get("half"):
+        half = {"year": "6M", "month": "15D", "hour": "30M", "day": "12H"}.get(unit)
     if g.get("num") and number == "singular" and 3 <= n <= 10 and unit not in ("hour",):
         pass  # colloquial "3 يوم" is still a duration
     if unit == "year" and _is_age(m):
         return None
-    p = Partial("duration", m.start(), m.end(), "duration", duration=_iso_duration(n, unit, lx))
+    iso = _iso_duration(n, unit, lx)
+    if g.get("half"):
+        if half is None:
+            return None
+        iso = iso + ("T" + half if unit == "day" else half)
+    p = Partial("duration", start, m.end(), "duration", duration=iso)
     if g.get("qmod"):
         p.mod = _QMOD.get(_key(g["qmod"] or ""))
     if g.get("past"):
@@ -554,9 +631,7 @@ def p_decade(m: re.Match[str], lx: Lexicon) -> Partial | None:
     elif g.get("crel"):
         p.direction = lx.modifiers.get(_key(g["crel"]), "last")
         p.period = "century"
-    if g.get("num4"):
-        p.century = int(g["num4"][:2]) + 1
-    return p
+    return _pmod(p, m, lx)
 
 
 def p_century(m: re.Match[str], lx: Lexicon) -> Partial | None:
@@ -564,7 +639,33 @@ def p_century(m: re.Match[str], lx: Lexicon) -> Partial | None:
     n = lx.day_ordinals.get(_key(g["cord"])) if g.get("cord") else int(g["cnum"])
     if not n or n > 22:
         return None
-    return Partial("century", m.start(), m.end(), "century", century=n)
+    return _pmod(Partial("century", m.start(), m.end(), "century", century=n), m, lx)
+
+
+_FEAST_DAYS = {
+    fold("أول أيام"): 0, fold("أول يوم"): 0, fold("اول ايام"): 0, fold("يوم"): 0,
+    fold("ثاني أيام"): 1, fold("ثالث أيام"): 2, fold("رابع أيام"): 3,
+    fold("اليوم الأول"): 0, fold("اليوم الثاني"): 1, fold("اليوم الثالث"): 2,
+}
+_RAMADAN_BEFORE = compile_folded(
+    r"(?:^|[(،,.:؛\"-]|(?:^|\s)[وف]?(?:في|خلال|قبل|بعد|طوال|طيله|حلول|بدايه|نهايه|منتصف|اواخر|"
+    r"مطلع|اوائل|شهر|حتى|منذ|ليالي|ايام|صيام|صوم|افطار|سحور|موائد))\s*$"
+)
+
+
+def p_ramadan(m: re.Match[str], lx: Lexicon) -> Partial | None:
+    """``رمضان`` alone is also a first name: a month only after a time word, at the start of
+    a phrase, or with a year or a modifier."""
+    g = m.groupdict()
+    before = m.string[max(0, m.start() - 12) : m.start()]
+    if not (g.get("hyear") or g.get("rel") or g.get("hday")) and not _RAMADAN_BEFORE.search(
+        before
+    ):
+        return None
+    spec = ("hijri_month", 9, 0)
+    p = Partial("holiday", m.start(), m.end(), "holiday", holiday="رمضان", holiday_spec=spec,
+                calendar="hijri")
+    return _holiday_tail(p, g, lx)
 
 
 def p_holiday(m: re.Match[str], lx: Lexicon) -> Partial | None:
@@ -572,22 +673,33 @@ def p_holiday(m: re.Match[str], lx: Lexicon) -> Partial | None:
     spec = holidays()[_key(g["holi"])]
     p = Partial("holiday", m.start(), m.end(), "holiday", holiday=_key(g["holi"]),
                 holiday_spec=spec)
+    return _holiday_tail(p, g, lx)
+
+
+def _holiday_tail(p: Partial, g: dict[str, str | None], lx: Lexicon) -> Partial | None:
+    spec = p.holiday_spec
+    assert spec is not None
+    if g.get("hday"):
+        offset = _FEAST_DAYS[_key(g["hday"] or "")]
+        if spec[0] == "hijri_month":
+            spec = ("hijri", spec[1], 1 + offset)
+        else:
+            spec = (spec[0], spec[1], spec[2] + offset)
+        p.holiday_spec = spec
     if spec[0] in ("hijri", "hijri_month"):
         p.calendar = "hijri"
     if g.get("hyear"):
-        y = int(g["hyear"])
+        y = int(g["hyear"] or 0)
         if spec[0].startswith("hijri") and 1300 <= y <= 1600:
             p.year = y
         elif not spec[0].startswith("hijri") and 1000 <= y <= 2199:
             p.year = y
         elif spec[0].startswith("hijri") and 1900 <= y <= 2100:
-            p.year = y
-            p.notes.append("Gregorian year given for a Hijri holiday")
-            p.calendar = "gregorian-year"
+            p.gregorian_year = y
         else:
             return None
     if g.get("rel"):
-        p.direction = lx.modifiers[_key(g["rel"])]
+        p.direction = lx.modifiers[_key(g["rel"] or "")]
     return p
 
 
@@ -620,7 +732,7 @@ def p_season(m: re.Match[str], lx: Lexicon) -> Partial | None:
 RULE_SOURCES: list[tuple[str, str, Production]] = [
     (
         "date_dmy",
-        r"{B}{CL}{PREFIX}(?P<lp>\(\s*)?(?:{DAYNUM}|{DAYORD})(?:\s+من)?\s*(?:شهر\s+)?{MONTHS}"
+        r"{B}{CL}{PREFIX}(?P<lp>\(\s*)?(?:ال\s*)?(?:{DAYNUM}|{DAYORD})(?:\s+من)?\s*(?:شهر\s+)?{MONTHS}"
         r"(?:{YEARPART}|{YEARREL}|\s*{REL})?(?(lp)\s*\))",
         p_date_dmy,
     ),
@@ -638,7 +750,7 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
     ),
     (
         "month_year",
-        r"{B}{CL}(?:{PMOD}\s+)?(?P<shahr>شهر\s+)?{MONTHS}(?:{YEARPART}|{YEARREL}|\s*{REL})",
+        r"{B}{CL}(?:{PMOD}\s+)?(?P<shahr>شهري?\s+)?{MONTHS}(?:{YEARPART}|{YEARREL}|\s*{REL})",
         p_month_year,
     ),
     (
@@ -665,6 +777,12 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
     ),
     ("year_era", r"{B}{CL}{YEAR}\s*(?P<era>ه|م|للهجره|هجري|ميلادي|للميلاد)(?!\w)", p_year_era),
     ("year_bare", r"{B}{CL}{YEAR}", p_year_bare),
+    ("year_pmod", r"{B}{CL}{PMOD}\s+(?:من\s+)?{YEAR}{ERA}", p_year_pmod),
+    (
+        "year_hijri_word",
+        r"{B}{CL}(?:ال)?(?:عام|سنه)\s+(?:ال)?هجري(?:ه)?\s+{HYEAR}",
+        p_year_hijri_word,
+    ),
     (
         "day_latent",
         r"{B}{CL}(?:(?P<yawm>يوم|يومي|ايام)\s+)?(?:{WD}\s*[،,]?\s*)?(?:{DAYNUM}|{DAYORD})"
@@ -682,14 +800,24 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
         r"{B}{CL}(?:{DPART}\s+)?{DEIC}(?:\s*[،,]?\s*(?P<lp>\()?\s*{WD}(?(lp)\s*\)))?",
         p_deictic,
     ),
-    ("weekday", r"{B}{CL}(?:(?P<yawm>يوم)\s+)?{WD}", p_weekday),
+    ("weekday", r"{B}{CL}(?:{DPART}\s+)?(?:(?P<yawm>يوم)\s+)?{WD}(?:\s*{REL})?", p_weekday),
     (
         "duration",
         r"{B}{CL}(?:(?P<qmod>" + alt(_QMOD) + r")\s+)?(?:(?<![\d.,/:-])(?P<num>\d{{1,4}})(?![\d.,%])"
-        r"|\(\s*(?P<pnum>\d{{1,4}})\s*\)|{CARD})\s*{UNIT}",
+        r"|\(\s*(?P<pnum>\d{{1,4}})\s*\)|{CARD})\s*{UNIT}(?P<half>\s+و\s*(?:ال)?نصف(?!\w))?",
         p_duration,
     ),
-    ("duration_dual", r"{B}{CL}(?:(?P<qmod>" + alt(_QMOD) + r")\s+)?{DUAL}", p_duration),
+    (
+        "duration_dual",
+        r"{B}{CL}(?:(?P<qmod>" + alt(_QMOD) + r")\s+)?{DUAL}(?P<half>\s+و\s*(?:ال)?نصف(?!\w))?",
+        p_duration,
+    ),
+    (
+        "duration_one",
+        r"{B}{CL}(?P<single>)(?P<unit>يوم|اسبوع|شهر|سنه|عام|ساعه|دقيقه|عقد|قرن)"
+        r"(?:\s+(?:واحد|واحده)|(?P<half>\s+و\s*(?:ال)?نصف))(?!\w)",
+        p_duration,
+    ),
     (
         "duration_approx_one",
         r"{B}{CL}(?P<qmod>" + alt(_QMOD) + r")\s+(?P<single>)(?P<unit>يوم|اسبوع|شهر|سنه|عام|ساعه|"
@@ -718,7 +846,7 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
     (
         "time_colon",
         r"{B}{CL}(?:(?P<sa>الساعه)\s+)?(?<![\d:.])(?P<hh>[01]?\d|2[0-4]):(?P<mm>[0-5]\d)"
-        r"(?![\d:])(?:\s*(?P<tz>ت\s*م|ت\s*غ|بتوقيت\s+\w+|gmt|غرينتش)(?!\w))?(?:\s+{AFTER})?",
+        r"(?![\d:])(?:\s*(?P<tz>ت\s*م|ت\s*غ|gmt|utc)(?!\w))?(?:\s+{AFTER})?",
         p_time_colon,
     ),
     (
@@ -735,21 +863,29 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
     ),
     (
         "decade",
-        r"{B}{CL}(?:(?:سنوات|فتره|حقبه|عقد)\s+)?(?:ال)?(?P<dec>" + alt(_DECADES) + r")(?:يات|ات)"
+        r"{B}{CL}(?:{PMOD}\s+)?(?:(?:سنوات|فتره|حقبه|عقد)\s+)?(?:ال)?(?P<dec>" + alt(_DECADES) + r")(?:يات|ات)"
         r"(?:\s+(?:من\s+)?(?:ال)?قرن\s+(?:ال)?(?:(?P<cord>{DAYORD_BARE})|(?P<cnum>\d{{1,2}})"
         r"|(?P<crel>الماضي|المنصرم|الحالي|الجاري|المنقضي)))?",
         p_decade,
     ),
     (
         "century",
-        r"{B}{CL}(?:ال)?قرن\s+(?:ال)?(?:(?P<cord>{DAYORD_BARE})|(?P<cnum>\d{{1,2}})(?!\d))",
+        r"{B}{CL}(?:{PMOD}\s+)?(?:ال)?قرن\s+(?:ال)?(?:(?P<cord>{DAYORD_BARE})|(?P<cnum>\d{{1,2}})(?!\d))",
         p_century,
     ),
     (
         "holiday",
-        r"{B}{CL}{HOLI}(?:(?:\s+(?:ل?عام|ل?سنه))?\s+(?P<hyear>[12]\d{{3}})(?!\d)(?:\s*(?:ه|م)(?!\w))?"
+        r"{B}{CL}(?:(?P<hday>" + alt(_FEAST_DAYS) + r")\s+(?:من\s+)?)?{HOLI}"
+        r"(?:\s+(?:الشريف|المبارك|المجيد|السعيد)(?!\w))?"
+        r"(?:(?:\s+(?:ل?عام|ل?سنه))?\s+(?P<hyear>[12]\d{{3}})(?!\d)(?:\s*(?:ه|م)(?!\w))?"
         r"|\s*{REL})?",
         p_holiday,
+    ),
+    (
+        "ramadan",
+        r"{B}{CL}(?:(?P<hday>" + alt(_FEAST_DAYS) + r")\s+(?:من\s+)?)?(?P<ram>رمضان)(?!\w)"
+        r"(?:\s+(?P<hyear>[12]\d{{3}})(?!\d)(?:\s*(?:ه|م)(?!\w))?|\s*{REL})?",
+        p_ramadan,
     ),
     (
         "anaphora_day",
@@ -759,7 +895,8 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
     ),
     (
         "season",
-        r"{B}{CL}(?:فصل\s+)?ال?(?P<season>صيف|شتاء|ربيع|خريف)\s+(?:عام\s+|سنه\s+)?{YEAR}",
+        r"{B}{CL}(?:فصل\s+)?(?:ال)?(?P<season>صيف|شتاء|ربيع|خريف)\s+(?:من\s+)?(?:(?:ال)?(?:عام|سنه)\s+)?"
+        r"{YEAR}",
         p_season,
     ),
 ]

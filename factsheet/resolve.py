@@ -425,9 +425,16 @@ class Resolver:
             return Resolved(None, "day", True)
         ref = self.ref
         diff = (p.weekday - ref.weekday()) % 7
-        offset = diff if diff <= 3 else diff - 7
+        if p.direction == "next":
+            offset = diff or 7
+            notes.append("the next such weekday after the publication date")
+        elif p.direction == "last":
+            offset = diff - 7
+            notes.append("the last such weekday before the publication date")
+        else:
+            offset = diff if diff <= 3 else diff - 7
+            notes.append("the nearest such weekday to the publication date")
         d = ref + dt.timedelta(days=offset)
-        notes.append("the nearest such weekday to the publication date")
         return Resolved(_ymd(d), "day", True, day=d, year=d.year, month=d.month)
 
     def r_duration(self, p: Partial, notes: list[str]) -> Resolved | None:
@@ -455,7 +462,9 @@ class Resolver:
         assert p.decade is not None
         if p.century is not None:
             c = p.century
-        elif p.direction and self.ref is not None:
+        elif p.direction:
+            if self.ref is None:
+                return Resolved(None, "decade", True)
             c = (self.ref.year - 1) // 100 + 1 + {"next": 1, "last": -1}.get(p.direction, 0)
         else:
             c = 20
@@ -465,15 +474,16 @@ class Resolver:
         return Resolved(f"{c - 1:02d}{p.decade}X", "decade", bool(p.direction))
 
     def r_century(self, p: Partial, notes: list[str]) -> Resolved | None:
-        assert p.century is not None
+        if p.century is None:  # "القرن الماضي"
+            return self.r_relative(p, notes)
         return Resolved(f"{p.century - 1:02d}XX", "century", False)
 
     def r_holiday(self, p: Partial, notes: list[str]) -> Resolved | None:
         assert p.holiday_spec is not None
         kind, month, day = p.holiday_spec
         ref = self.ref
-        year = p.year if p.calendar != "gregorian-year" else None
-        gyear = p.year if p.calendar == "gregorian-year" else None
+        year = p.year
+        gyear = p.gregorian_year
         if kind in ("gregorian", "easter"):
             y = year
             if y is None:
@@ -493,6 +503,10 @@ class Resolver:
                 if ref is None and gyear is None:
                     return Resolved(None, "day", True)
                 base = ref if gyear is None else dt.date(gyear, 7, 1)
+                if gyear is not None:
+                    notes.append("Hijri year from the Gregorian year in the text")
+                else:
+                    notes.append("Hijri year from the publication date")
                 assert base is not None
                 ry, _, _ = gregorian_to_hijri(base)
                 cands = []
@@ -508,18 +522,17 @@ class Resolver:
                 if not cands:
                     return None
                 year, _g = min(cands, key=lambda c: abs((c[1] - base).days))
-                notes.append("Hijri year from the publication date" if gyear is None
-                             else "Hijri year from the Gregorian year in the text")
             if kind == "hijri_month":
                 a = hijri_to_gregorian(year, month, 1)
                 b = hijri_to_gregorian(year, month, hijri_month_length(year, month))
-                return Resolved(Range(_ymd(a), _ymd(b)), "month", p.year is None,
+                return Resolved(Range(_ymd(a), _ymd(b)), "month", p.year is None and gyear is None,
                                 hijri=f"{year:04d}-{month:02d}")
             g = hijri_to_gregorian(year, month, day)
         except OutOfRange:
             notes.append("outside the Umm al-Qura table (1343–1500 AH): no Gregorian value")
             return Resolved(None, "day", False)
-        return Resolved(_ymd(g), "day", p.year is None, hijri=f"{year:04d}-{month:02d}-{day:02d}",
+        return Resolved(_ymd(g), "day", p.year is None and gyear is None,
+                        hijri=f"{year:04d}-{month:02d}-{day:02d}",
                         day=g, year=g.year, month=g.month)
 
     def r_range(self, p: Partial, notes: list[str]) -> Resolved | None:
