@@ -25,11 +25,11 @@ import re
 import signal
 import sys
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypedDict, TypeVar
+from typing import Any, NamedTuple, TypedDict, TypeVar
 
 from .engine import find_dates
 from .errors import FactsheetError
@@ -279,6 +279,23 @@ def process_article(
     except Exception as exc:  # one bad article must not stop a corpus
         record["error"] = _error_message(exc, article.path)
     return record
+
+
+class JsonLine(NamedTuple):
+    """A record already serialised, with what the main process needs to report it."""
+
+    id: str
+    error: str | None
+    line: str
+
+
+def as_json_line(worker: Callable[[Article], Mapping[str, Any]], article: Article) -> JsonLine:
+    """Run ``worker`` and serialise its record where it ran, so that the main process of a
+    parallel run only writes lines (use ``partial(as_json_line, worker)`` as the worker)."""
+    record = worker(article)
+    error = record.get("error")
+    return JsonLine(str(record.get("id")), None if error is None else str(error),
+                    json.dumps(record, ensure_ascii=False))
 
 
 def _run_chunk(worker: Callable[[Article], R], chunk: Sequence[Article]) -> list[R]:

@@ -71,6 +71,8 @@ class CorpusOptions:
     fmt: str | None = None
     progress: bool | None = None
     """Draw a progress bar: None decides (only when stderr is a terminal)."""
+    chunksize: int | None = None
+    """Articles sent to a worker at once (None: the library's default)."""
 
 
 def is_corpus(paths: Sequence[str], jsonl: bool = False) -> bool:
@@ -137,19 +139,20 @@ def run_corpus(
     """Process every article with ``worker`` and write one JSON line per article (its
     record), in input order, as they come. Returns the exit code: 0, or 1 when some
     articles failed (each is also reported on stderr)."""
-    from ..corpus import process_corpus
+    from ..corpus import DEFAULT_CHUNKSIZE, as_json_line, process_corpus
     from .options import open_output
 
     _check_format(options.fmt)
     articles = _articles(paths, options)
     failed = total = 0
     with _Progress(paths, options) as tick, open_output(options.output) as out:
-        for record in process_corpus(articles, worker, jobs=options.jobs):
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        for item in process_corpus(articles, partial(as_json_line, worker), jobs=options.jobs,
+                                   chunksize=options.chunksize or DEFAULT_CHUNKSIZE):
+            out.write(item.line + "\n")
             total += 1
-            if record.get("error"):
+            if item.error is not None:
                 failed += 1
-                console.error(f"{record.get('id')}: {record['error']}")
+                console.error(f"{item.id}: {item.error}")
             if tick is not None:
                 tick(1)
     return _summary(failed, total)
@@ -170,10 +173,13 @@ def run_merge(
     fmt = choose_format(options.fmt, ("text", "json"), output=options.output,
                         terminal="text", pipe="text")
     articles = _articles(paths, options)
+    from ..corpus import DEFAULT_CHUNKSIZE
+
     worker = partial(timeline_article, published=published, encoding=encoding)
     with _Progress(paths, options) as tick:
         def records() -> Iterator[Any]:
-            for record in process_corpus(articles, worker, jobs=options.jobs):
+            for record in process_corpus(articles, worker, jobs=options.jobs,
+                                         chunksize=options.chunksize or DEFAULT_CHUNKSIZE):
                 if record.get("error"):
                     console.error(f"{record['id']}: {record['error']}")
                 if tick is not None:

@@ -5,10 +5,11 @@
 
 Generates a corpus of small articles (our own templates, ``newsgen.py``) in a temporary
 folder, 100 per sub-folder, then runs each configuration in a fresh process, the way the
-command line does: list the folder lazily, ``process_corpus(..., jobs=N)``, write every
-record as a JSON line (to /dev/null). Peak memory is ``ru_maxrss`` of that process and of
-its largest worker. A second, four-times smaller run shows that memory does not grow with
-the number of articles.
+command line does (``factsheet dates FOLDER --jobs N``, through its own code, with the
+output sent to /dev/null). Peak memory is ``ru_maxrss`` of that process and of
+its largest worker; CPU seconds (user + system) are shown too, since wall time depends on
+what else the machine is doing. A second, four-times smaller run shows that memory does
+not grow with the number of articles.
 """
 
 from __future__ import annotations
@@ -46,28 +47,30 @@ def make_corpus(folder: Path, n: int, seed: int = 7) -> int:
 
 
 def measure(folder: str, jobs: int, chunksize: int, limit: int | None) -> dict[str, float]:
-    """Process the corpus in this process (and its workers); timings and peak memory."""
-    from itertools import islice
+    """Run ``factsheet dates FOLDER --jobs N`` in this process (the command's own code path,
+    output to /dev/null); timings and peak memory of this process and its workers."""
+    import contextlib
 
-    from factsheet.corpus import iter_articles, process_corpus
+    from factsheet.cli import corpus_opts
+    from factsheet.corpus import iter_folder
 
+    paths = [folder]
+    if limit is not None:  # the first sub-folders (100 articles each)
+        paths = sorted(str(p) for p in Path(folder).iterdir() if p.is_dir())[:max(1, limit // 100)]
+    options = corpus_opts.CorpusOptions(jobs=jobs, chunksize=chunksize, progress=False)
+    worker = corpus_opts.dates_worker(PUBLISHED)
     t0 = time.perf_counter()
-    articles = iter_articles([folder], published=PUBLISHED)
-    if limit is not None:
-        articles = islice(articles, limit)
-    n = failed = mentions = 0
-    with open(os.devnull, "w", encoding="utf-8") as out:
-        for record in process_corpus(articles, jobs=jobs, chunksize=chunksize):
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-            n += 1
-            failed += record["error"] is not None
-            mentions += len(record["dates"])
+    with open(os.devnull, "w", encoding="utf-8") as out, contextlib.redirect_stdout(out):
+        code = corpus_opts.run_corpus(paths, worker, options)
     seconds = time.perf_counter() - t0
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
     kib = 1024 if sys.platform != "darwin" else 1  # ru_maxrss is KiB on Linux, bytes on macOS
     return {
-        "articles": n, "failed": failed, "mentions": mentions, "seconds": seconds,
-        "self_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * kib / 2**20,
-        "child_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * kib / 2**20,
+        "articles": sum(1 for p in paths for _ in iter_folder(p)), "exit": code,
+        "seconds": seconds,
+        "self_cpu": me.ru_utime + me.ru_stime, "child_cpu": kids.ru_utime + kids.ru_stime,
+        "self_mb": me.ru_maxrss * kib / 2**20, "child_mb": kids.ru_maxrss * kib / 2**20,
     }
 
 
@@ -106,7 +109,8 @@ def main() -> int:
         runs = [(jobs, chunk, None) for chunk in args.chunksize for jobs in args.jobs]
         runs.append((max(args.jobs), args.chunksize[0], max(1, args.articles // 4)))
         print(f"{'articles':>8} {'jobs':>4} {'chunk':>5} {'seconds':>8} {'articles/s':>10} "
-              f"{'speed-up':>8} {'peak MB main':>12} {'peak MB worker':>14}")
+              f"{'speed-up':>8} {'CPU s main':>10} {'CPU s workers':>13} "
+              f"{'peak MB main':>12} {'peak MB worker':>14}")
         single: float | None = None
         for jobs, chunk, limit in runs:
             r = run_fresh(folder, jobs, chunk, limit)
@@ -115,10 +119,12 @@ def main() -> int:
                 single = rate
             speedup = f"{rate / single:.2f}×" if single else "-"
             worker = f"{r['child_mb']:.0f}" if jobs > 1 else "-"
+            workers_cpu = f"{r['child_cpu']:.1f}" if jobs > 1 else "-"
             print(f"{r['articles']:>8,.0f} {jobs:>4} {chunk:>5} {r['seconds']:>8.2f} "
-                  f"{rate:>10,.0f} {speedup:>8} {r['self_mb']:>12.0f} {worker:>14}")
-            if r["failed"]:
-                print(f"  ({r['failed']:.0f} articles failed)", file=sys.stderr)
+                  f"{rate:>10,.0f} {speedup:>8} {r['self_cpu']:>10.1f} {workers_cpu:>13} "
+                  f"{r['self_mb']:>12.0f} {worker:>14}")
+            if r["exit"]:
+                print(f"  (exit code {r['exit']:.0f}: some articles failed)", file=sys.stderr)
     return 0
 
 
