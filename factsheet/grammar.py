@@ -548,6 +548,47 @@ def p_duration(m: re.Match[str], lx: Lexicon) -> Partial | None:
     return p
 
 
+def _iso_sum(pairs: list[tuple[int, str]], lx: Lexicon) -> str:
+    """``[(1, "hour"), (30, "minute")]`` -> ``PT1H30M``."""
+    date_order = ["year", "month", "week", "day"]
+    time_order = ["hour", "minute", "second"]
+    amount: dict[str, int] = {}
+    for n, unit in pairs:
+        if unit == "decade":
+            n, unit = n * 10, "year"
+        elif unit == "century":
+            n, unit = n * 100, "year"
+        amount[unit] = amount.get(unit, 0) + n
+    out = "P" + "".join(f"{amount[u]}{lx.units[u].designator}" for u in date_order if u in amount)
+    t = "".join(f"{amount[u]}{lx.units[u].designator}" for u in time_order if u in amount)
+    return out + ("T" + t if t else "")
+
+
+def p_duration_compound(m: re.Match[str], lx: Lexicon) -> Partial | None:
+    """``ساعة و30 دقيقة``, ``سنتين وثلاثة أشهر``: one duration of two parts."""
+    g = m.groupdict()
+    pairs = []
+    for unit_key, num_key, wkey in (("unit", "num", "wnum"), ("unit2", "num2", "wnum2")):
+        unit, number = lx.unit_of_form[_key(g[unit_key] or "")]
+        if number == "dual":
+            n: int | None = 2
+        elif g.get(num_key):
+            n = int(g[num_key] or 0)
+        elif g.get(wkey):
+            n = lx.cardinals.get(_key(g[wkey] or ""))
+        else:
+            n = 1
+        if not n:
+            return None
+        pairs.append((n, unit))
+    (_, u1), (_, u2) = pairs
+    order = ["century", "decade", "year", "month", "week", "day", "hour", "minute", "second"]
+    if order.index(u1) >= order.index(u2):
+        return None
+    return Partial("duration_compound", m.start(), m.end(), "duration",
+                   duration=_iso_sum(pairs, lx))
+
+
 def p_from_now(m: re.Match[str], lx: Lexicon) -> Partial | None:
     g = m.groupdict()
     unit_word = _key(g.get("unit") or g.get("dual") or "")
@@ -837,6 +878,13 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
         r"\s+(?:ال)?(?:(?P<num>\d{{1,3}})|{CARD}))\s+(?P<past>الاخيرين|الماضيين|المقبلين|القادمين|"
         r"الاخيره|الماضيه|المقبله|القادمه|الفائته|المنصرمه)(?!\w)",
         p_duration,
+    ),
+    (
+        "duration_compound",
+        r"{B}{CL}(?:(?:(?<![\d.,/:-])(?P<num>\d{{1,4}})|{CARD})\s*)?{UNIT}\s+و\s*"
+        r"(?:(?P<num2>\d{{1,4}})|(?P<wnum2>" + alt(lexicon().cardinals) + r"))?\s*"
+        r"(?P<unit2>" + alt(lexicon().unit_of_form) + r")(?!\w)",
+        p_duration_compound,
     ),
     (
         "from_now",

@@ -544,6 +544,8 @@ class Resolver:
             a.month = b.month
             a.type = b.type if a.day is None else "date"
             a.calendar = b.calendar
+        if a.type == "date" and a.month is None and b.month is None and b.day is not None:
+            a.period, a.direction, a.anaphora = b.period, b.direction, b.anaphora
         if a.year is None and b.year is not None and a.type != "time":
             a.year = b.year
             inherited_year = True
