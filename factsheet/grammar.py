@@ -760,6 +760,18 @@ def p_anaphora_day(m: re.Match[str], lx: Lexicon) -> Partial | None:
     return _prefix(p, m, lx)
 
 
+def p_anaphora_same(m: re.Match[str], lx: Lexicon) -> Partial | None:
+    """``نفس اليوم``, ``العام نفسه``: the day, month or year mentioned just before."""
+    g = m.groupdict()
+    unit = {"يوم": "day", "شهر": "month", "عام": "year", "سنه": "year", "اسبوع": "week"}[
+        g.get("u") or g.get("u2") or ""
+    ]
+    kind: MentionType = {"day": "date", "month": "month", "year": "year", "week": "relative"}[unit]
+    p = Partial("anaphora_same", m.start(), m.end(), kind, period=unit, anaphora=True)
+    p.notes.append(f"the {unit} of the date mentioned just before")
+    return p
+
+
 def p_season(m: re.Match[str], lx: Lexicon) -> Partial | None:
     g = m.groupdict()
     code = {"صيف": "SU", "شتاء": "WI", "ربيع": "SP", "خريف": "FA"}[g["season"]]
@@ -940,6 +952,12 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
         r"{B}{CL}{PREFIX}(?:{DAYNUM}|{DAYORD})\s+من\s+(?:(?P<same>نفس\s+)الشهر|الشهر\s+"
         r"(?P<which>ذاته|نفسه|الجاري|الحالي|المقبل|القادم|الماضي))(?!\w)",
         p_anaphora_day,
+    ),
+    (
+        "anaphora_same",
+        r"{B}{CL}(?:(?:نفس|ذات)\s+ال(?P<u>يوم|شهر|عام|سنه|اسبوع)|ال(?P<u2>يوم|شهر|عام|سنه|اسبوع)\s+"
+        r"(?:نفسه|ذاته|نفسها|ذاتها))(?!\w)",
+        p_anaphora_same,
     ),
     (
         "season",

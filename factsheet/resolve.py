@@ -150,6 +150,8 @@ class Resolver:
         }[p.type]
         if p.rule == "list":
             return self.r_list(p, notes)
+        if p.rule == "anaphora_same" and p.type != "date":
+            return self.r_anaphora_same(p, notes)
         return handler(p, notes)
 
     # ------------------------------------------------------------------ helpers
@@ -243,6 +245,8 @@ class Resolver:
     def r_date(self, p: Partial, notes: list[str]) -> Resolved | None:
         if p.calendar == "hijri":
             return self.r_hijri_date(p, notes)
+        if p.rule == "anaphora_same":
+            return self.r_anaphora_same(p, notes)
         if p.anaphora:
             if self.ctx_month is None or p.day is None:
                 return None
@@ -277,6 +281,26 @@ class Resolver:
         d = dt.date(year, p.month, p.day)
         self._weekday_check(d, p, notes)
         return Resolved(_ymd(d), "day", relative, day=d, year=year, month=p.month)
+
+    def r_anaphora_same(self, p: Partial, notes: list[str]) -> Resolved | None:
+        if p.period == "day":
+            if self.ctx_day is None:
+                return Resolved(None, "day", False)
+            d = self.ctx_day[0]
+            return Resolved(_ymd(d), "day", False, day=d, year=d.year, month=d.month)
+        if p.period == "month":
+            if self.ctx_month is None:
+                return Resolved(None, "month", False)
+            y, m = self.ctx_month
+            return Resolved(_ym(y, m), "month", False, year=y, month=m)
+        if p.period == "year":
+            if not self.years:
+                return Resolved(None, "year", False)
+            y = self.years[-1][2]
+            return Resolved(f"{y:04d}", "year", False, year=y)
+        if self.ctx_day is None:
+            return Resolved(None, "week", False)
+        return Resolved(iso_week(self.ctx_day[0]), "week", False)
 
     def r_hijri_date(self, p: Partial, notes: list[str]) -> Resolved | None:
         if p.month is None or p.day is None:
