@@ -376,13 +376,15 @@ def process_corpus(
 # --------------------------------------------------------------------------- timelines
 
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_WORD = re.compile(r"[\w\u0600-\u06ff]+")
+_WORD = re.compile(r"[^\W\d_]+")
+_SENTENCE_END = re.compile(r"[.!?؟;؛\n]")
 _PREFIX = re.compile(r"^[وف]?(?:[بك]?ال|لل)")
 _STOPWORD_LIST = """
     في من الى إلى على عن ان أن إن التي الذي الذين هذا هذه ذلك تلك مع بعد قبل ما لا لم لن
     كما حيث قد كان كانت وقد او أو ثم بين عند منذ حتى خلال حول لدى كل بعض غير اي أي هو هي
     هم انه أنه التى فيه فيها منها عليه عليها به بها له لها يوم اليوم امس أمس غدا عام سنة
-    شهر الشهر العام السنة الماضي المقبل القادم الجاري الحالي يوما أيام
+    شهر الشهر العام السنة الماضي المقبل القادم الجاري الحالي يوما أيام بأن لأن كأن إذ إذا
+    لكن بل عبر وفق نحو أكثر أقل وقال قال وأضاف أضاف وأكد أكد
 """
 _STOPWORDS = frozenset(_STOPWORD_LIST.split())
 _NEARBY_WORDS = 6
@@ -396,16 +398,24 @@ def _fold(word: str) -> str:
     return _PREFIX.sub("", word) if len(word) > 4 else word
 
 
+_FOLDED_STOPWORDS = frozenset(_fold(w) for w in _STOPWORDS)
+
+
 def nearby_words(text: str, start: int, end: int, size: int = _NEARBY_WORDS) -> list[str]:
-    """Content words around ``text[start:end]`` (folded, without numbers or stop words)."""
-    before = _WORD.findall(text[max(0, start - 12 * size):start])[-size:]
-    after = _WORD.findall(text[end:end + 12 * size])[:size]
+    """Content words around ``text[start:end]`` in its sentence (folded; no numbers, no
+    stop words): what tells apart two events with the same date."""
+    left = text[max(0, start - 12 * size):start]
+    right = text[end:end + 12 * size]
+    cut = [m.end() for m in _SENTENCE_END.finditer(left)]
+    left = left[cut[-1]:] if cut else left
+    stop = _SENTENCE_END.search(right)
+    right = right[:stop.start()] if stop else right
+    before = _WORD.findall(_DIACRITICS.sub("", left))[-size:]
+    after = _WORD.findall(_DIACRITICS.sub("", right))[:size]
     words = []
     for word in before + after:
-        if word.isdigit() or word in _STOPWORDS or _DIACRITICS.sub("", word) in _STOPWORDS:
-            continue
         folded = _fold(word)
-        if len(folded) > 1 and folded not in _STOPWORDS:
+        if len(folded) > 1 and word not in _STOPWORDS and folded not in _FOLDED_STOPWORDS:
             words.append(folded)
     return words
 

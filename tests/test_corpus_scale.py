@@ -24,6 +24,7 @@ from factsheet.corpus import (
     nearby_words,
     process_article,
     process_corpus,
+    timeline_article,
 )
 
 FORUM = "أعلنت الوزارة أن المنتدى الإقليمي للمياه سيعقد في الرباط من 17 إلى 20 ماي 2022."
@@ -331,3 +332,47 @@ def test_a_missing_file_among_several_is_its_own_error(tmp_path: Path) -> None:
 
     assert done.returncode == 1
     assert [r["error"] for r in jsonl(done.stdout)] == [None, "no such file or directory"]
+
+
+COMPACT = ("صادقت الدول في مراكش عام 2018 على الميثاق العالمي للهجرة، ويعقد المنتدى الدولي "
+           "للهجرة في نيويورك من 17 إلى 20 ماي 2022.")
+WORLD_CUP = ("فاز المنتخب الفرنسي بكأس العالم في روسيا سنة 2018. ويشارك المغرب في المنتدى "
+             "الدولي للهجرة المقرر في نيويورك بين 17 و20 ماي 2022.")
+COMPACT_AGAIN = "وذكّر الوزير بأن ميثاق مراكش للهجرة اعتمد عام 2018 بحضور أكثر من 150 دولة."
+
+
+def test_a_corpus_timeline_from_real_articles() -> None:
+    articles = [Article(id="a", text=COMPACT), Article(id="b", text=WORLD_CUP),
+                Article(id="c", text=COMPACT_AGAIN)]
+    worker = partial(timeline_article, published="2022-03-25")
+
+    timeline = merge_timelines(process_corpus(articles, worker, jobs=2, chunksize=1))
+
+    assert [(e["label"], e["articles"]) for e in timeline["events"]] == [
+        ("عام 2018", ["a", "c"]),
+        ("سنة 2018", ["b"]),
+        ("من 17 إلى 20 ماي 2022", ["a", "b"]),
+    ]
+    assert {"ميثاق", "مراكش"} <= set(timeline["events"][0]["words"])
+
+
+def test_merge_command_runner_prints_one_line_per_event(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from factsheet.cli.corpus_opts import CorpusOptions, run_merge
+
+    for name, text in [("a", COMPACT), ("b", WORLD_CUP), ("c", COMPACT_AGAIN)]:
+        write(tmp_path / f"{name}.txt", text)
+    write(tmp_path / "d.txt", "café".encode("latin-1"))
+
+    code = run_merge([str(tmp_path)], CorpusOptions(jobs=2, fmt="text"), published="2022-03-25")
+
+    out, err = capsys.readouterr()
+    assert code == 1
+    a, b, c = (str(tmp_path / f"{n}.txt") for n in "abc")
+    assert out.splitlines() == [
+        f"2018\tعام 2018\t2 article(s): {a}, {c}",
+        f"2018\tسنة 2018\t1 article(s): {b}",
+        f"2022-05-17..2022-05-20\tمن 17 إلى 20 ماي 2022\t2 article(s): {a}, {b}",
+    ]
+    assert f"{tmp_path / 'd.txt'}: not valid UTF-8" in err
