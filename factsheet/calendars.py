@@ -66,4 +66,5 @@ def easter(year: int) -> dt.date:
     """Western Easter Sunday (python-dateutil)."""
     from dateutil.easter import easter as _easter
 
-    return _easter(year)
+    day: dt.date = _easter(year)
+    return day

@@ -489,8 +489,9 @@ def _iso_duration(n: int, unit: str, lx: Lexicon) -> str:
 
 
 _QMOD = {
-    fold("أكثر من"): "MORE_THAN", fold("أزيد من"): "MORE_THAN", fold("ما يزيد عن"): "MORE_THAN",
-    fold("ما يزيد على"): "MORE_THAN", fold("أقل من"): "LESS_THAN", fold("ما لا يقل عن"): "MORE_THAN",
+    fold("أكثر من"): "MORE_THAN", fold("أزيد من"): "MORE_THAN",
+    fold("ما يزيد عن"): "MORE_THAN", fold("ما يزيد على"): "MORE_THAN",
+    fold("أقل من"): "LESS_THAN", fold("ما لا يقل عن"): "MORE_THAN",
     fold("نحو"): "APPROX", fold("حوالي"): "APPROX", fold("قرابة"): "APPROX",
     fold("زهاء"): "APPROX", fold("ما يقارب"): "APPROX", fold("ما يناهز"): "APPROX",
     fold("قرابه"): "APPROX",
@@ -525,10 +526,7 @@ def p_duration(m: re.Match[str], lx: Lexicon) -> Partial | None:
         n = _number(g, lx)
     if not n:
         return None
-    if g.get("single") is not None and not g.get("qmod"):
-        start = m.start("unit")
-    else:
-        start = m.start()
+    start = m.start("unit") if g.get("single") is not None and not g.get("qmod") else m.start()
     if g.get("half"):
         half = {"year": "6M", "month": "15D", "hour": "30M", "day": "12H"}.get(unit)
     if g.get("num") and number == "singular" and 3 <= n <= 10 and unit not in ("hour",):
@@ -731,11 +729,10 @@ def _holiday_tail(p: Partial, g: dict[str, str | None], lx: Lexicon) -> Partial 
         p.calendar = "hijri"
     if g.get("hyear"):
         y = int(g["hyear"] or 0)
-        if spec[0].startswith("hijri") and 1300 <= y <= 1600:
+        hijri_spec = spec[0].startswith("hijri")
+        if (hijri_spec and 1300 <= y <= 1600) or (not hijri_spec and 1000 <= y <= 2199):
             p.year = y
-        elif not spec[0].startswith("hijri") and 1000 <= y <= 2199:
-            p.year = y
-        elif spec[0].startswith("hijri") and 1900 <= y <= 2100:
+        elif hijri_spec and 1900 <= y <= 2100:
             p.gregorian_year = y
         else:
             return None
@@ -766,7 +763,10 @@ def p_anaphora_same(m: re.Match[str], lx: Lexicon) -> Partial | None:
     unit = {"يوم": "day", "شهر": "month", "عام": "year", "سنه": "year", "اسبوع": "week"}[
         g.get("u") or g.get("u2") or ""
     ]
-    kind: MentionType = {"day": "date", "month": "month", "year": "year", "week": "relative"}[unit]
+    kinds: dict[str, MentionType] = {
+        "day": "date", "month": "month", "year": "year", "week": "relative",
+    }
+    kind = kinds[unit]
     p = Partial("anaphora_same", m.start(), m.end(), kind, period=unit, anaphora=True)
     p.notes.append(f"the {unit} of the date mentioned just before")
     return p
@@ -856,8 +856,8 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
     ("weekday", r"{B}{CL}(?:{DPART}\s+)?(?:(?P<yawm>يوم)\s+)?{WD}(?:\s*{REL})?", p_weekday),
     (
         "duration",
-        r"{B}{CL}(?:(?P<qmod>" + alt(_QMOD) + r")\s+)?(?:(?<![\d.,/:-])(?P<num>\d{{1,4}})(?![\d.,%])"
-        r"|\(\s*(?P<pnum>\d{{1,4}})\s*\)|{CARD})\s*{UNIT}(?P<half>\s+و\s*(?:ال)?نصف(?!\w))?",
+        r"{B}{CL}(?:(?P<qmod>" + alt(_QMOD) + r")\s+)?"
+        r"(?:(?<![\d.,/:-])(?P<num>\d{{1,4}})(?![\d.,%])|\(\s*(?P<pnum>\d{{1,4}})\s*\)|{CARD})\s*{UNIT}(?P<half>\s+و\s*(?:ال)?نصف(?!\w))?",
         p_duration,
     ),
     (
@@ -923,7 +923,8 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
     ),
     (
         "decade",
-        r"{B}{CL}(?:{PMOD}\s+)?(?:(?:سنوات|فتره|حقبه|عقد)\s+)?(?:ال)?(?P<dec>" + alt(_DECADES) + r")(?:يات|ات)"
+        r"{B}{CL}(?:{PMOD}\s+)?(?:(?:سنوات|فتره|حقبه|عقد)\s+)?(?:ال)?"
+        r"(?P<dec>" + alt(_DECADES) + r")(?:يات|ات)"
         r"(?:\s+(?:من\s+)?(?:ال)?قرن\s+(?:ال)?(?:(?P<cord>{DAYORD_BARE})|(?P<cnum>\d{{1,2}})"
         r"|(?P<crel>الماضي|المنصرم|الحالي|الجاري|المنقضي)))?",
         p_decade,

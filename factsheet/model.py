@@ -14,7 +14,7 @@ Values are ISO 8601 at the granularity the text states, never more precise:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal
 
 MentionType = Literal[
     "date",
@@ -47,7 +47,7 @@ class Range:
     end: str | None
 
 
-Value = Union[str, Range, tuple[Union[str, Range], ...], None]
+Value = str | Range | tuple[str | Range, ...] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,9 +88,10 @@ class Parts:
 class Mention:
     """One temporal expression in a text, with its normalised value.
 
-    ``parts`` keeps what the text says before resolution. ``relative`` is true when the value depends on a reference date (the publication date or
-    another event); ``inferred`` notes explain every part of the value not written in the text
-    (e.g. ``"year from the publication date"``).
+    ``parts`` keeps what the text says before resolution. ``relative`` is true when the
+    value depends on a reference date (the publication date or another event); ``notes``
+    explain every part of the value not written in the text (e.g. ``"year from the
+    publication date"``), and ``inferred`` says there is such a part.
     """
 
     text: str

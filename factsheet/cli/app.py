@@ -110,10 +110,11 @@ def _run_default(ctx: typer.Context) -> None:
 
     group = ctx.command
     assert isinstance(group, TyperGroup)
-    command = group.get_command(ctx, "sheet") or group.get_command(ctx, "dates")
+    name = "sheet" if group.get_command(ctx, "sheet") is not None else "dates"
+    command = group.get_command(ctx, name)
     assert command is not None, "no default command registered"
-    argument = next(p for p in command.params if p.param_type_name == "argument")
-    ctx.invoke(command, **{str(argument.name): str(seed_path())})
+    with command.make_context(name, [str(seed_path())], parent=ctx) as sub:
+        command.invoke(sub)
 
 
 def run() -> None:
@@ -126,3 +127,4 @@ def run() -> None:
 
 # Commands register themselves on `app` when imported.
 from . import dates_cmd  # noqa: E402, F401
+from . import sheet_cmds  # noqa: E402, F401

@@ -25,7 +25,7 @@ from .console import is_tty
 FileArg = Annotated[
     str,
     typer.Argument(help="Article file (UTF-8, UTF-16 or Windows-1256), or - for stdin.",
-                   metavar="[FILE|-]", show_default=False),
+                   metavar="FILE|-", show_default=False),
 ]
 PublishedOpt = Annotated[
     str | None,

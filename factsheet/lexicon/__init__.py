@@ -18,13 +18,14 @@ from ..normalize import fold
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
+    import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
 
 def load_table(name: str) -> dict[str, Any]:
     """One data file of this folder, parsed."""
     data = resources.files(__package__).joinpath(f"{name}.toml").read_text(encoding="utf-8")
-    return tomllib.loads(data)
+    table: dict[str, Any] = tomllib.loads(data)
+    return table
 
 
 def _forms(table: dict[str, list[str]]) -> dict[str, int]:
@@ -91,10 +92,7 @@ def _ordinals(raw: dict[str, Any]) -> dict[str, int]:
     for ten, twords in tens.items():
         for tw in twords:
             out[tw] = ten
-            if ten == 30:
-                units_for_ten = [1]
-            else:
-                units_for_ten = list(range(1, 10))
+            units_for_ten = [1] if ten == 30 else list(range(1, 10))
             for n in units_for_ten:
                 for w in units[n]:
                     if w in (fold("غرة"), fold("فاتح")):

@@ -131,9 +131,12 @@ def dates_table(
             f"{INFERRED_MARK} = inferred, not written in the text"
         ),
     )
-    for name, justify in (("#", "right"), ("offsets", "right"), ("text", "left"),
-                          ("type", "left"), ("value", "left"), ("notes", "left")):
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("offsets", justify="right", no_wrap=True)
+    table.add_column("text")
+    table.add_column("type", no_wrap=True)
+    table.add_column("value", no_wrap=True)
+    table.add_column("notes")
     for i, m in enumerate(mentions, 1):
         notes = "; ".join(m.notes)
         if m.anchor is not None:
