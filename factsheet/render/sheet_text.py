@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ..facts.countdown import countdowns
 from ..facts.model import Event, FactSheet
@@ -19,7 +20,8 @@ from .sheet_common import (
 
 
 def _safe(text: str) -> str:
-    return terminal_safe(" ".join(text.split()))
+    """One line of output: line breaks inside article text become spaces, controls escaped."""
+    return terminal_safe(re.sub(r"[\r\n\t\v\f\u2028\u2029]+", " ", text))
 
 
 def event_line(e: Event, style: Style) -> str:
