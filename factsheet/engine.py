@@ -41,6 +41,7 @@ def tag(norm: str) -> list[Partial]:
             p = rule.produce(m, lx)
             if p is None:
                 continue
+            p.rule = rule.name
             _trim(p, norm)
             cands.append((prio, len(cands), p))
     # Longest span first; among equals, non-latent, then rule order.

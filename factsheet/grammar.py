@@ -590,8 +590,8 @@ def p_duration_compound(m: re.Match[str], lx: Lexicon) -> Partial | None:
 def p_from_now(m: re.Match[str], lx: Lexicon) -> Partial | None:
     g = m.groupdict()
     unit_word = _key(g.get("unit") or g.get("dual") or "")
-    unit, _ = lx.unit_of_form[unit_word]
-    n = 2 if g.get("dual") else (_number(g, lx) or 1)
+    unit, number = lx.unit_of_form[unit_word]
+    n = 2 if g.get("dual") or number == "dual" else (_number(g, lx) or 1)
     p = Partial("from_now", m.start(), m.end(), "relative", period=unit,
                 duration=_iso_duration(n, unit, lx))
     p.direction = "next"
@@ -887,7 +887,7 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
         "duration_past",
         r"{B}{CL}ال(?:(?P<dual>" + alt(["عامين", "سنتين", "شهرين", "يومين", "اسبوعين"]) + r")"
         r"|(?P<unit>" + alt(["سنوات", "اعوام", "اشهر", "شهور", "ايام", "اسابيع", "عقود"]) + r")"
-        r"\s+(?:ال)?(?:(?P<num>\d{{1,3}})|{CARD}))\s+(?P<past>الاخيرين|الماضيين|المقبلين|القادمين|"
+        r"\s+(?:ال)?(?:(?P<num>\d{{1,3}})|{CARD}))\s+(?P<past>الاخيرين|الماضيين|المقبلين|القادمين|الاخيرتين|الماضيتين|المقبلتين|القادمتين|"
         r"الاخيره|الماضيه|المقبله|القادمه|الفائته|المنصرمه)(?!\w)",
         p_duration,
     ),
