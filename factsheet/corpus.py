@@ -377,18 +377,15 @@ def process_corpus(
 
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _WORD = re.compile(r"[^\W\d_]+")
-_SENTENCE_END = re.compile(r"[.!?؟;؛\n]")
 _PREFIX = re.compile(r"^[وف]?(?:[بك]?ال|لل)")
 _STOPWORD_LIST = """
     في من الى إلى على عن ان أن إن التي الذي الذين هذا هذه ذلك تلك مع بعد قبل ما لا لم لن
     كما حيث قد كان كانت وقد او أو ثم بين عند منذ حتى خلال حول لدى كل بعض غير اي أي هو هي
     هم انه أنه التى فيه فيها منها عليه عليها به بها له لها يوم اليوم امس أمس غدا عام سنة
     شهر الشهر العام السنة الماضي المقبل القادم الجاري الحالي يوما أيام بأن لأن كأن إذ إذا
-    لكن بل عبر وفق نحو أكثر أقل وقال قال وأضاف أضاف وأكد أكد
+    لكن بل عبر وفق نحو أكثر أقل وقال قال وأضاف أضاف وأكد أكد تم وتم الأول الأولى
 """
 _STOPWORDS = frozenset(_STOPWORD_LIST.split())
-_NEARBY_WORDS = 6
-"""Words taken on each side of a dated mention to tell events with the same date apart."""
 
 
 def _fold(word: str) -> str:
@@ -401,19 +398,11 @@ def _fold(word: str) -> str:
 _FOLDED_STOPWORDS = frozenset(_fold(w) for w in _STOPWORDS)
 
 
-def nearby_words(text: str, start: int, end: int, size: int = _NEARBY_WORDS) -> list[str]:
-    """Content words around ``text[start:end]`` in its sentence (folded; no numbers, no
-    stop words): what tells apart two events with the same date."""
-    left = text[max(0, start - 12 * size):start]
-    right = text[end:end + 12 * size]
-    cut = [m.end() for m in _SENTENCE_END.finditer(left)]
-    left = left[cut[-1]:] if cut else left
-    stop = _SENTENCE_END.search(right)
-    right = right[:stop.start()] if stop else right
-    before = _WORD.findall(_DIACRITICS.sub("", left))[-size:]
-    after = _WORD.findall(_DIACRITICS.sub("", right))[:size]
+def content_words(text: str) -> list[str]:
+    """The words of ``text`` that say what it is about: folded (no diacritics, one alef, no
+    article), without numbers or function words. Used to tell events apart."""
     words = []
-    for word in before + after:
+    for word in _WORD.findall(_DIACRITICS.sub("", text)):
         folded = _fold(word)
         if len(folded) > 1 and word not in _STOPWORDS and folded not in _FOLDED_STOPWORDS:
             words.append(folded)
@@ -440,14 +429,38 @@ def _sort_key(value: Any) -> str:
     return str(value)
 
 
-class TimelineMention(TypedDict):
-    """One dated mention in one article, with the words around it."""
+class ArticleEvent(TypedDict):
+    """One dated event of one article, as :func:`timeline_article` reports it."""
 
-    id: str
+    value: Any
+    type: str
+    grain: str | None
+    label: str
+    place: str | None
     text: str
     start: int
     end: int
     words: list[str]
+
+
+class TimelineRecord(TypedDict):
+    """A per-article record fit for merging: its dated events."""
+
+    id: str
+    path: str | None
+    published: str | None
+    events: list[ArticleEvent]
+    error: str | None
+
+
+class TimelineMention(TypedDict):
+    """One article's mention of a corpus event: its label there and the date's span."""
+
+    id: str
+    label: str
+    text: str
+    start: int
+    end: int
 
 
 class TimelineEvent(TypedDict):
@@ -457,6 +470,7 @@ class TimelineEvent(TypedDict):
     type: str
     grain: str | None
     label: str
+    place: str | None
     words: list[str]
     articles: list[str]
     mentions: list[TimelineMention]
@@ -469,36 +483,36 @@ class CorpusTimeline(TypedDict):
     events: list[TimelineEvent]
 
 
-class TimelineRecord(TypedDict):
-    """A per-article record fit for merging: its dated mentions with nearby words."""
-
-    id: str
-    path: str | None
-    published: str | None
-    events: list[dict[str, Any]]
-    error: str | None
-
-
 def timeline_article(
     article: Article, published: str | None = None, encoding: str | None = None
 ) -> TimelineRecord:
-    """The dated mentions of one article with the words around each: what
-    :func:`merge_timelines` needs. Pure and picklable like :func:`process_article`."""
+    """The dated events of one article (:func:`factsheet.facts.sheet.build_sheet`), each
+    with the words of its label and its place: what :func:`merge_timelines` needs.
+
+    Events that no date expression of the text refers to (an article's own event known only
+    from its publication date) and events without a calendar value are left out. Pure and
+    picklable like :func:`process_article`.
+    """
+    from .facts.sheet import build_sheet
+
     pub = article.published if article.published is not None else published
     record: TimelineRecord = {
         "id": article.id, "path": article.path, "published": pub, "events": [], "error": None,
     }
     try:
         text = article_text(article, encoding)
-        mentions, found = dated_mentions(text, pub)
-        record["published"] = found.iso
-        for m in mentions:
-            value = value_json(m.value)
-            if not _is_absolute(value):
+        sheet = build_sheet(text, _parse_date(pub) if pub else None, source=article.path)
+        record["published"] = sheet.published.iso
+        for ev in sheet.events:
+            value = value_json(ev.when)
+            if not ev.mentions or not _is_absolute(value):
                 continue
+            m = next((m for m in ev.mentions if m.value == ev.when), ev.mentions[0])
+            place = ev.where.place.name if ev.where else None
             record["events"].append({
-                "value": value, "type": m.type, "grain": m.grain, "text": m.text,
-                "start": m.start, "end": m.end, "words": nearby_words(text, m.start, m.end),
+                "value": value, "type": m.type, "grain": ev.grain, "label": ev.label,
+                "place": place, "text": m.text, "start": m.start, "end": m.end,
+                "words": content_words(f"{ev.label} {place or ''}"),
             })
     except Exception as exc:  # one bad article must not stop a corpus
         record["error"] = _error_message(exc, article.path)
@@ -506,7 +520,7 @@ def timeline_article(
 
 
 def _related(a: Counter[str], b: set[str]) -> bool:
-    """Do two sets of nearby words speak of the same thing? (enough words in common)."""
+    """Do two sets of words speak of the same thing? (enough words in common)."""
     if not a or not b:
         return True  # nothing to tell them apart: the same date is the same event
     shared = sum(1 for w in b if w in a)
@@ -516,12 +530,15 @@ def _related(a: Counter[str], b: set[str]) -> bool:
 def merge_timelines(records: Iterable[TimelineRecord]) -> CorpusTimeline:
     """Merge per-article timelines into one corpus timeline.
 
-    Mentions with the same normalised value are the same event when the words around them
-    overlap (``عام 2018`` beside *elections* in one article and beside *World Cup* in another
-    stay apart); a mention with no content words nearby joins the first event of its value.
-    Each event lists the articles that mention it, in input order. Events are sorted by date.
+    Events with the same normalised value are one event when the words of their labels and
+    places overlap (a 2018 *compact signed in Marrakech* in two articles is one event; the
+    2018 *World Cup in Russia* in a third stays apart); an event without such words joins
+    the first event of its value. Each event lists the articles that mention it, in input
+    order, and takes the most frequent label and place. Events are sorted by date.
     """
     groups: dict[str, list[tuple[TimelineEvent, Counter[str]]]] = {}
+    labels: dict[int, Counter[str]] = {}
+    places: dict[int, Counter[str]] = {}
     total = failed = 0
     for record in records:
         total += 1
@@ -538,21 +555,26 @@ def merge_timelines(records: Iterable[TimelineRecord]) -> CorpusTimeline:
             else:
                 event = {
                     "value": ev["value"], "type": ev["type"], "grain": ev.get("grain"),
-                    "label": "", "words": [], "articles": [], "mentions": [],
+                    "label": "", "place": None, "words": [], "articles": [], "mentions": [],
                 }
                 bag = Counter()
                 candidates.append((event, bag))
             bag.update(words)
+            labels.setdefault(id(event), Counter())[ev.get("label") or ev["text"]] += 1
+            if ev.get("place"):
+                places.setdefault(id(event), Counter())[str(ev["place"])] += 1
             if record["id"] not in event["articles"]:
                 event["articles"].append(record["id"])
             event["mentions"].append({
-                "id": record["id"], "text": ev["text"], "start": ev["start"],
-                "end": ev["end"], "words": sorted(words),
+                "id": record["id"], "label": ev.get("label", ""), "text": ev["text"],
+                "start": ev["start"], "end": ev["end"],
             })
     events: list[TimelineEvent] = []
     for candidates in groups.values():
         for event, bag in candidates:
-            event["label"] = Counter(m["text"] for m in event["mentions"]).most_common(1)[0][0]
+            event["label"] = labels[id(event)].most_common(1)[0][0]
+            if id(event) in places:
+                event["place"] = places[id(event)].most_common(1)[0][0]
             event["words"] = [w for w, _ in bag.most_common(5)]
             events.append(event)
     events.sort(key=lambda e: (_sort_key(e["value"]), -len(e["articles"])))

@@ -18,10 +18,10 @@ import pytest
 from factsheet.corpus import (
     Article,
     TimelineRecord,
+    content_words,
     iter_articles,
     iter_folder,
     merge_timelines,
-    nearby_words,
     process_article,
     process_corpus,
     timeline_article,
@@ -214,20 +214,15 @@ def test_invalid_job_counts_are_refused() -> None:
 # ----------------------------------------------------------------------------- timelines
 
 
-def test_nearby_words_drop_numbers_and_small_words() -> None:
-    text = "افتتح الملك المعرض الدولي للكتاب في 17 ماي 2022 بحضور وزير الثقافة"
-    start = text.index("17")
-    end = text.index("2022") + 4
+def test_content_words_are_folded_without_numbers_or_small_words() -> None:
+    words = content_words("افتتح الملكُ المعرضَ الدولي للكتاب في 17 ماي 2022 بحضور وزيرة الثقافة")
 
-    words = nearby_words(text, start, end)
-
-    assert "معرض" in words and "كتاب" in words and "وزير" in words
-    assert "في" not in words and "2022" not in words
+    assert words == ["افتتح", "ملك", "معرض", "دولي", "كتاب", "ماي", "بحضور", "وزيره", "ثقافه"]
 
 
-def event(value: object, text: str, words: list[str]) -> dict[str, object]:
-    return {"value": value, "type": "date", "grain": "day", "text": text,
-            "start": 0, "end": len(text), "words": words}
+def event(value: object, label: str, words: list[str]) -> dict[str, object]:
+    return {"value": value, "type": "date", "grain": "day", "label": label, "place": None,
+            "text": "…", "start": 0, "end": 1, "words": words}
 
 
 def record(rid: str, *events: dict[str, object], error: str | None = None) -> TimelineRecord:
@@ -256,6 +251,7 @@ def test_merged_timeline_groups_the_same_event_across_articles() -> None:
     ]
     assert timeline["events"][0]["label"] == "عام 2018"
     assert "مراكش" in timeline["events"][0]["words"]
+    assert [m["id"] for m in timeline["events"][2]["mentions"]] == ["a", "b"]
 
 
 # ----------------------------------------------------------------------------- command line
@@ -348,12 +344,14 @@ def test_a_corpus_timeline_from_real_articles() -> None:
 
     timeline = merge_timelines(process_corpus(articles, worker, jobs=2, chunksize=1))
 
-    assert [(e["label"], e["articles"]) for e in timeline["events"]] == [
-        ("عام 2018", ["a", "c"]),
-        ("سنة 2018", ["b"]),
-        ("من 17 إلى 20 ماي 2022", ["a", "b"]),
+    summary = [(e["value"], e["place"], e["articles"]) for e in timeline["events"]]
+    assert summary == [
+        ("2018", "مراكش", ["a", "c"]),
+        ("2018", "روسيا", ["b"]),
+        ({"start": "2022-05-17", "end": "2022-05-20"}, "نيويورك", ["a", "b"]),
     ]
-    assert {"ميثاق", "مراكش"} <= set(timeline["events"][0]["words"])
+    assert "ميثاق" in timeline["events"][0]["words"]
+    assert "كأس العالم" in timeline["events"][1]["label"]
 
 
 def test_merge_command_runner_prints_one_line_per_event(
@@ -370,9 +368,11 @@ def test_merge_command_runner_prints_one_line_per_event(
     out, err = capsys.readouterr()
     assert code == 1
     a, b, c = (str(tmp_path / f"{n}.txt") for n in "abc")
-    assert out.splitlines() == [
-        f"2018\tعام 2018\t2 article(s): {a}, {c}",
-        f"2018\tسنة 2018\t1 article(s): {b}",
-        f"2022-05-17..2022-05-20\tمن 17 إلى 20 ماي 2022\t2 article(s): {a}, {b}",
+    rows = [line.split("\t") for line in out.splitlines()]
+    assert [(value, place, articles) for value, _label, place, articles in rows] == [
+        ("2018", "مراكش", f"2 article(s): {a}, {c}"),
+        ("2018", "روسيا", f"1 article(s): {b}"),
+        ("2022-05-17..2022-05-20", "نيويورك", f"2 article(s): {a}, {b}"),
     ]
+    assert "الميثاق" in rows[0][1] and "المنتدى" in rows[2][1]
     assert f"{tmp_path / 'd.txt'}: not valid UTF-8" in err

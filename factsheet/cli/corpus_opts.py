@@ -197,8 +197,8 @@ def run_merge(
 
 
 def write_timeline_text(events: Iterable[Mapping[str, Any]], out: TextIO) -> None:
-    """One tab-separated line per event: its value, how it is said, and the articles that
-    mention it."""
+    """One tab-separated line per event: its value, its label, its place, and the articles
+    that mention it."""
     from ..model import Range
     from ..render.safe import terminal_safe
     from ..schema import value_text
@@ -212,7 +212,8 @@ def write_timeline_text(events: Iterable[Mapping[str, Any]], out: TextIO) -> Non
                           for v in value)
         ids = event["articles"]
         shown = ", ".join(ids[:5]) + (f", … (+{len(ids) - 5})" if len(ids) > 5 else "")
-        fields = (value_text(value), event["label"], f"{len(ids)} article(s): {shown}")
+        fields = (value_text(value), event["label"], event.get("place") or "",
+                  f"{len(ids)} article(s): {shown}")
         out.write("\t".join(terminal_safe(f) for f in fields) + "\n")
 
 
