@@ -239,7 +239,9 @@ def _role_end(text: str, start: int, hits: list[Hit]) -> int:
     """End of a role phrase at ``start``: the title and its genitives and known names."""
     ws = words(text, start, min(len(text), start + 160))
     end = ws[0][2] if ws else start
-    for w, a, b in ws[1:9]:
+    for i, (w, a, b) in enumerate(ws):
+        if i == 0 or i > 8:
+            continue
         if _BOUNDARY.search(text[end:a]):
             break
         inside = next((h for h in hits if h.start <= a < h.end), None)
@@ -249,6 +251,12 @@ def _role_end(text: str, start: int, hits: list[Hit]) -> int:
         if a < end:
             continue
         if _has_article(w) and key(w) not in ORDINALS:
+            end = b
+            continue
+        if i + 1 < len(ws) and _has_article(ws[i + 1][0]) and not _BOUNDARY.search(
+            text[b:ws[i + 1][1]]
+        ) and key(w) not in FUNCTION_WORDS and not is_speech_verb(w):
+            # a construct noun before its genitive: مجلس النواب، لكرة القدم
             end = b
             continue
         break

@@ -214,7 +214,13 @@ def _own_event(
             h, p = first[counts.most_common(1)[0][0]]
             where = Where(p, Span(h.text, h.start, h.end))
     if not label:
-        s, e = next(iter(sentences(text)), (0, len(text)))
+        s, _ = next(iter(sentences(text)), (0, len(text)))
+        dateline = re.match(r"\s*([^\n\-–—:]{2,40}?)\s*[-–—:]\s", text[s:])
+        if dateline is not None:
+            head = next((hp for hp in places if s <= hp[0].start < s + dateline.end(1)), None)
+            if head is not None:
+                where = where or Where(head[1], Span(head[0].text, head[0].start, head[0].end))
+                s += dateline.end()
         clause = clause_at(text, s, s)
         label, span = _label_of(text, clause, [(m.start, m.end) for m in today])
     return _Draft(label, span, published.iso, "day" if published.value else None, where,
