@@ -54,7 +54,8 @@ def sheet_renderable(sheet: FactSheet, style: Style, *, summary: bool = False) -
     ]
     if not summary:
         for ev in sheet.published.evidence:
-            parts.append(Text(_t(f"  {ev.start}-{ev.end}  {ev.text} — {ev.reason}"), style="dim"))
+            line = _t(f"{ev.start}-{ev.end}  {ev.text} — {ev.reason}")
+            parts.append(Text("  " + line, style="dim"))
     parts.append(timeline_table(sheet, style))
     people = Table(title=label("people", lang))
     people.add_column(label("who", lang))
