@@ -32,6 +32,24 @@ _ANCHOR_AFTER = compile_folded(
     r"(?:\s+فقط)?\s+(?:من|على)\s+(?P<t>(?:[^\s.،,؛:!?؟()\"]+\s*){1,6})"
 )
 _GLOSS_GAP = compile_folded(r"^\s*(?:\(|،|,|-|:|اي)?\s*$")
+_FUTURE = compile_folded(
+    r"(?:^|\s)[وف]?(?P<w>س[يتنا]\w{3,}|سوف|المقرر|المرتقب|المنتظر|مقرر|يرتقب|ينتظر|يعتزم|تعتزم|"
+    r"يعقد|تعقد|تنطلق|ينطلق|يلتقي|تلتقي|يستضيف|تستضيف|يزور|تزور|يحل|تحل|يتوقع|يتوجه|تتوجه)(?!\w)"
+)
+_NOT_FUTURE = compile_folded(
+    r"(?:سياس|سيار|سيد|سيطر|سيول|سنو|سنه|سنت|ستين|سته|ستون|سيناء|سينا|سينم|سيره|سيرت|ساع|سابق|"
+    r"سبت|ساحل|ساحه|سالم|سامي|ساهم|ساد|سار|سائ|سنغ|سيسي|سيف|ستار|سياح|سياق|سيبر|سيول)"
+)
+
+
+def _last_sentence_end(t: str, start: int, end: int) -> int:
+    """The position after the last sentence end in ``t[start:end]`` (else ``start``)."""
+    pos = start
+    for m in _SENTENCE_END.finditer(t, start, end):
+        pos = m.end()
+    return pos
+
+
 _STOP_WORDS = compile_folded(r"\s(?:في|الذي|التي|المقرر|حيث|وذلك|بعد|قبل|ان|الى|على)\s.*$")
 
 
@@ -455,11 +473,33 @@ class Resolver:
         elif p.direction == "last":
             offset = diff - 7
             notes.append("the last such weekday before the publication date")
+        elif diff == 0:
+            offset = 0
+            notes.append("the weekday of the publication date")
         else:
-            offset = diff if diff <= 3 else diff - 7
-            notes.append("the nearest such weekday to the publication date")
+            tense = self._clause_tense(p)
+            if tense == "future":
+                offset = diff
+                notes.append("the next such weekday: the clause speaks of the future")
+            elif tense == "past":
+                offset = diff - 7
+                notes.append("the last such weekday: the clause reports a past event")
+            else:
+                offset = diff if diff <= 3 else diff - 7
+                notes.append("the nearest such weekday to the publication date")
         d = ref + dt.timedelta(days=offset)
         return Resolved(_ymd(d), "day", True, day=d, year=d.year, month=d.month)
+
+    def _clause_tense(self, p: Partial) -> str | None:
+        """``future`` when the clause before ``p`` says so (``ستعيد``, ``من المقرر``), ``past``
+        when it is a report with no such cue (news tell what happened), ``None`` alone."""
+        t = self.norm.text
+        start = max(0, p.start - 60)
+        window = t[_last_sentence_end(t, start, p.start) : p.start]
+        for m in _FUTURE.finditer(window):
+            if not _NOT_FUTURE.match(m.group("w")):
+                return "future"
+        return "past" if len(window.split()) >= 2 else None
 
     def r_duration(self, p: Partial, notes: list[str]) -> Resolved | None:
         return Resolved(p.duration, "duration", bool(p.direction) or self._has_anchor_word(p))
