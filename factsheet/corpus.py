@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NamedTuple, TypedDict, TypeVar
+from typing import Any, Literal, NamedTuple, TypedDict, TypeVar
 
 from .engine import find_dates
 from .errors import FactsheetError
@@ -292,10 +292,44 @@ class JsonLine(NamedTuple):
 def as_json_line(worker: Callable[[Article], Mapping[str, Any]], article: Article) -> JsonLine:
     """Run ``worker`` and serialise its record where it ran, so that the main process of a
     parallel run only writes lines (use ``partial(as_json_line, worker)`` as the worker)."""
+    from .render.safe import json_dumps
+
     record = worker(article)
     error = record.get("error")
     return JsonLine(str(record.get("id")), None if error is None else str(error),
-                    json.dumps(record, ensure_ascii=False))
+                    json_dumps(record))
+
+
+def sheet_article(
+    article: Article,
+    published: str | None = None,
+    encoding: str | None = None,
+    part: Literal["sheet", "timeline"] = "sheet",
+) -> dict[str, Any]:
+    """The fact sheet of one article as a corpus record: ``{"id", "path", "sheet", "error"}``
+    with the ``factsheet.sheet/1`` document, or ``{"id", "path", "published", "events",
+    "error"}`` for ``part="timeline"``. Pure and picklable like :func:`process_article`."""
+    from .facts.sheet import build_sheet
+    from .render.sheet_json import event_json, sheet_json
+
+    pub = article.published if article.published is not None else published
+    record: dict[str, Any] = {"id": article.id, "path": article.path}
+    try:
+        text = article_text(article, encoding)
+        sheet = build_sheet(text, _parse_date(pub) if pub else None, source=article.path)
+        if part == "timeline":
+            record["published"] = {"value": sheet.published.iso, "basis": sheet.published.basis}
+            record["events"] = [event_json(e) for e in sheet.events]
+        else:
+            record["sheet"] = sheet_json(sheet)
+        record["error"] = None
+    except Exception as exc:  # one bad article must not stop a corpus
+        if part == "timeline":
+            record.update(published=None, events=[])
+        else:
+            record["sheet"] = None
+        record["error"] = _error_message(exc, article.path)
+    return record
 
 
 def _run_chunk(worker: Callable[[Article], R], chunk: Sequence[Article]) -> list[R]:

@@ -376,3 +376,42 @@ def test_merge_command_runner_prints_one_line_per_event(
     ]
     assert "الميثاق" in rows[0][1] and "المنتدى" in rows[2][1]
     assert f"{tmp_path / 'd.txt'}: not valid UTF-8" in err
+
+
+def test_timeline_merge_over_a_folder(tmp_path: Path) -> None:
+    for name, text in [("a", COMPACT), ("b", WORLD_CUP), ("c", COMPACT_AGAIN)]:
+        write(tmp_path / f"{name}.txt", text)
+
+    done = run_cli("timeline", "--merge", str(tmp_path), "-p", "2022-03-25", "-f", "json",
+                   "--jobs", "2")
+
+    assert done.returncode == 0, done.stderr
+    doc = json.loads(done.stdout)
+    assert (doc["schema"], doc["articles"], doc["failed"]) == ("factsheet.corpus-timeline/1", 3, 0)
+    forum = doc["events"][-1]
+    assert forum["value"] == {"start": "2022-05-17", "end": "2022-05-20"}
+    assert [Path(i).name for i in forum["articles"]] == ["a.txt", "b.txt"]
+
+
+def test_sheet_over_several_files_gives_one_sheet_per_line(tmp_path: Path) -> None:
+    a = write(tmp_path / "a.txt", COMPACT)
+    b = write(tmp_path / "b.txt", WORLD_CUP)
+
+    done = run_cli("sheet", str(a), str(b), "-p", "2022-03-25")
+
+    assert done.returncode == 0, done.stderr
+    records = jsonl(done.stdout)
+    assert [(r["id"], r["error"]) for r in records] == [(str(a), None), (str(b), None)]
+    assert records[1]["sheet"]["schema"] == "factsheet.sheet/1"
+    assert "روسيا" in [p["name"] for p in records[1]["sheet"]["places"]]
+
+
+def test_a_folder_without_articles_is_an_input_error(tmp_path: Path) -> None:
+    write(tmp_path / "notes.md", ELECTIONS)
+
+    done = run_cli("dates", str(tmp_path))
+
+    assert done.returncode == 3
+    assert done.stderr == (f"factsheet: error: no article found in {tmp_path} "
+                           "(hint: folders are searched for *.txt; choose with --glob)\n")
+    assert run_cli("dates", str(tmp_path), "--glob", "*.md").returncode == 0

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
-from ..errors import ExitCode, UsageError
+from ..errors import ExitCode, InputError, UsageError
 from . import console
 
 if TYPE_CHECKING:
@@ -112,6 +112,31 @@ def dates_corpus(
     return run_corpus(paths, dates_worker(published, encoding), options)
 
 
+def sheet_corpus(
+    command: str,
+    paths: Sequence[str],
+    *,
+    published: str | None,
+    encoding: str | None,
+    options: CorpusOptions,
+    merge: bool = False,
+) -> int:
+    """``factsheet sheet|timeline PATH...``: one record per article (its fact sheet, or its
+    events), or with ``merge`` one timeline of the whole corpus (:func:`run_merge`)."""
+    from ..corpus import sheet_article
+    from ..io import lookup_encoding
+    from .options import parse_date
+
+    parse_date(published)
+    if encoding is not None:
+        lookup_encoding(encoding)
+    if merge:
+        return run_merge(paths, options, published=published, encoding=encoding)
+    worker = partial(sheet_article, published=published, encoding=encoding,
+                     part="timeline" if command == "timeline" else "sheet")
+    return run_corpus(paths, worker, options)
+
+
 def _articles(paths: Sequence[str], options: CorpusOptions) -> Iterator[Article]:
     from ..corpus import iter_articles
 
@@ -155,6 +180,8 @@ def run_corpus(
                 console.error(f"{item.id}: {item.error}")
             if tick is not None:
                 tick(1)
+        if total == 0:
+            raise _nothing_found(paths, options)
     return _summary(failed, total)
 
 
@@ -187,6 +214,8 @@ def run_merge(
                 yield record
 
         timeline = merge_timelines(records())
+    if timeline["articles"] == 0:
+        raise _nothing_found(paths, options)
     with open_output(options.output) as out:
         if fmt == "json":
             json.dump(timeline, out, ensure_ascii=False, indent=2)
@@ -215,6 +244,12 @@ def write_timeline_text(events: Iterable[Mapping[str, Any]], out: TextIO) -> Non
         fields = (value_text(value), event["label"], event.get("place") or "",
                   f"{len(ids)} article(s): {shown}")
         out.write("\t".join(terminal_safe(f) for f in fields) + "\n")
+
+
+def _nothing_found(paths: Sequence[str], options: CorpusOptions) -> InputError:
+    shown = ", ".join(paths[:3]) + (", …" if len(paths) > 3 else "")
+    return InputError(f"no article found in {shown}",
+                      hint=f"folders are searched for {options.glob}; choose with --glob")
 
 
 def _summary(failed: int, total: int) -> int:
