@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from . import console
+from . import console, corpus_opts
 from .app import app
+from .corpus_opts import GlobOpt, JobsOpt, JsonlOpt, PathsArg
 from .options import ColorOpt, EncodingOpt, FormatOpt, OutputOpt, PublishedOpt
 
 if TYPE_CHECKING:
@@ -30,6 +31,9 @@ LangOpt = Annotated[
 CalendarOpt = Annotated[
     str, typer.Option("--calendar", metavar="gregorian|hijri|both",
                       help="Calendar(s) dates are written in (text, rich and markdown views).")
+]
+MergeOpt = Annotated[
+    bool, typer.Option("--merge", help="Merge the events of all the articles into one timeline.")
 ]
 AsOfOpt = Annotated[
     str | None,
@@ -148,7 +152,7 @@ def _run(command: str, file: str | None, published: str | None, fmt: str | None,
 
 @app.command()
 def sheet(
-    file: SheetFileArg = None,
+    paths: PathsArg = None,
     published: PublishedOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
@@ -156,14 +160,22 @@ def sheet(
     color: ColorOpt = None,
     lang: LangOpt = "en",
     calendar: CalendarOpt = "gregorian",
+    glob: GlobOpt = "*.txt",
+    jsonl: JsonlOpt = False,
+    jobs: JobsOpt = 1,
 ) -> None:
     """The fact sheet of an article: its date, events, people, organisations, places, quotes.
 
     FORMAT is rich (a terminal's default), text (when piped), markdown, json (schema
     factsheet.sheet/1), jsonl, csv (one row per event) or ics (one all-day VEVENT per event
     known to the day; month- or year-only events are left out).
+
+    Several PATHs, a folder or JSON Lines (--jsonl) make a corpus: one JSON line per article
+    ({"id", "path", "sheet", "error"}), in input order, with --jobs N processes.
     """
-    _run("sheet", file, published, fmt, output, encoding, color, lang, calendar)
+    _corpus("sheet", paths, published, fmt, output, encoding, color, glob, jsonl, jobs)
+    _run("sheet", paths[0] if paths else None, published, fmt, output, encoding, color, lang,
+         calendar)
 
 
 @app.command()
@@ -186,7 +198,7 @@ def summary(
 
 @app.command()
 def timeline(
-    file: SheetFileArg = None,
+    paths: PathsArg = None,
     published: PublishedOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
@@ -194,12 +206,34 @@ def timeline(
     color: ColorOpt = None,
     lang: LangOpt = "en",
     calendar: CalendarOpt = "gregorian",
+    glob: GlobOpt = "*.txt",
+    jsonl: JsonlOpt = False,
+    jobs: JobsOpt = 1,
+    merge: MergeOpt = False,
 ) -> None:
     """The article's events in date order, with their places.
 
-    FORMAT is rich, text, markdown, json, jsonl, csv or ics.
+    FORMAT is rich, text, markdown, json, jsonl, csv or ics. Several PATHs, a folder or JSON
+    Lines (--jsonl) give one JSON line per article; with --merge, one timeline of the whole
+    corpus (text or json) listing the articles that mention each event.
     """
-    _run("timeline", file, published, fmt, output, encoding, color, lang, calendar)
+    _corpus("timeline", paths, published, fmt, output, encoding, color, glob, jsonl, jobs,
+            merge)
+    _run("timeline", paths[0] if paths else None, published, fmt, output, encoding, color,
+         lang, calendar)
+
+
+def _corpus(command: str, paths: list[str] | None, published: str | None, fmt: str | None,
+            output: str | None, encoding: str | None, color: bool | None, glob: str,
+            jsonl: bool, jobs: int, merge: bool = False) -> None:
+    """Hand several articles (or --merge) to :mod:`corpus_opts`; exit with its code."""
+    if merge or corpus_opts.is_corpus(paths or [], jsonl):
+        console.set_color(color)
+        options = corpus_opts.CorpusOptions(glob=glob, jsonl=jsonl, jobs=jobs, output=output,
+                                            fmt=fmt)
+        raise typer.Exit(corpus_opts.sheet_corpus(command, paths or [], published=published,
+                                                   encoding=encoding, options=options,
+                                                   merge=merge))
 
 
 @app.command()
