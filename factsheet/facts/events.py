@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from ..model import Mention, Range, Value
 from ..published import PublishedDate
-from .arabic import key, same_word, sentence_at, sentences, words
+from .arabic import bare, key, same_word, sentence_at, sentences, words
 from .entities import FUNCTION_WORDS, ORDINALS, find_acronyms, in_a_name, is_event_noun
 from .gazetteer import Hit
 from .model import Event, Place, Relation, Span, Where
@@ -129,7 +129,12 @@ def _noun_heads(label: str) -> list[str]:
     ws = [w for w, _, _ in words(label)]
     for i, w in enumerate(ws):
         if is_event_noun(w):
-            return [key(x) for x in ws[i:i + 3]]
+            heads = [bare(w)]
+            for x in ws[i + 1:i + 3]:
+                if not key(x).startswith(("ال", "لل")) or key(x) in _TRIM:
+                    break
+                heads.append(key(x))
+            return heads
     return []
 
 
@@ -147,7 +152,10 @@ def _same_event(a: _Draft, b: _Draft) -> bool:
         return True
     if a.where and b.where and a.where.place.name == b.where.place.name:
         return True
-    return bool(a.heads) and a.heads == b.heads
+    if not a.heads or not b.heads or a.heads[0] != b.heads[0]:
+        return False
+    shorter = min(len(a.heads), len(b.heads))
+    return a.heads[:shorter] == b.heads[:shorter]
 
 
 def _precision(d: _Draft) -> int:
