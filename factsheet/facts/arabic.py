@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 _MARKS = set(range(0x064B, 0x0660)) | {0x0670, 0x0640}
 _FOLD = str.maketrans(
@@ -30,6 +31,7 @@ def fold(text: str) -> str:
     return out
 
 
+@lru_cache(maxsize=65536)
 def key(text: str) -> str:
     """A matching key: folded, marks dropped, spaces squeezed."""
     return " ".join(fold(text).replace(PLACEHOLDER, "").split())
@@ -40,7 +42,8 @@ _PROCLITICS = (
 )
 
 
-def stems(word: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def stems(word: str) -> tuple[str, ...]:
     """Ways to read a word without its leading clitics, longest reading first.
 
     ``بالرباط`` → ``["بالرباط", "الرباط", "رباط"]``; ``للمنتدى`` → ``[…, "المنتدى", "منتدى"]``.
@@ -53,11 +56,7 @@ def stems(word: str) -> list[str]:
             if clitic.endswith("ال") or clitic == "لل":
                 out.append("ال" + rest)
             out.append(rest)
-    seen: list[str] = []
-    for s in out:
-        if s not in seen:
-            seen.append(s)
-    return seen
+    return tuple(dict.fromkeys(out))
 
 
 def bare(word: str) -> str:
