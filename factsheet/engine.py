@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 
-from .grammar import Partial, rules
+from .grammar import Partial, Rule, gates, rules
 from .lexicon import lexicon
 from .model import Mention
 from .normalize import compile_folded, normalize
@@ -30,12 +31,46 @@ def parse_published(published: dt.date | str | None) -> dt.date | None:
     return dt.date.fromisoformat(published.strip())
 
 
+_REACH = 100
+"""How far a match may extend on either side of its gate word (in characters)."""
+
+
+def windows(norm: str) -> dict[str, list[tuple[int, int]]]:
+    """For each gate, the merged stretches of text around its words, where its rules may match."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    n = len(norm)
+    for name, gate in gates().items():
+        spans: list[tuple[int, int]] = []
+        for m in gate.finditer(norm):
+            lo, hi = max(0, m.start() - _REACH), min(n, m.end() + _REACH)
+            if spans and lo <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], hi)
+            else:
+                spans.append((lo, hi))
+        out[name] = spans
+    return out
+
+
+def _matches(rule: Rule, norm: str, spans: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """Every match of ``rule`` inside ``spans``; one cut by a span's end is redone in full."""
+    n = len(norm)
+    for lo, hi in spans:
+        for m in rule.pattern.finditer(norm, lo, hi):
+            if m.end() == hi and hi < n:
+                full = rule.pattern.match(norm, m.start())
+                if full is None:
+                    continue
+                m = full
+            yield m
+
+
 def tag(norm: str) -> list[Partial]:
     """Candidate partials of every rule, longest first, without overlaps, in text order."""
     lx = lexicon()
     cands: list[tuple[int, int, Partial]] = []
+    where = windows(norm)
     for prio, rule in enumerate(rules()):
-        for m in rule.pattern.finditer(norm):
+        for m in _matches(rule, norm, where[rule.gate]):
             if m.end() <= m.start():
                 continue
             p = rule.produce(m, lx)

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from .lexicon import Lexicon, lexicon, load_table
 from .model import MentionType
@@ -67,17 +68,43 @@ Production = Callable[[re.Match[str], Lexicon], "Partial | None"]
 
 @dataclass(frozen=True)
 class Rule:
-    """A named rule: a compiled pattern and its production."""
+    """A named rule: a compiled pattern, its production, and its gate.
+
+    The gate names a word class every match of the rule contains (a month name, a digit, a
+    time unit ...). The tagger looks for gate words first and runs the rule only around them.
+    """
 
     name: str
     pattern: re.Pattern[str]
     produce: Production
+    gate: str
 
 
 def alt(words: Iterable[str]) -> str:
-    """A regex alternation of ``words``, longest first, spaces matching any run of spaces."""
-    uniq = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in uniq)
+    """A regex alternation of ``words`` built as a trie (``ال(?:اول|ثاني)``), so that the
+    regex engine follows one branch per character instead of trying every word; the longest
+    word wins at each branch, and a space matches any run of spaces."""
+    trie: dict[str, Any] = {}
+    for w in set(words):
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict[str, Any]) -> str:
+    terminal = "" in node
+    branches = []
+    for ch in sorted(k for k in node if k):
+        atom = r"\s+" if ch == " " else re.escape(ch)
+        branches.append(atom + _trie_regex(node[ch]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if terminal:
+        return "(?:" + body + ")?"
+    return body
 
 
 def _key(s: str) -> str:
@@ -969,6 +996,48 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
 ]
 
 
+# The gate of each rule: a word class that every match contains.
+RULE_GATES = {
+    "date_dmy": "month", "month_year": "month", "month_bare": "month",
+    "date_numeric": "digit", "date_iso": "digit", "year_marked": "digit", "year_era": "digit",
+    "year_bare": "digit", "year_pmod": "digit", "year_hijri_word": "digit", "season": "digit",
+    "time_colon": "digit", "day_latent": "day",
+    "hijri_date": "hmonth", "hijri_month": "hmonth",
+    "relative_period": "relunit", "deictic": "deictic", "weekday": "weekday",
+    "duration": "unit", "duration_dual": "unit", "duration_one": "unit",
+    "duration_approx_one": "unit", "duration_single": "unit", "duration_past": "unit",
+    "duration_compound": "unit", "from_now": "unit",
+    "time_words": "clock", "time_special": "clock_special", "decade": "decade",
+    "century": "century", "holiday": "holiday", "ramadan": "ramadan",
+    "anaphora_day": "month_word", "anaphora_same": "same",
+}
+
+
+@lru_cache(maxsize=1)
+def gates() -> dict[str, re.Pattern[str]]:
+    """The gate patterns: cheap scans for the words a rule cannot match without."""
+    lx = lexicon()
+    sources = {
+        "month": alt(lx.months),
+        "hmonth": alt(lx.hijri_months),
+        "digit": r"\d+",
+        "day": r"\d+|" + alt(lx.day_ordinals),
+        "unit": alt(lx.unit_of_form),
+        "relunit": r"ال(?:اسبوع|شهر|عام|سنه|قرن)",
+        "deictic": alt(lx.deictic),
+        "weekday": alt(lx.weekdays),
+        "clock": r"الساعه|\d+|" + alt(lx.day_part_after),
+        "clock_special": r"صفر|منتصف",
+        "decade": alt(_DECADES),
+        "century": r"قرن",
+        "holiday": alt(holidays()),
+        "ramadan": r"رمضان",
+        "month_word": r"الشهر",
+        "same": r"نفس|ذات",
+    }
+    return {k: compile_folded(v) for k, v in sources.items()}
+
+
 @lru_cache(maxsize=1)
 def rules() -> tuple[Rule, ...]:
     """All rules, compiled once."""
@@ -977,5 +1046,5 @@ def rules() -> tuple[Rule, ...]:
     f["DAYORD_BARE"] = alt(lx.day_ordinals)
     out = []
     for name, src, prod in RULE_SOURCES:
-        out.append(Rule(name, compile_folded(src.format(**f)), prod))
+        out.append(Rule(name, compile_folded(src.format(**f)), prod, RULE_GATES[name]))
     return tuple(out)
