@@ -110,15 +110,15 @@ def main() -> int:
 
         sample = text[:args.dateparser_chars]
         search_dates("وصل الوفد يوم 3 مارس 2021", languages=["ar"])  # load its tables first
-        t0 = time.perf_counter()
-        found = search_dates(sample, languages=["ar"]) or []
-        seconds = time.perf_counter() - t0
+        seconds, found = best_of(args.runs, lambda: search_dates(sample, languages=["ar"]))
         dp_rate = len(sample) / seconds
         rows.append((f"dateparser search_dates, {len(sample):,} chars",
-                     f"{dp_rate:,.0f} chars/s ({seconds:.1f} s, {len(found)} results)"))
+                     f"{dp_rate:,.0f} chars/s ({seconds:.1f} s, {len(found or [])} results)"))
         seconds, _ = best_of(args.runs, lambda: find_dates(sample, PUBLISHED))
-        rows.append(("find_dates on the same slice", f"{len(sample) / seconds:,.0f} chars/s"))
-        rows.append(("speed ratio (goal ≥ 30×)", f"{engine_rate / dp_rate:,.0f}×"))
+        slice_rate = len(sample) / seconds
+        rows.append(("find_dates on the same slice", f"{slice_rate:,.0f} chars/s"))
+        rows.append(("speed ratio on the slice (goal ≥ 30×)", f"{slice_rate / dp_rate:,.1f}×"))
+        rows.append(("speed ratio, whole text vs slice", f"{engine_rate / dp_rate:,.1f}×"))
 
     with tempfile.TemporaryDirectory() as tmp:
         article = Path(tmp) / "article.txt"
