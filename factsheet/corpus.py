@@ -11,8 +11,9 @@ worker processes, or unchanged on a distributed engine (see ``examples/dask_corp
   ``error`` instead of an exception, so the rest of the corpus goes on.
 * :func:`process_corpus` maps a worker over the articles with ``jobs`` processes, keeping a
   bounded amount of work in flight, and yields the results **in input order** as they arrive.
-* :func:`merge_timelines` merges the dated mentions of many articles into one corpus timeline,
-  listing the articles that mention each event.
+* :func:`timeline_article` gives the dated events of one article (from the fact sheet) and
+  :func:`merge_timelines` merges those of many articles into one corpus timeline, listing
+  the articles that mention each event.
 """
 
 from __future__ import annotations
@@ -77,10 +78,6 @@ class DatesRecord(TypedDict):
     published: PublishedJSON
     dates: list[MentionJSON]
     error: str | None
-
-
-class CorpusError(Exception):
-    """A corpus cannot be listed at all (e.g. a JSON Lines file that cannot be opened)."""
 
 
 # --------------------------------------------------------------------------- reading
