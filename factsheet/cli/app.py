@@ -126,5 +126,4 @@ def run() -> None:
 
 
 # Commands register themselves on `app` when imported.
-from . import dates_cmd  # noqa: E402, F401
-from . import sheet_cmds  # noqa: E402, F401
+from . import dates_cmd, sheet_cmds  # noqa: E402, F401
