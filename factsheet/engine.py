@@ -17,7 +17,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from .grammar import Partial, Rule, gates, rules
+from .grammar import WORD_INSIDE_GATES, Partial, Rule, gates, rules
 from .lexicon import lexicon
 from .model import Mention
 from .normalize import compile_folded, normalize
@@ -31,8 +31,23 @@ def parse_published(published: dt.date | str | None) -> dt.date | None:
     return dt.date.fromisoformat(published.strip())
 
 
-_REACH = 100
+_REACH = 70
 """How far a match may extend on either side of its gate word (in characters)."""
+
+_CLITICS = "وفبلك"
+
+
+def _word_start(norm: str, i: int) -> bool:
+    """Does a word start at ``i``, perhaps after the article and glued clitics (``وبال``)?"""
+    if norm.startswith("ال", i - 2):
+        i -= 2
+    for _ in range(3):
+        if i == 0 or not norm[i - 1].isalnum():
+            return True
+        if norm[i - 1] not in _CLITICS:
+            return False
+        i -= 1
+    return False
 
 
 def windows(norm: str) -> dict[str, list[tuple[int, int]]]:
@@ -41,7 +56,10 @@ def windows(norm: str) -> dict[str, list[tuple[int, int]]]:
     n = len(norm)
     for name, gate in gates().items():
         spans: list[tuple[int, int]] = []
+        words = name not in WORD_INSIDE_GATES
         for m in gate.finditer(norm):
+            if words and not _word_start(norm, m.start()):
+                continue
             lo, hi = max(0, m.start() - _REACH), min(n, m.end() + _REACH)
             if spans and lo <= spans[-1][1]:
                 spans[-1] = (spans[-1][0], hi)

@@ -1013,6 +1013,10 @@ RULE_GATES = {
 }
 
 
+WORD_INSIDE_GATES = frozenset({"digit", "day", "clock", "decade", "same"})
+"""Gates whose words may stand inside a token (``الـ17``, ``التسعينيات``, ``ذاته``)."""
+
+
 @lru_cache(maxsize=1)
 def gates() -> dict[str, re.Pattern[str]]:
     """The gate patterns: cheap scans for the words a rule cannot match without."""

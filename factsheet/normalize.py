@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -57,20 +58,54 @@ def _fold_char(ch: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Normalized:
-    """A normalised copy of a text and the original offset of each of its characters."""
+    """A normalised copy of a text and the way back to the original offsets.
+
+    Most characters map one to one; ``drops`` lists (sorted) the original offsets of the
+    characters that left no trace (tatweel, diacritics, invisible marks). A normalised
+    offset ``i`` is then original offset ``i + k``, ``k`` the number of drops before it,
+    found by bisection, so the map costs nothing for the common text without drops.
+    """
 
     text: str
-    index: tuple[int, ...]
-    ends: tuple[int, ...]
-    """Original end of each normalised character, taking in the marks dropped after it."""
-    original_length: int
+    original: str
+    drops: tuple[int, ...]
+    shifted: tuple[int, ...]
+    """``drops[j] - j``: the normalised offset before which the ``j``-th drop stood."""
+
+    def orig(self, i: int) -> int:
+        """The original offset of normalised character ``i``."""
+        return i + bisect_right(self.shifted, i)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original ``(start, end)`` of the normalised span ``[start, end)`` (end exclusive).
 
         Diacritics and tatweel that follow the last character belong to the span (``يوماً``).
         """
-        return self.index[start], self.ends[end - 1]
+        s = self.orig(start)
+        e = self.orig(end - 1) + 1
+        j = bisect_left(self.drops, e)
+        while j < len(self.drops) and self.drops[j] == e and self.original[e] in _MARKS:
+            e += 1
+            j += 1
+        return s, e
+
+
+def _table() -> dict[int, str | None]:
+    table: dict[int, str | None] = {ord(c): None for c in _DROP}
+    for c, f in _FOLD.items():
+        table[ord(c)] = f if f else None
+    for c in range(ord("A"), ord("Z") + 1):
+        table[c] = chr(c).lower()
+    for c in _SPACES:
+        table[ord(c)] = " "
+    return table
+
+
+_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\u0085\u180e"
+_TABLE = _table()
+_DROPPED = re.compile("[" + "".join(sorted(_DROP | {c for c, f in _FOLD.items() if not f})) + "]")
+_EXPANDS = re.compile("[\ufb50-\ufefc\uff00-\uffef]")
+"""Presentation forms and fullwidth letters: the rare characters that may fold to several."""
 
 
 def fold(text: str) -> str:
@@ -80,25 +115,39 @@ def fold(text: str) -> str:
 
 def normalize(text: str) -> Normalized:
     """Normalise ``text`` and keep the offset map."""
+    if _EXPANDS.search(text):
+        return _normalize_slow(text)
+    folded = text.translate(_TABLE)
+    drops = tuple(m.start() for m in _DROPPED.finditer(text))
+    shifted = tuple(d - j for j, d in enumerate(drops))
+    return Normalized(folded, text, drops, shifted)
+
+
+def _normalize_slow(text: str) -> Normalized:
+    """Character by character, for texts with presentation forms (one may become two)."""
     out: list[str] = []
     index: list[int] = []
-    ends: list[int] = []
     for i, ch in enumerate(text):
-        if ch.isascii() and not ch.isupper() and ch not in "\t\n\r\x0b\x0c":
-            out.append(ch)
-            index.append(i)
-            ends.append(i + 1)
-            continue
-        folded = _fold_char(ch)
-        if not folded:
-            if ends and ch in _MARKS and ends[-1] == i:
-                ends[-1] = i + 1
-            continue
-        for f in folded:
+        for f in _fold_char(ch):
             out.append(f)
             index.append(i)
-            ends.append(i + 1)
-    return Normalized("".join(out), tuple(index), tuple(ends), len(text))
+    return _Mapped("".join(out), text, (), (), tuple(index))
+
+
+@dataclass(frozen=True, slots=True)
+class _Mapped(Normalized):
+    """A normalisation with an explicit offset per character (when lengths change)."""
+
+    index: tuple[int, ...]
+
+    def orig(self, i: int) -> int:
+        return self.index[i]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        s, e = self.index[start], self.index[end - 1] + 1
+        while e < len(self.original) and self.original[e] in _MARKS:
+            e += 1
+        return s, e
 
 
 def fold_pattern(pattern: str) -> str:
