@@ -74,6 +74,33 @@ def measure(folder: str, jobs: int, chunksize: int, limit: int | None) -> dict[s
     }
 
 
+def _burn(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+
+def machine_parallelism(jobs: int, n: int = 2_000_000, rounds: int = 3) -> float:
+    """How much faster ``jobs`` CPU-bound processes finish ``jobs`` equal tasks than one
+    process does them in turn (best of ``rounds`` each): ``jobs`` on an idle machine, less
+    when other programs run."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    serial = parallel = float("inf")
+    with ProcessPoolExecutor(jobs) as pool:
+        list(pool.map(_burn, [1] * jobs))  # start the workers first
+        for _ in range(rounds):
+            t0 = time.perf_counter()
+            for _ in range(jobs):
+                _burn(n)
+            serial = min(serial, time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            list(pool.map(_burn, [n] * jobs))
+            parallel = min(parallel, time.perf_counter() - t0)
+    return serial / parallel
+
+
 def run_fresh(folder: str, jobs: int, chunksize: int, limit: int | None) -> dict[str, float]:
     cmd = [sys.executable, __file__, "--measure", folder, "--jobs", str(jobs),
            "--chunksize", str(chunksize)]
@@ -112,11 +139,16 @@ def main() -> int:
               f"{'speed-up':>8} {'CPU s main':>10} {'CPU s workers':>13} "
               f"{'peak MB main':>12} {'peak MB worker':>14}")
         single: float | None = None
+        single_cpu: float | None = None
+        notes = []
         for jobs, chunk, limit in runs:
             r = run_fresh(folder, jobs, chunk, limit)
             rate = r["articles"] / r["seconds"]
             if jobs == 1 and limit is None and single is None:
-                single = rate
+                single, single_cpu = rate, r["self_cpu"]
+            elif single_cpu and limit is None:
+                bound = single_cpu / max(r["self_cpu"], r["child_cpu"] / jobs)
+                notes.append(f"{jobs} jobs: CPU times allow {bound:.2f}× on {jobs} free cores")
             speedup = f"{rate / single:.2f}×" if single else "-"
             worker = f"{r['child_mb']:.0f}" if jobs > 1 else "-"
             workers_cpu = f"{r['child_cpu']:.1f}" if jobs > 1 else "-"
@@ -125,6 +157,11 @@ def main() -> int:
                   f"{r['self_mb']:>12.0f} {worker:>14}")
             if r["exit"]:
                 print(f"  (exit code {r['exit']:.0f}: some articles failed)", file=sys.stderr)
+        for note in notes:
+            print(note)
+        for jobs in sorted(set(args.jobs) - {1}):
+            print(f"machine: {jobs} CPU-bound processes ran {machine_parallelism(jobs):.2f}× "
+                  f"as fast as one (ideal {jobs:.1f}×; less means other programs were running)")
     return 0
 
 
