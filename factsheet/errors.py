@@ -22,6 +22,8 @@ class ExitCode(IntEnum):
     """Input or output cannot be used: missing file, directory, unreadable, binary, unwritable."""
     ENCODING = 4
     """The text is not valid in its (detected or given) encoding."""
+    INTERNAL = 70
+    """A bug in factsheet (an unexpected exception), reported in one line (EX_SOFTWARE)."""
     INTERRUPTED = 130
     """Ctrl-C (128 + SIGINT)."""
     BROKEN_PIPE = 141

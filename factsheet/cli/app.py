@@ -31,6 +31,16 @@ class FactsheetGroup(TyperGroup):
         except BrokenPipeError:
             _silence_stdout()
             raise typer.Exit(int(ExitCode.BROKEN_PIPE)) from None
+        except (typer.Exit, typer.Abort, typer.TyperException):
+            raise
+        except Exception as e:
+            if os.environ.get("FACTSHEET_DEBUG"):
+                raise
+            console.error(
+                f"internal error: {type(e).__name__}: {e}",
+                hint="this is a bug, please report it; FACTSHEET_DEBUG=1 shows the traceback",
+            )
+            raise typer.Exit(int(ExitCode.INTERNAL)) from None
 
     def main(  # type: ignore[override]
         self,

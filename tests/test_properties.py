@@ -1,0 +1,193 @@
+"""Properties of the date engine on hostile input, and of the windowed stream over it.
+
+True of any correct engine: every run ends quickly (no catastrophic backtracking), every
+span points into the input (``text == input[start:end]``), values are valid ISO 8601 at
+their granularity, and reading a long text in windows gives the same mentions as reading
+it whole.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import time
+from dataclasses import replace
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from factsheet import find_dates
+from factsheet.io import seed_path
+from factsheet.model import Mention, Range, Value
+from factsheet.stream import find_dates_stream
+
+PUBLISHED = dt.date(2022, 3, 25)
+TYPES = {"date", "range", "year", "month", "weekday", "relative", "duration", "time", "decade",
+         "century", "holiday"}
+
+_PART = r"(?:[0-9X]{2}|W[0-9]{2}|Q[1-4]|H[12]|SP|SU|FA|WI)"
+_ISO = re.compile(
+    rf"(?:[0-9X]{{4}}(?:-{_PART}(?:-[0-9X]{{2}})?)?(?:T[0-9]{{2}}(?::[0-9]{{2}}){{0,2}})?"
+    r"|T[0-9]{2}(?::[0-9]{2}){0,2}"
+    r"|P(?=[0-9T])(?:[0-9]+(?:\.[0-9]+)?[YMWD])*(?:T(?:[0-9]+(?:\.[0-9]+)?[HMS])+)?)"
+)
+_FULL_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_MONTH = re.compile(r"[0-9X]{4}-([0-9]{2})")
+_CLOCK = re.compile(r"T([0-9]{2})(?::([0-9]{2}))?(?::([0-9]{2}))?$")
+
+ARABIC = "ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىيًٌٍَُِّْـ"
+DIGITS = "0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹"
+TOKENS = [
+    "من", "إلى", "و", "بين", "ما", "عام", "سنة", "م", "هـ", "الموافق", "اليوم", "أمس", "غدا",
+    "الجمعة", "قبل", "بعد", "يوما", "أيام", "الساعة", "المقبل", "الماضي", "ماي", "يناير",
+    "جانفي", "كانون", "الثاني", "تشرين", "الأول", "رمضان", "ذو", "الحجة", "غرة", "القرن",
+    "تسعينيات", "17", "20", "2022", "1443", "٢٠٢٢", "31", "02", "29", "/", "-", ":", "،", "(",
+]
+
+
+def check_value(value: Value, calendar: str = "gregorian") -> None:
+    if value is None:
+        return
+    if isinstance(value, Range):
+        check_value(value.start, calendar)
+        check_value(value.end, calendar)
+        return
+    if isinstance(value, tuple):
+        for v in value:
+            check_value(v, calendar)
+        return
+    assert _ISO.fullmatch(value), f"not ISO 8601: {value!r}"
+    month = _MONTH.match(value)
+    if month:
+        assert 1 <= int(month[1]) <= 12, value
+    clock = _CLOCK.search(value)
+    if clock:
+        assert int(clock[1]) <= 24 and all(int(x) < 60 for x in clock.groups()[1:] if x), value
+    full = _FULL_DATE.match(value)
+    if full and calendar == "gregorian":
+        dt.date(*map(int, full.groups()))  # a real day: no 30 February
+    elif full:
+        assert 1 <= int(full[2]) <= 12 and 1 <= int(full[3]) <= 30, value
+
+
+def check_mentions(text: str, mentions: list[Mention]) -> None:
+    for m in mentions:
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start:m.end] == m.text
+        assert m.type in TYPES
+        check_value(m.value, "gregorian")
+        check_value(m.hijri, "hijri")
+        if m.anchor is not None:
+            a = m.anchor
+            assert text[a.target_start:a.target_end] == a.target_text
+    starts = [m.start for m in mentions]
+    assert starts == sorted(starts)
+
+
+HOSTILE = settings(max_examples=150, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
+
+
+@HOSTILE
+@given(st.text(max_size=400))
+def test_any_unicode(text: str) -> None:
+    check_mentions(text, find_dates(text, PUBLISHED))
+
+
+@HOSTILE
+@given(st.text(alphabet=ARABIC + DIGITS + " \n/-.:،()", max_size=400))
+def test_arabic_heavy_strings(text: str) -> None:
+    check_mentions(text, find_dates(text, PUBLISHED))
+
+
+@HOSTILE
+@given(st.lists(st.sampled_from(TOKENS), max_size=80), st.sampled_from([" ", "", "\n", " و"]))
+def test_date_words_in_any_order(tokens: list[str], sep: str) -> None:
+    text = sep.join(tokens)
+    check_mentions(text, find_dates(text, PUBLISHED))
+    check_mentions(text, find_dates(text))
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["من 1 إلى ", "9", "٩", "ماي", "يناير2022", "17/", "17 ماي ", "كانون الثاني ",
+     "من 17 إلى 20 ماي 2022 و", "قبل 50 يوما من ", "الساعة 10:", "1443هـ ", "((((", "اليوم "],
+)
+def test_adversarial_repetitions_end_quickly(unit: str) -> None:
+    text = unit * (40_000 // len(unit))
+    t0 = time.perf_counter()
+    mentions = find_dates(text, PUBLISHED)
+    elapsed = time.perf_counter() - t0
+    check_mentions(text, mentions)
+    assert elapsed < 5, f"{elapsed:.1f}s for {len(text)} characters of {unit!r}"
+
+
+# --- the windowed stream -------------------------------------------------------------------
+
+_TOY = re.compile(r"(?<!\S)(?:من \d+ إلى )?\d{1,2} ماي(?: \d{4})?(?!\S)")
+
+
+def toy_finder(text: str, published: object = None) -> list[Mention]:
+    """A small, local extractor: the windowing must not change what it finds."""
+    return [
+        Mention(text=m.group(), start=m.start(), end=m.end(), type="date", value=None,
+                grain="day")
+        for m in _TOY.finditer(text)
+    ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(["من 3 إلى 17 ماي 2022", "9 ماي 2021", "من", "17", "ماي", "كلام",
+                              "\n"]), min_size=20, max_size=200),
+    st.integers(min_value=24, max_value=32),
+    st.integers(min_value=4, max_value=6),
+    st.integers(min_value=1, max_value=50),
+)
+def test_windows_find_what_the_whole_text_has(
+    words: list[str], overlap: int, ratio: int, chunk: int
+) -> None:
+    text = " ".join(words)
+    chunks = [text[i:i + chunk] for i in range(0, len(text), chunk)]
+    streamed = list(find_dates_stream(chunks, window=overlap * ratio, overlap=overlap,
+                                      finder=toy_finder))
+    assert streamed == toy_finder(text)
+
+
+@pytest.mark.parametrize("pad", range(0, 120))
+def test_windows_wherever_a_range_falls_on_a_window_edge(pad: int) -> None:
+    text = "ك" * pad + " من 3 إلى 17 ماي 2022 كلام " * 12
+    streamed = list(find_dates_stream([text], window=96, overlap=24, finder=toy_finder))
+    assert streamed == toy_finder(text)
+    assert len(streamed) == 12
+
+
+def test_windows_over_the_seed_with_the_real_engine() -> None:
+    seed = seed_path().read_text(encoding="utf-8")
+    text = "\n\n".join([seed] * 6)
+    chunks = [text[i:i + 1000] for i in range(0, len(text), 1000)]
+    whole = find_dates(text, PUBLISHED)
+    streamed = list(find_dates_stream(chunks, PUBLISHED, window=8192, overlap=1024))
+    assert [(m.start, m.end, m.value) for m in streamed] == [
+        (m.start, m.end, m.value) for m in whole
+    ]
+    assert streamed == whole
+    assert len(whole) >= 6 * 6
+
+
+def test_stream_shifts_anchor_offsets() -> None:
+    seed = seed_path().read_text(encoding="utf-8")
+    pad = "كلام " * 3000
+    text = pad + seed
+    streamed = [m for m in find_dates_stream([text], PUBLISHED, window=8192, overlap=1024)
+                if m.anchor is not None]
+    assert streamed
+    for m in streamed:
+        assert m.anchor is not None
+        assert text[m.anchor.target_start:m.anchor.target_end] == m.anchor.target_text
+    direct = [m for m in find_dates(seed, PUBLISHED) if m.anchor is not None]
+    shifted = [replace(m, start=m.start - len(pad), end=m.end - len(pad),
+                       anchor=replace(m.anchor, target_start=m.anchor.target_start - len(pad),
+                                      target_end=m.anchor.target_end - len(pad)))
+               for m in streamed if m.anchor is not None]
+    assert shifted == direct
