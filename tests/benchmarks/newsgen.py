@@ -1,8 +1,9 @@
 """Arabic news-like text for the benchmarks, generated from our own sentence templates.
 
-Deterministic (seeded). Sentences mix dated ones in many shapes (full dates in several
-month families, ranges, years with markers, relative words, durations, clock times, Hijri
-dates) with undated ones full of numbers that are not dates (money, percentages, laws).
+Deterministic (seeded). About 40% of the sentences come from templates with dates in many
+shapes (full dates in several month families, ranges, years with markers, relative words,
+durations, clock times, Hijri dates) or numbers that are not dates (money, percentages,
+laws, phone numbers); the others are plain news sentences without any.
 """
 
 from __future__ import annotations
@@ -48,11 +49,38 @@ TEMPLATES = [
     "وشهدت {where} ما بين {year} و{year2} ارتفاعا في عدد المشاريع الاستثمارية.",
 ]
 
+PLAIN = [
+    "وأبرز {who} أهمية التنسيق بين مختلف المتدخلين من أجل إنجاح هذا الورش الكبير.",
+    "وشدد المتحدث على ضرورة تعزيز الشفافية وتحسين جودة الخدمات المقدمة للمواطنين.",
+    "ويهدف {what} إلى تبادل الخبرات وتقاسم التجارب الناجحة بين البلدان المشاركة.",
+    "وأوضح {who} أن الحكومة عازمة على مواصلة الإصلاحات الهيكلية رغم الظرفية الصعبة.",
+    "من جهتهم، عبر المشاركون عن ارتياحهم للنتائج المحققة ودعوا إلى مضاعفة الجهود.",
+    "وتعرف مدينة {where} إقبالا متزايدا من طرف السياح القادمين من مختلف الدول.",
+    "وأكدت مصادر مطلعة أن المفاوضات بين الطرفين ما تزال متواصلة في أجواء إيجابية.",
+    "وتميز اللقاء بتقديم عروض حول التحديات التي تواجه القطاع والحلول الممكنة لتجاوزها.",
+    "وقال {who} في تصريح للصحافة إن الأولوية تبقى لخلق فرص الشغل لفائدة الشباب.",
+    "وتضم اللجنة ممثلين عن القطاعات الحكومية والجماعات الترابية والمجتمع المدني.",
+    "ويرتقب أن تسهم هذه المبادرة في تحسين ظروف عيش الساكنة القروية بشكل ملموس.",
+    "ودعا {who} إلى اعتماد مقاربة تشاركية تراعي خصوصيات كل جهة وحاجياتها.",
+    "وحسب المعطيات المتوفرة، فإن نسبة الإنجاز تجاوزت {n} في المائة في عدد من المحاور.",
+    "وأشار التقرير إلى أن الطلب الداخلي ظل المحرك الأساسي للنمو الاقتصادي.",
+    "كما تم التوقيع على عدة اتفاقيات شراكة بين المؤسسات الجامعية والمقاولات.",
+    "وتعمل السلطات المحلية في {where} على تتبع تنفيذ المشاريع المبرمجة عن كثب.",
+    "وأثار القرار نقاشا واسعا في صفوف الفاعلين السياسيين والنقابيين.",
+    "ويشارك في هذه التظاهرة أزيد من {n2} عارض يمثلون قطاعات متنوعة.",
+    "وتسعى الوزارة إلى رقمنة المساطر الإدارية وتبسيطها لفائدة المرتفقين.",
+    "وخلص المشاركون إلى مجموعة من التوصيات سترفع إلى الجهات المعنية.",
+]
+"""Sentences without a date: real news has many more of them than dated ones."""
+DATED_SHARE = 0.4
+"""About this share of sentences carries a date expression (or a number that is not one)."""
+
 
 def sentence(rng: random.Random) -> str:
     """One random sentence of news."""
     year = rng.randint(1995, 2025)
-    return rng.choice(TEMPLATES).format(
+    template = rng.choice(TEMPLATES if rng.random() < DATED_SHARE else PLAIN)
+    return template.format(
         who=rng.choice(WHO), what=rng.choice(WHAT), where=rng.choice(WHERE),
         rel=rng.choice(REL), month=rng.choice(MONTHS), hijri=rng.choice(HIJRI),
         weekday=rng.choice(WEEKDAYS), day=rng.randint(1, 14), day2=rng.randint(15, 28),
