@@ -98,7 +98,7 @@ def tag(norm: str) -> list[Partial]:
             _trim(p, norm)
             cands.append((prio, len(cands), p))
     # Longest span first; among equals, non-latent, then rule order.
-    cands.sort(key=lambda c: (-(c[2].end - c[2].start), c[2].latent, c[0], c[1]))
+    cands.sort(key=lambda c: (-(c[2].end - c[2].start), not c[2].blocked, c[2].latent, c[0], c[1]))
     taken = bytearray(len(norm) + 1)
     chosen: list[Partial] = []
     for _, _, p in cands:
@@ -107,7 +107,7 @@ def tag(norm: str) -> list[Partial]:
         taken[p.start : p.end] = b"\x01" * (p.end - p.start)
         chosen.append(p)
     chosen.sort(key=lambda p: p.start)
-    return chosen
+    return [p for p in chosen if not p.blocked]
 
 
 def _trim(p: Partial, norm: str) -> None:
@@ -198,7 +198,9 @@ def _as_list(chain: list[Partial], norm: str, head: re.Match[str] | None) -> Par
     if all(c.latent for c in chain):
         return None
     if not head and not chain[0].list_head and any(not c.latent for c in chain[:-1]):
-        return None  # two separate dates joined by "و": keep them apart
+        if not all(c.type == "year" and c.rule.startswith("year") for c in chain):
+            return None  # two separate dates joined by "و": keep them apart
+        # "في 2015 و2016": years joined by و are one list
     start = chain[0].start
     if head:
         start = start - len(norm[max(0, start - 25) : start]) + head.start("w")

@@ -56,6 +56,9 @@ class Partial:
     holiday_spec: tuple[str, int, int] | None = None
     anaphora: bool = False
     latent: bool = False
+    blocked: bool = False
+    """A name that contains a date (``ملعب 5 جويلية 1962``): it holds its span so that no
+    shorter reading takes it, and is then dropped."""
     list_head: bool = False
     items: list[Partial] = field(default_factory=list)
     range_of: tuple[Partial, Partial] | None = None
@@ -138,6 +141,7 @@ def fragments() -> dict[str, str]:
         "REL": r"(?P<rel>" + alt(rel_after) + r")(?!\w)",
         "YREL": r"(?P<yrel>" + alt(rel_after) + r")(?!\w)",
         "WD": r"(?P<wd>" + alt(lx.weekdays) + r")(?!\w)",
+        "WDREL": r"(?P<wdrel>" + alt(rel_after) + r")(?!\w)",
         "DEIC": r"(?P<deic>" + alt(lx.deictic) + r")(?!\w)",
         "DPART": r"(?P<dpart>" + alt(lx.day_parts) + r")",
         "PMOD": r"(?P<pmod>" + alt(list(lx.period_mods) + list(PERIOD_PHRASES)) + r")",
@@ -153,7 +157,7 @@ def fragments() -> dict[str, str]:
     # "يوم الخميس" / "صباح اليوم الأحد" / "غدا الأربعاء" / "(يوم) الاثنين،" before a date.
     f["PREFIX"] = (
         r"(?:{DPART}\s+)?(?:{DEIC}\s*[،,]?\s*)?(?:(?P<yawm>يوم|يومي|ليله)\s+)?"
-        r"(?:{WD}\s*[،,]?\s*)?"
+        r"(?:{WD}(?:\s+{WDREL})?\s*[،,]?\s*)?"
     ).format(**f)
     f["YEARPART"] = (
         r"(?:\s*[،,])?(?:\s+من)?(?:\s+(?:ال)?(?:عام|سنه))?\s+{YEAR}{ERA}"
@@ -229,7 +233,15 @@ def _prefix(p: Partial, m: re.Match[str], lx: Lexicon) -> Partial:
         p.weekday = lx.weekdays[_key(g["wd"])]
     if g.get("deic"):
         p.deictic = lx.deictic[_key(g["deic"])]
+    if g.get("wdrel") and p.direction is None:
+        p.direction = lx.modifiers[_key(g["wdrel"])]
+    if g.get("dpart") and _CLOCK_BEFORE.search(m.string, max(0, m.start() - 30), m.start()):
+        # "الساعة العاشرة مساء يوم 15 أيار": the day part belongs to the clock time
+        p.start = m.end("dpart")
     return p
+
+
+_CLOCK_BEFORE = compile_folded(r"(?:الساعه\s+\S+|\d{1,2}(?::\d{2})?)\s*$")
 
 
 def _month(m: re.Match[str], lx: Lexicon) -> int | None:
@@ -289,10 +301,16 @@ def p_date_dmy(m: re.Match[str], lx: Lexicon) -> Partial | None:
     if day is None or month is None:
         return None
     g = m.groupdict()
-    if not (g.get("year") or g.get("wd") or g.get("yawm") or g.get("deic")) and _NAMED_AFTER.search(
+    if not (g.get("wd") or g.get("yawm") or g.get("deic")) and _NAMED_AFTER.search(
         m.string[max(0, m.start() - 25) : m.start()]
     ):
-        return None  # "مدرسة 12 أكتوبر", "حركة 20 فبراير": a name
+        blocked = Partial("date_dmy", m.start(), m.end(), "date", blocked=True)
+        return blocked  # "مدرسة 12 أكتوبر", "حركة 20 فبراير": a name
+    if not g.get("year") and (
+        _YEARLY.search(m.string[max(0, m.start() - 50) : m.start()])
+        or _YEARLY_AFTER.match(m.string, m.end())
+    ):
+        return None  # "يحتفل كل عام في 7 أوت": a yearly set
     p = Partial("date_dmy", m.start(), m.end(), "date", month=month, day=day)
     return _unparen(_year_tail(_prefix(p, m, lx), m, lx), m)
 
@@ -398,8 +416,12 @@ _YEAR_CONTEXT_BEFORE = compile_folded(
     r"(?:^|[\s(،,])(?:في|منذ|حتى|قبل|بعد|خلال|مطلع|اوائل|اواخر|اواسط|منتصف|بدايه|نهايه|"
     r"ابتداء\s+من|اعتبارا\s+من|الى|من|وفي|ومنذ|وحتى|وقبل|وبعد|لغايه|بحلول|موسم|دوره|نسخه|"
     r"حدود|حرب|نكسه|احداث|انتخابات|دستور|ميزانيه|موازنه|بعنوان|برسم|مونديال|كاس\s+العالم|"
-    r"رؤيه|افق|مطلع|خريف|ربيع|صيف|شتاء|اواسط|غضون|العام|عام|سنه|سنتي|عامي)\s*$"
+    r"رؤيه|افق|مطلع|خريف|ربيع|صيف|شتاء|اواسط|غضون|العام|عام|سنه|سنتي|عامي|غايه|حدود|"
+    r"موسم|طبعه|نسخه)\s*$"
 )
+_YEAR_WEAK_BEFORE = compile_folded(r"(?:^|\s)[وفبل]?(?:ال|لل)\w+(?:يه|ي)\s*$")
+"""An adjective before a year that ends its phrase: ``الدورة الصيفية 2024.``"""
+_PHRASE_END = compile_folded(r"\s*(?:[.,،؛:)!?؟\"]|$)")
 _YEAR_NOT_AFTER = compile_folded(
     r"^\s*(?:%|في\s*الم|بالم|مليون|مليار|الف|الاف|دولار|درهم|دينار|ريال|جنيه|يورو|ليره|طن|"
     r"كلم|كيلو|متر|شخص|حاله|مهاجر|لاجئ|قتيل|جريح|مصاب|عامل|طالب|تلميذ|منصب|وحده|سهم|نقطه|"
@@ -408,15 +430,24 @@ _YEAR_NOT_AFTER = compile_folded(
 )
 
 
+_COUNT_BEFORE = compile_folded(
+    r"(?:^|\s)(?:بلغ|بلغت|نحو|حوالي|قرابه|زهاء|رقم|عدد|مجموع|اجمالي|قيمه|بقيمه|مبلغ|رصيد|"
+    r"يناهز|تناهز|اكثر\s+من|اقل\s+من|سجل|سجلت|مسافه|ارتفاع|وزن|طول|عمق)\s*$"
+)
+
+
 def p_year_bare(m: re.Match[str], lx: Lexicon) -> Partial | None:
     y = int(m.group("year"))
     p = Partial("year_bare", m.start(), m.end(), "year", year=y)
     s = m.string
-    if _YEAR_NOT_AFTER.match(s, m.end()) or not 1800 <= y <= 2100:
+    if _YEAR_NOT_AFTER.match(s, m.end()) or not 1800 <= y <= 2100 or _COUNT_BEFORE.search(
+        s[max(0, m.start() - 16) : m.start()]
+    ):
         return None
     before = s[max(0, m.start() - 25) : m.start()]
     in_parens = before.endswith("(") and s[m.end() : m.end() + 1] == ")"
-    if not (in_parens or _YEAR_CONTEXT_BEFORE.search(before)):
+    weak = bool(_YEAR_WEAK_BEFORE.search(before)) and bool(_PHRASE_END.match(s, m.end()))
+    if not (in_parens or weak or _YEAR_CONTEXT_BEFORE.search(before)):
         p.latent = True
     return p
 
@@ -442,6 +473,13 @@ def p_day_latent(m: re.Match[str], lx: Lexicon) -> Partial | None:
     return _prefix(p, m, lx)
 
 
+_OTHER_YEAR = compile_folded(
+    r"\s+(?:ال)?(?:دراسي|جامعي|مالي|قضائي|تشريعي|فلاحي|زراعي|رياضي|كروي|هجري|ميلادي|انتخابي|"
+    r"الدراسي|الجامعي|المالي|القضائي|التشريعي|الفلاحي|الزراعي|الرياضي|الكروي|الانتخابي|"
+    r"الكريم|المبارك|الفضيل)"
+)
+
+
 def p_relative_period(m: re.Match[str], lx: Lexicon) -> Partial | None:
     g = m.groupdict()
     unit = {"اسبوع": "week", "شهر": "month", "عام": "year", "سنه": "year", "قرن": "century"}[
@@ -457,6 +495,8 @@ def p_relative_period(m: re.Match[str], lx: Lexicon) -> Partial | None:
             return None
     if direction == "this" and _key(g.get("rel") or "") in ("ذاته", "نفسه", "ذاتها", "نفسها"):
         return None  # anaphora on an earlier mention, not the publication date
+    if not g.get("rel") and _OTHER_YEAR.match(m.string, m.end()):
+        return None  # "منتصف العام الدراسي": another kind of year
     p = Partial("relative_period", m.start(), m.end(), "relative", period=unit,
                 direction=direction)
     if unit == "century":
@@ -464,12 +504,19 @@ def p_relative_period(m: re.Match[str], lx: Lexicon) -> Partial | None:
     return _pmod(p, m, lx)
 
 
+_TOMORROW_BEFORE = compile_folded(
+    r"(?:^|\s)(?:من|حتى|الى|يوم|اعتبارا\s+من|ابتداء\s+من|بدءا\s+من|صباح|مساء)\s+$"
+)
+
+
 def p_deictic(m: re.Match[str], lx: Lexicon) -> Partial | None:
     g = m.groupdict()
     word = _key(g["deic"])
     s = m.string
-    if word == "غد" and not (g.get("wd") or g.get("dpart")):
-        return None  # "الغد" / "غد" alone: the future, not tomorrow
+    if word in ("غد", "الغد") and not (g.get("wd") or g.get("dpart")) and not (
+        word == "الغد" and _TOMORROW_BEFORE.search(s, max(0, m.start() - 16), m.start())
+    ):
+        return None  # "أجيال الغد": the future, not tomorrow
     if not g.get("wd"):
         nxt = s[m.end() : m.end() + 12]
         if word == "امس" and re.match(r"\s+الحاج", nxt):
@@ -489,7 +536,14 @@ def p_deictic(m: re.Match[str], lx: Lexicon) -> Partial | None:
     return _prefix(p, m, lx)
 
 
+_RECURRING_BEFORE = compile_folded(r"(?:^|\s)(?:ايام|كل|عدا|ما\s+عدا|باستثناء)\s+(?:يوم\s+)?$")
+_YEARLY = compile_folded(r"(?:كل\s+(?:عام|سنه)|سنويا)[^.،,؛!?؟\n]{0,40}$")
+_YEARLY_AFTER = compile_folded(r"\s+(?:من\s+)?كل\s+(?:عام|سنه)|\s+سنويا")
+
+
 def p_weekday(m: re.Match[str], lx: Lexicon) -> Partial | None:
+    if _RECURRING_BEFORE.search(m.string[max(0, m.start() - 16) : m.start()]):
+        return None  # "عدا أيام الجمعة", "كل سبت": a recurring set, not a day
     p = Partial("weekday", m.start(), m.end(), "weekday")
     if m.groupdict().get("rel"):
         p.direction = lx.modifiers[_key(m.group("rel"))]
@@ -587,6 +641,24 @@ def _iso_sum(pairs: list[tuple[int, str]], lx: Lexicon) -> str:
     out = "P" + "".join(f"{amount[u]}{lx.units[u].designator}" for u in date_order if u in amount)
     t = "".join(f"{amount[u]}{lx.units[u].designator}" for u in time_order if u in amount)
     return out + ("T" + t if t else "")
+
+
+_FRACTION_OF = {
+    ("نصف", "hour"): "PT30M", ("ربع", "hour"): "PT15M", ("ثلث", "hour"): "PT20M",
+    ("ثلاثه ارباع", "hour"): "PT45M", ("نصف", "day"): "PT12H", ("نصف", "month"): "P15D",
+    ("نصف", "year"): "P6M", ("ربع", "year"): "P3M", ("ثلث", "year"): "P4M",
+    ("ثلاثه ارباع", "year"): "P9M", ("نصف", "century"): "P50Y", ("ربع", "century"): "P25Y",
+    ("نصف", "decade"): "P5Y",
+}
+
+
+def p_duration_fraction(m: re.Match[str], lx: Lexicon) -> Partial | None:
+    """``نصف ساعة`` (PT30M), ``ربع قرن`` (P25Y)."""
+    unit, _ = lx.unit_of_form[_key(m.group("unit"))]
+    iso = _FRACTION_OF.get((_key(m.group("frac")), unit))
+    if iso is None:
+        return None
+    return Partial("duration_fraction", m.start(), m.end(), "duration", duration=iso)
 
 
 def p_duration_compound(m: re.Match[str], lx: Lexicon) -> Partial | None:
@@ -775,6 +847,8 @@ def p_anaphora_day(m: re.Match[str], lx: Lexicon) -> Partial | None:
         return None
     p = Partial("anaphora_day", m.start(), m.end(), "date", day=day)
     which = _key(g.get("which") or "")
+    if which and "الشهر" not in m.group(0) and g.get("dayw"):
+        return None  # "الثاني المقبل" is not a day of a month
     if g.get("same") or which in ("ذاته", "نفسه"):
         p.anaphora = True
         p.notes.append("month of the date mentioned just before")
@@ -884,7 +958,8 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
     (
         "duration",
         r"{B}{CL}(?:(?P<qmod>" + alt(_QMOD) + r")\s+)?"
-        r"(?:(?<![\d.,/:-])(?P<num>\d{{1,4}})(?![\d.,%])|\(\s*(?P<pnum>\d{{1,4}})\s*\)|{CARD})\s*{UNIT}(?P<half>\s+و\s*(?:ال)?نصف(?!\w))?",
+        r"(?:(?<![\d.,/:-])(?P<num>\d{{1,4}})(?![\d.,%])\s*|\(\s*(?P<pnum>\d{{1,4}})\s*\)\s*|{CARD}\s+)"
+        r"{UNIT}(?P<half>\s+و\s*(?:ال)?نصف(?!\w))?",
         p_duration,
     ),
     (
@@ -905,6 +980,17 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
         p_duration,
     ),
     (
+        "duration_bi",
+        r"{B}[وف]?ب(?P<single>)(?P<unit>يوم|اسبوع|شهر|سنه|عام|ساعه|دقيقه|عقد)"
+        r"(?=\s*(?:[.,،؛:!?؟)]|$|(?:فقط|واحد|واحده|او|ثم|من|على|عن|قبل|بعد)(?!\w)))",
+        p_duration,
+    ),
+    (
+        "duration_fraction",
+        r"{B}{CL}(?P<frac>نصف|ربع|ثلث|ثلاثه\s+ارباع)\s+(?P<unit>ساعه|يوم|شهر|سنه|عام|قرن|عقد)(?!\w)",
+        p_duration_fraction,
+    ),
+    (
         "duration_single",
         r"{B}{CL}(?:لمده|مده|طيله|طوال|طيلة)\s+(?P<single>)(?P<unit>يوم|اسبوع|شهر|سنه|عام|ساعه|"
         r"دقيقه|عقد|قرن)(?!\w)",
@@ -920,7 +1006,7 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
     ),
     (
         "duration_compound",
-        r"{B}{CL}(?:(?:(?<![\d.,/:-])(?P<num>\d{{1,4}})|{CARD})\s*)?{UNIT}\s+و\s*"
+        r"{B}{CL}(?:(?:(?<![\d.,/:-])(?P<num>\d{{1,4}})\s*|{CARD}\s+))?{UNIT}\s+و\s*"
         r"(?:(?P<num2>\d{{1,4}})|(?P<wnum2>" + alt(lexicon().cardinals) + r"))?\s*"
         r"(?P<unit2>" + alt(lexicon().unit_of_form) + r")(?!\w)",
         p_duration_compound,
@@ -977,8 +1063,8 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
     ),
     (
         "anaphora_day",
-        r"{B}{CL}{PREFIX}(?:{DAYNUM}|{DAYORD})\s+من\s+(?:(?P<same>نفس\s+)الشهر|الشهر\s+"
-        r"(?P<which>ذاته|نفسه|الجاري|الحالي|المقبل|القادم|الماضي))(?!\w)",
+        r"{B}{CL}{PREFIX}(?:ال\s*)?(?:{DAYNUM}|{DAYORD})\s+(?:من\s+)?(?:(?P<same>نفس\s+)الشهر|"
+        r"(?:الشهر\s+)?(?P<which>ذاته|نفسه|الجاري|الحالي|المقبل|القادم|الماضي|المنصرم|الفارط))(?!\w)",
         p_anaphora_day,
     ),
     (
@@ -1006,7 +1092,8 @@ RULE_GATES = {
     "relative_period": "relunit", "deictic": "deictic", "weekday": "weekday",
     "duration": "unit", "duration_dual": "unit", "duration_one": "unit",
     "duration_approx_one": "unit", "duration_single": "unit", "duration_past": "unit",
-    "duration_compound": "unit", "from_now": "unit",
+    "duration_compound": "unit", "from_now": "unit", "duration_bi": "unit",
+    "duration_fraction": "unit",
     "time_words": "clock", "time_special": "clock_special", "decade": "decade",
     "century": "century", "holiday": "holiday", "ramadan": "ramadan",
     "anaphora_day": "month_word", "anaphora_same": "same",

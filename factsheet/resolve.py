@@ -50,6 +50,13 @@ def _last_sentence_end(t: str, start: int, end: int) -> int:
     return pos
 
 
+_TIME_TO_DAY = compile_folded(r"^\s*[،,]?\s*(?:من|في|ل|يوم)?\s*$")
+
+
+def _is_time_range(p: Partial) -> bool:
+    return p.range_of is not None and p.range_of[0].type == "time"
+
+
 _STOP_WORDS = compile_folded(r"\s(?:في|الذي|التي|المقرر|حيث|وذلك|بعد|قبل|ان|الى|على)\s.*$")
 
 
@@ -83,6 +90,8 @@ class Resolver:
         self.ctx_year: int | None = None
         self.ctx_month: tuple[int, int] | None = None
         self.ctx_day: tuple[dt.date, int] | None = None
+        self.days: list[tuple[int, int, dt.date]] = []
+        """(start, end, day) of the mentions resolved to one day so far."""
         self.years: list[tuple[int, int, int]] = []
         """(start, end, year) of the mentions resolved so far."""
 
@@ -93,7 +102,7 @@ class Resolver:
         out: list[Mention | None] = [None] * len(parts)
         later = []
         for i, p in enumerate(parts):
-            if p.type == "holiday":
+            if p.type in ("holiday", "time") or (p.type == "range" and _is_time_range(p)):
                 later.append(i)
                 continue
             if p.type == "relative" and self.ref is None and i + 1 < len(parts):
@@ -139,6 +148,7 @@ class Resolver:
         calendar = "hijri" if p.calendar == "hijri" else "gregorian"
         if r.day is not None:
             self.ctx_day = (r.day, p.end)
+            self.days.append((p.start, p.end, r.day))
         if r.year is not None and r.month is not None:
             self.ctx_month = (r.year, r.month)
         if r.year is not None:
@@ -508,15 +518,30 @@ class Resolver:
         t = self.norm.text
         return bool(_ANCHOR_BEFORE.search(t[max(0, p.start - 10) : p.start]))
 
+    def _clause_day(self, p: Partial) -> dt.date | None:
+        """The day a clock time belongs to: a date right after it (``الساعة 23:40 من ليل
+        الأحد``), else the nearest date before it in the same sentence."""
+        t = self.norm.text
+        after = [d for d in self.days if d[0] >= p.end]
+        if after:
+            s, _, day = min(after)
+            if _TIME_TO_DAY.match(t[p.end : s]):
+                return day
+        before = [d for d in self.days if d[1] <= p.start]
+        if before:
+            _, e, day = max(before, key=lambda d: d[1])
+            if p.start - e < 200 and self._same_sentence(e, p.start):
+                return day
+        return None
+
     def r_time(self, p: Partial, notes: list[str]) -> Resolved | None:
         if p.hour is None:
             return None
         hm = f"{p.hour:02d}:{(p.minute or 0):02d}"
-        if self.ctx_day is not None:
-            day, end = self.ctx_day
-            if p.start - end < 200 and self._same_sentence(end, p.start):
-                notes.append("date from the same sentence")
-                return Resolved(f"{_ymd(day)}T{hm}", "minute", False)
+        day = self._clause_day(p)
+        if day is not None:
+            notes.append("date from the same clause")
+            return Resolved(f"{_ymd(day)}T{hm}", "minute", False)
         if p.tz and self.ref is not None:
             notes.append("a time stamp with a time zone: the publication date")
             return Resolved(f"{_ymd(self.ref)}T{hm}", "minute", True)
