@@ -197,10 +197,10 @@ def _as_list(chain: list[Partial], norm: str, head: re.Match[str] | None) -> Par
     last = chain[-1]
     if all(c.latent for c in chain):
         return None
-    if not head and not chain[0].list_head and any(not c.latent for c in chain[:-1]):
-        if not all(c.type == "year" and c.rule.startswith("year") for c in chain):
-            return None  # two separate dates joined by "و": keep them apart
-        # "في 2015 و2016": years joined by و are one list
+    # Two separate dates joined by "و" stay apart, but "في 2015 و2016" is one list of years.
+    separate = not head and not chain[0].list_head and any(not c.latent for c in chain[:-1])
+    if separate and not all(c.type == "year" and c.rule.startswith("year") for c in chain):
+        return None
     start = chain[0].start
     if head:
         start = start - len(norm[max(0, start - 25) : start]) + head.start("w")

@@ -94,14 +94,17 @@ def _table() -> dict[int, str | None]:
     table: dict[int, str | None] = {ord(c): None for c in _DROP}
     for c, f in _FOLD.items():
         table[ord(c)] = f if f else None
-    for c in range(ord("A"), ord("Z") + 1):
-        table[c] = chr(c).lower()
-    for c in _SPACES:
-        table[ord(c)] = " "
+    for code in range(ord("A"), ord("Z") + 1):
+        table[code] = chr(code).lower()
+    for space in _SPACES:
+        table[ord(space)] = " "
     return table
 
 
-_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\u0085\u180e"
+_SPACES = (
+    "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u2028\u2029\u202f\u205f\u3000\u0085\u180e"
+)
 _TABLE = _table()
 _DROPPED = re.compile("[" + "".join(sorted(_DROP | {c for c, f in _FOLD.items() if not f})) + "]")
 _EXPANDS = re.compile("[\ufb50-\ufefc\uff00-\uffef]")
