@@ -607,7 +607,7 @@ def p_duration(m: re.Match[str], lx: Lexicon) -> Partial | None:
         n = _number(g, lx)
     if not n:
         return None
-    start = m.start("unit") if g.get("single") is not None and not g.get("qmod") else m.start()
+    start = m.start("unit") if g.get("lead") else m.start()
     if g.get("half"):
         half = {"year": "6M", "month": "15D", "hour": "30M", "day": "12H"}.get(unit)
     if g.get("num") and number == "singular" and 3 <= n <= 10 and unit not in ("hour",):
@@ -992,7 +992,7 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
     ),
     (
         "duration_single",
-        r"{B}{CL}(?:لمده|مده|طيله|طوال|طيلة)\s+(?P<single>)(?P<unit>يوم|اسبوع|شهر|سنه|عام|ساعه|"
+        r"{B}(?P<lead>[وف]?(?:لمده|مده|طيله|طوال))\s+(?P<single>)(?P<unit>يوم|اسبوع|شهر|سنه|عام|ساعه|"
         r"دقيقه|عقد|قرن)(?!\w)",
         p_duration,
     ),

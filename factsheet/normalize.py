@@ -50,7 +50,10 @@ def _fold_char(ch: str) -> str:
         return " "
     code = ord(ch)
     if 0xFB50 <= code <= 0xFEFC or 0xFF00 <= code <= 0xFFEF:  # presentation forms, fullwidth
-        return "".join(_fold_char(c) for c in unicodedata.normalize("NFKC", ch))
+        compat = unicodedata.normalize("NFKC", ch)
+        if compat == ch:
+            return ch
+        return "".join(_fold_char(c) for c in compat)
     if ch.isascii():
         return ch.lower()
     return ch

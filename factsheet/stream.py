@@ -18,8 +18,8 @@ from dataclasses import replace
 from .engine import find_dates
 from .model import Mention
 
-WINDOW = 1 << 20
-"""Characters per window (about 1 MB of text)."""
+WINDOW = 1 << 18
+"""Characters per window: small enough that the engine's working memory stays modest."""
 OVERLAP = 2048
 """Characters shared by consecutive windows: longer than any date expression."""
 
