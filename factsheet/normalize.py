@@ -162,5 +162,7 @@ def fold_pattern(pattern: str) -> str:
 
 
 def compile_folded(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """``re.compile`` of a pattern written in ordinary Arabic spelling."""
-    return re.compile(fold_pattern(pattern), flags)
+    """``re.compile`` of a pattern written in ordinary Arabic spelling (disk-cached)."""
+    from .recache import compile_cached
+
+    return compile_cached(fold_pattern(pattern), flags)

@@ -1,0 +1,122 @@
+"""A disk cache of compiled regular expressions, for a fast start.
+
+The grammar's patterns are long (tries of every month, ordinal and number word), and Python
+compiles regular expressions in pure Python: about 0.1 s at every start of the command. The
+compiled program of a pattern depends only on its source, its flags and the interpreter, so it
+is kept in ``~/.cache/factsheet`` (or ``$FACTSHEET_CACHE_DIR``; ``$XDG_CACHE_HOME`` honoured)
+and handed straight to the regex engine next time.
+
+The cache is an optimisation only: it is read with :mod:`marshal` (plain data, no code), keyed
+by the interpreter's cache tag and the regex engine's version, and any problem (no such
+directory, a read-only disk, another Python, internals that changed) falls back silently to
+``re.compile``. ``FACTSHEET_NO_REGEX_CACHE=1`` turns it off.
+"""
+
+from __future__ import annotations
+
+import atexit
+import marshal
+import os
+import re
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+try:  # the regex engine's internals (CPython 3.11+: re._compiler / re._parser)
+    import _sre
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+
+    _ENGINE: Any = _sre
+except ImportError:  # pragma: no cover - other interpreters
+    _ENGINE = None
+
+_Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+_entries: dict[tuple[str, int], _Entry] | None = None
+_dirty = False
+
+
+def _cache_file() -> Path | None:
+    if os.environ.get("FACTSHEET_NO_REGEX_CACHE") or _ENGINE is None:
+        return None
+    base = os.environ.get("FACTSHEET_CACHE_DIR")
+    if base:
+        folder = Path(base)
+    else:
+        xdg = os.environ.get("XDG_CACHE_HOME")
+        folder = Path(xdg) if xdg else Path.home() / ".cache"
+        folder = folder / "factsheet"
+    tag = sys.implementation.cache_tag or "python"
+    return folder / f"regex-{tag}-{_ENGINE.MAGIC}.marshal"
+
+
+def _load() -> dict[tuple[str, int], _Entry]:
+    global _entries
+    if _entries is None:
+        _entries = {}
+        path = _cache_file()
+        if path is not None:
+            try:
+                data = marshal.loads(path.read_bytes())
+                if isinstance(data, dict):
+                    _entries = data
+            except (OSError, ValueError, EOFError, TypeError):
+                _entries = {}
+        atexit.register(_save)
+    return _entries
+
+
+def _save() -> None:
+    """Write the cache if this process compiled anything new (atomically; errors ignored)."""
+    if not _dirty or _entries is None:
+        return
+    path = _cache_file()
+    if path is None:
+        return
+    try:
+        data = marshal.dumps(_entries)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".regex-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, path)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+    except (OSError, ValueError):
+        pass
+
+
+def _compile_entry(source: str, flags: int) -> _Entry:
+    """What ``re._compiler.compile`` computes before handing over to the engine."""
+    parsed = _parser.parse(source, flags)
+    code = _compiler._code(parsed, flags)
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, i in groupindex.items():
+        indexgroup[i] = name
+    return (int(flags | parsed.state.flags), [int(c) for c in code], parsed.state.groups - 1,
+            groupindex, tuple(indexgroup))
+
+
+def compile_cached(source: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(source, flags)``, from the disk cache when it holds this pattern."""
+    global _dirty
+    flags = int(flags)
+    if _ENGINE is None or _cache_file() is None:
+        return re.compile(source, flags)
+    try:
+        entries = _load()
+        entry = entries.get((source, flags))
+        if entry is None:
+            entry = _compile_entry(source, flags)
+            entries[(source, flags)] = entry
+            _dirty = True
+        final_flags, code, groups, groupindex, indexgroup = entry
+        pattern: re.Pattern[str] = _ENGINE.compile(
+            source, final_flags, code, groups, groupindex, indexgroup
+        )
+        return pattern
+    except Exception:  # any change in the engine's internals: compile as usual
+        return re.compile(source, flags)

@@ -1,0 +1,74 @@
+"""The disk cache of compiled patterns gives the same patterns as ``re.compile``."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from factsheet import recache
+
+
+@pytest.fixture()
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("FACTSHEET_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("FACTSHEET_NO_REGEX_CACHE", raising=False)
+    monkeypatch.setattr(recache, "_entries", None)
+    monkeypatch.setattr(recache, "_dirty", False)
+    return tmp_path
+
+
+SAMPLES = [
+    (r"(?P<day>\d{1,2})\s+(?P<month>ماي|يونيو)(?:\s+(?P<year>\d{4}))?", "وقع ذلك في 17 ماي 2022"),
+    (r"(?<!\w)ال(?:اول|ثاني)(?!\w)", "اليوم الاول من الشهر"),
+    (r"(?i)gmt|utc", "15:30 GMT"),
+]
+
+
+@pytest.mark.parametrize(("source", "text"), SAMPLES)
+def test_cached_patterns_match_like_re_compile(cache_dir: Path, source: str, text: str) -> None:
+    first = recache.compile_cached(source)
+    recache._save()
+    recache._entries = None  # as in a new process: read the file back
+    second = recache.compile_cached(source)
+    expected = re.compile(source)
+    for pattern in (first, second):
+        got = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+        assert got == [(m.span(), m.groupdict()) for m in expected.finditer(text)]
+        assert pattern.groupindex == expected.groupindex
+        assert pattern.flags == expected.flags
+    assert list(cache_dir.glob("regex-*.marshal"))
+
+
+def test_a_broken_cache_file_is_ignored(cache_dir: Path) -> None:
+    path = recache._cache_file()
+    assert path is not None
+    path.write_bytes(b"not marshal data")
+    assert recache.compile_cached(r"\d+").findall("a 12 b 3") == ["12", "3"]
+
+
+def test_the_cache_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FACTSHEET_NO_REGEX_CACHE", "1")
+    assert recache._cache_file() is None
+    assert recache.compile_cached(r"\d+").findall("7 / 11") == ["7", "11"]
+
+
+def test_an_unwritable_cache_folder_changes_nothing(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    code = (
+        "import factsheet; "
+        "print(len(factsheet.find_dates('من 17 إلى 20 ماي 2022', '2022-03-25')))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        env={"FACTSHEET_CACHE_DIR": str(blocker / "sub"), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert out.stdout.strip() == "1"
+    assert out.stderr == ""
