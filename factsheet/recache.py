@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import Any
 
 try:  # the regex engine's internals (CPython 3.11+: re._compiler / re._parser)
-    import _sre
-    from re import _compiler, _parser  # type: ignore[attr-defined]
+    import _sre  # type: ignore[import-not-found,unused-ignore]
+    from re import _compiler, _parser  # type: ignore[attr-defined,unused-ignore]
 
     _ENGINE: Any = _sre
 except ImportError:  # pragma: no cover - other interpreters
