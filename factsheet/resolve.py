@@ -94,6 +94,9 @@ class Resolver:
         """(start, end, day) of the mentions resolved to one day so far."""
         self.years: list[tuple[int, int, int]] = []
         """(start, end, year) of the mentions resolved so far."""
+        self.ref_month: tuple[int, int] | None = None
+        self.ref_year: int | None = None
+        """The month or year of writing implied by a gloss, when the date is unknown."""
 
     # ------------------------------------------------------------------ driver
 
@@ -101,6 +104,8 @@ class Resolver:
         """Resolve in text order; holidays last, since their year may come after them."""
         out: list[Mention | None] = [None] * len(parts)
         later = []
+        if self.ref is None:
+            self._implied_reference(parts)
         for i, p in enumerate(parts):
             if p.type in ("holiday", "time") or (p.type == "range" and _is_time_range(p)):
                 later.append(i)
@@ -114,6 +119,23 @@ class Resolver:
         for i in later:
             out[i] = self.mention(parts[i])
         return [m for m in out if m is not None]
+
+    def _implied_reference(self, parts: list[Partial]) -> None:
+        """With no publication date, a glossed relative period (``الشهر المقبل (يناير 2019)``)
+        still tells the month (or year) the article was written in."""
+        for p, nxt in zip(parts, parts[1:]):
+            if p.type != "relative" or p.period not in ("month", "year") or nxt.year is None:
+                continue
+            if not _GLOSS_GAP.match(self.norm.text[p.end : nxt.start]):
+                continue
+            k = {"next": 1, "last": -1, "this": 0}.get(p.direction or "this", 0)
+            if p.period == "month" and nxt.type == "month" and nxt.month is not None:
+                self.ref_month = add_months(nxt.year, nxt.month, -k)
+                self.ref_year = self.ref_month[0]
+                return
+            if p.period == "year" and nxt.type == "year":
+                self.ref_year = nxt.year - k
+                return
 
     def _gloss(self, p: Partial, nxt: Partial) -> Mention | None:
         """``الشهر المقبل (يناير 2019)``: a relative period glossed by the next mention."""
@@ -451,9 +473,16 @@ class Resolver:
             if p.weekday is not None and d.weekday() != p.weekday:
                 notes.append(f"the text names another weekday than {d:%A} for this day")
             return Resolved(_ymd(d), "day", True, day=d, year=d.year, month=d.month)
-        if ref is None:
-            return Resolved(None, p.period, True)
         k = {"next": 1, "last": -1, "this": 0}.get(p.direction or "this", 0)
+        if ref is None:
+            if p.period == "month" and self.ref_month is not None and not p.period_part:
+                y, m = add_months(*self.ref_month, k)
+                notes.append("month of writing implied by a glossed relative month in the text")
+                return Resolved(_ym(y, m), "month", True, year=y, month=m)
+            if p.period == "year" and self.ref_year is not None and not p.period_part:
+                notes.append("year of writing implied by a glossed relative period in the text")
+                return Resolved(f"{self.ref_year + k:04d}", "year", True, year=self.ref_year + k)
+            return Resolved(None, p.period, True)
         if p.period == "week":
             return Resolved(iso_week(ref + dt.timedelta(weeks=k)), "week", True)
         if p.period == "month":
