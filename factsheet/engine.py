@@ -119,7 +119,7 @@ def _trim(p: Partial, norm: str) -> None:
 
 
 _RANGE_GAP = compile_folded(
-    r"^\s*(?:-|الي|الى|حتى|لغايه|الى\s+غايه|وحتى|والى|والي|والى\s+غايه|الى\s+حدود|و)\s*$"
+    r"^\s*(?:-|/|الي|الى|حتى|لغايه|الى\s+غايه|وحتى|والى|والي|والى\s+غايه|الى\s+حدود|و)\s*$"
 )
 _LIST_GAP = compile_folded(r"^\s*(?:و|،|,|،\s*و|,\s*و)\s*$")
 _RANGE_OPEN = compile_folded(
@@ -178,9 +178,11 @@ def _join(chain: list[Partial], gaps: list[str], norm: str) -> Partial | None:
     if len(chain) == 2:
         gap = gaps[0]
         is_and = bool(_LIST_GAP.match(gap))
+        if gap == "/" and not (first.type == last.type == "year"):
+            return None  # "2022/2023" is a season; other slashes are not ranges
         if is_and and not between:
             return _as_list(chain, norm, head)
-        if not (between or gap == "-" or opener or first.latent):
+        if not (between or gap in ("-", "/") or opener or first.latent):
             return None
         start = first.start
         if opener and not opener.group("w").endswith("منذ"):

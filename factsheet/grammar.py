@@ -837,6 +837,12 @@ def _holiday_tail(p: Partial, g: dict[str, str | None], lx: Lexicon) -> Partial 
             return None
     if g.get("rel"):
         p.direction = lx.modifiers[_key(g["rel"] or "")]
+    if g.get("pmod"):
+        k = _key(g["pmod"] or "")
+        mod = lx.period_mods.get(k)
+        if mod is None:
+            return None
+        p.mod = mod
     return p
 
 
@@ -1049,7 +1055,7 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
     ),
     (
         "holiday",
-        r"{B}{CL}(?:(?P<hday>" + alt(_FEAST_DAYS) + r")\s+(?:من\s+)?)?{HOLI}"
+        r"{B}{CL}(?:{PMOD}\s+(?:من\s+)?)?(?:(?P<hday>" + alt(_FEAST_DAYS) + r")\s+(?:من\s+)?)?{HOLI}"
         r"(?:\s+(?:الشريف|المبارك|المجيد|السعيد)(?!\w))?"
         r"(?:(?:\s+(?:ل?عام|ل?سنه))?\s+(?P<hyear>[12]\d{{3}})(?!\d)(?:\s*(?:ه|م)(?!\w))?"
         r"|\s*{REL})?",
@@ -1057,7 +1063,8 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
     ),
     (
         "ramadan",
-        r"{B}{CL}(?:(?P<hday>" + alt(_FEAST_DAYS) + r")\s+(?:من\s+)?)?(?P<ram>رمضان)(?!\w)"
+        r"{B}{CL}(?:{PMOD}\s+(?:من\s+)?)?(?:(?P<hday>" + alt(_FEAST_DAYS) + r")\s+(?:من\s+)?)?"
+        r"(?:شهر\s+)?(?P<ram>رمضان)(?!\w)"
         r"(?:\s+(?P<hyear>[12]\d{{3}})(?!\d)(?:\s*(?:ه|م)(?!\w))?|\s*{REL})?",
         p_ramadan,
     ),
