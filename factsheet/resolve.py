@@ -327,7 +327,8 @@ class Resolver:
             return Resolved(None if relative else f"XXXX-{p.month:02d}-{p.day:02d}", "day",
                             relative)
         if not valid_day(year, p.month, p.day):
-            return None
+            notes.append(f"no such day: {p.day} of month {p.month} in {year}")
+            return Resolved(None, "day", relative)
         d = dt.date(year, p.month, p.day)
         self._weekday_check(d, p, notes)
         return Resolved(_ymd(d), "day", relative, day=d, year=year, month=p.month)
