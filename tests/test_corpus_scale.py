@@ -170,7 +170,7 @@ def slow_for_small_numbers(article: Article) -> tuple[str, int]:
 def test_results_come_in_input_order_from_several_processes() -> None:
     articles = [Article(id=str(n), text="") for n in range(40)]
 
-    results = list(process_corpus(articles, slow_for_small_numbers, jobs=2, chunksize=2))
+    results = list(process_corpus(articles, slow_for_small_numbers, jobs=2))
 
     assert [r[0] for r in results] == [str(n) for n in range(40)]
     assert len({pid for _, pid in results}) == 2

@@ -1,7 +1,7 @@
 """Benchmark of corpus processing: articles per second with 1 and 2 jobs, and peak memory.
 
     python tests/benchmarks/bench_corpus.py                 # 10,000 generated articles
-    python tests/benchmarks/bench_corpus.py --articles 2000 --jobs 1 2 --chunksize 1 16
+    python tests/benchmarks/bench_corpus.py --articles 2000 --jobs 2 --chunksize 1 16 64
 
 Generates a corpus of small articles (our own templates, ``newsgen.py``) in a temporary
 folder, 100 per sub-folder, then runs each configuration in a fresh process, the way the
@@ -115,7 +115,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
-    parser.add_argument("--chunksize", type=int, nargs="+", default=[16])
+    parser.add_argument("--chunksize", type=int, nargs="+", default=[64])
     parser.add_argument("--corpus", help="use this folder instead of a generated corpus")
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     parser.add_argument("--limit", type=int, help=argparse.SUPPRESS)
