@@ -17,7 +17,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from .grammar import WORD_INSIDE_GATES, Partial, Rule, gates, rules
+from .grammar import GATE_REACH, WORD_INSIDE_GATES, Partial, Rule, gates, rules
 from .lexicon import lexicon
 from .model import Mention
 from .normalize import compile_folded, normalize
@@ -31,8 +31,6 @@ def parse_published(published: dt.date | str | None) -> dt.date | None:
     return dt.date.fromisoformat(published.strip())
 
 
-_REACH = 70
-"""How far a match may extend on either side of its gate word (in characters)."""
 
 _CLITICS = "وفبلك"
 
@@ -57,10 +55,11 @@ def windows(norm: str) -> dict[str, list[tuple[int, int]]]:
     for name, gate in gates().items():
         spans: list[tuple[int, int]] = []
         words = name not in WORD_INSIDE_GATES
+        before, after = GATE_REACH[name]
         for m in gate.finditer(norm):
             if words and not _word_start(norm, m.start()):
                 continue
-            lo, hi = max(0, m.start() - _REACH), min(n, m.end() + _REACH)
+            lo, hi = max(0, m.start() - before), min(n, m.end() + after)
             if spans and lo <= spans[-1][1]:
                 spans[-1] = (spans[-1][0], hi)
             else:

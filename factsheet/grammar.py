@@ -1093,9 +1093,9 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
 # The gate of each rule: a word class that every match contains.
 RULE_GATES = {
     "date_dmy": "month", "month_year": "month", "month_bare": "month",
-    "date_numeric": "digit", "date_iso": "digit", "year_marked": "digit", "year_era": "digit",
-    "year_bare": "digit", "year_pmod": "digit", "year_hijri_word": "digit", "season": "digit",
-    "time_colon": "digit", "day_latent": "day",
+    "date_numeric": "numeric_date", "date_iso": "numeric_date", "year_marked": "year",
+    "year_era": "year", "year_bare": "year", "year_pmod": "year", "year_hijri_word": "year",
+    "season": "year", "time_colon": "colon", "day_latent": "day",
     "hijri_date": "hmonth", "hijri_month": "hmonth",
     "relative_period": "relunit", "deictic": "deictic", "weekday": "weekday",
     "duration": "unit", "duration_dual": "unit", "duration_one": "unit",
@@ -1108,7 +1108,16 @@ RULE_GATES = {
 }
 
 
-WORD_INSIDE_GATES = frozenset({"digit", "day", "clock", "decade", "same"})
+GATE_REACH = {
+    "month": (70, 45), "hmonth": (70, 45), "numeric_date": (50, 20), "year": (45, 20),
+    "colon": (25, 40), "day": (45, 25), "unit": (50, 35), "relunit": (45, 30),
+    "deictic": (30, 40), "weekday": (45, 30), "clock": (25, 60), "clock_special": (20, 25),
+    "decade": (35, 45), "century": (35, 45), "holiday": (40, 45), "ramadan": (40, 35),
+    "month_word": (70, 25), "same": (25, 25),
+}
+"""How far (characters before, after) a rule's match may reach around its gate word."""
+
+WORD_INSIDE_GATES = frozenset({"numeric_date", "year", "colon", "day", "clock", "decade", "same"})
 """Gates whose words may stand inside a token (``الـ17``, ``التسعينيات``, ``ذاته``)."""
 
 
@@ -1119,13 +1128,15 @@ def gates() -> dict[str, re.Pattern[str]]:
     sources = {
         "month": alt(lx.months),
         "hmonth": alt(lx.hijri_months),
-        "digit": r"\d+",
-        "day": r"\d+|" + alt(lx.day_ordinals),
+        "numeric_date": r"\d+\s*[/.-]\s*\d+\s*[/.-]\s*\d+",
+        "year": r"(?<!\d)[12]\d{3}(?!\d)",
+        "colon": r"\d:\d\d",
+        "day": r"\d{1,2}(?=\s*(?:-|و|الي|الى|حتي|لغايه|،|,))|" + alt(lx.day_ordinals),
         "unit": alt(lx.unit_of_form),
         "relunit": r"ال(?:اسبوع|شهر|عام|سنه|قرن)",
         "deictic": alt(lx.deictic),
         "weekday": alt(lx.weekdays),
-        "clock": r"الساعه|\d+|" + alt(lx.day_part_after),
+        "clock": r"الساعه|" + alt(lx.day_part_after),
         "clock_special": r"صفر|منتصف",
         "decade": alt(_DECADES),
         "century": r"قرن",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from .calendars import (
@@ -94,6 +95,7 @@ class Resolver:
         """(start, end, day) of the mentions resolved to one day so far."""
         self.years: list[tuple[int, int, int]] = []
         """(start, end, year) of the mentions resolved so far."""
+        self._days_sorted = False
         self.ref_month: tuple[int, int] | None = None
         self.ref_year: int | None = None
         """The month or year of writing implied by a gloss, when the date is unknown."""
@@ -116,7 +118,12 @@ class Resolver:
                     out[i] = glossed
                     continue
             out[i] = self.mention(p)
+        # holidays first (their day may anchor a clock time), then clock times
+        later.sort(key=lambda i: parts[i].type != "holiday")
         for i in later:
+            if parts[i].type != "holiday" and not self._days_sorted:
+                self.days.sort()
+                self._days_sorted = True
             out[i] = self.mention(parts[i])
         return [m for m in out if m is not None]
 
@@ -552,14 +559,16 @@ class Resolver:
         """The day a clock time belongs to: a date right after it (``الساعة 23:40 من ليل
         الأحد``), else the nearest date before it in the same sentence."""
         t = self.norm.text
-        after = [d for d in self.days if d[0] >= p.end]
-        if after:
-            s, _, day = min(after)
+        i = bisect_left(self.days, (p.end,))  # days are in text order
+        if i < len(self.days):
+            s, _, day = self.days[i]
             if _TIME_TO_DAY.match(t[p.end : s]):
                 return day
-        before = [d for d in self.days if d[1] <= p.start]
-        if before:
-            _, e, day = max(before, key=lambda d: d[1])
+        j = bisect_left(self.days, (p.start,)) - 1
+        while j >= 0 and self.days[j][1] > p.start:
+            j -= 1
+        if j >= 0:
+            _, e, day = self.days[j]
             if p.start - e < 200 and self._same_sentence(e, p.start):
                 return day
         return None
