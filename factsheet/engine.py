@@ -17,7 +17,15 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from .grammar import GATE_REACH, WORD_INSIDE_GATES, Partial, Rule, gates, rules
+from .grammar import (
+    GATE_REACH,
+    WORD_INSIDE_GATES,
+    Partial,
+    Rule,
+    gate_scanner,
+    gate_words,
+    rules,
+)
 from .lexicon import lexicon
 from .model import Mention
 from .normalize import compile_folded, normalize
@@ -49,22 +57,39 @@ def _word_start(norm: str, i: int) -> bool:
 
 
 def windows(norm: str) -> dict[str, list[tuple[int, int]]]:
-    """For each gate, the merged stretches of text around its words, where its rules may match."""
-    out: dict[str, list[tuple[int, int]]] = {}
+    """For each gate, the merged stretches of text around its words, where its rules may match.
+
+    One scan finds every gate word (``gate_scanner``); a few more find the numbers.
+    """
     n = len(norm)
-    for name, gate in gates().items():
-        spans: list[tuple[int, int]] = []
-        words = name not in WORD_INSIDE_GATES
-        before, after = GATE_REACH[name]
-        for m in gate.finditer(norm):
-            if words and not _word_start(norm, m.start()):
+    hits: dict[str, list[tuple[int, int]]] = {g: [] for g in GATE_REACH}
+    words, numeric = gate_scanner()
+    opened_by = gate_words()
+    for m in words.finditer(norm):
+        s = m.start()
+        key = m.group()
+        opened = opened_by.get(key) or opened_by.get(" ".join(key.split()), frozenset())
+        start_ok = _word_start(norm, s)
+        for gate in opened:
+            if start_ok or gate in WORD_INSIDE_GATES:
+                hits[gate].append((s, m.end()))
+    for gate, pattern in numeric.items():
+        for m in pattern.finditer(norm):
+            if gate == "year" and m.start() and norm[m.start() - 1].isdigit():
                 continue
-            lo, hi = max(0, m.start() - before), min(n, m.end() + after)
+            hits[gate].append(m.span())
+    out: dict[str, list[tuple[int, int]]] = {}
+    for gate, found in hits.items():
+        before, after = GATE_REACH[gate]
+        found.sort()
+        spans: list[tuple[int, int]] = []
+        for s, e in found:
+            lo, hi = max(0, s - before), min(n, e + after)
             if spans and lo <= spans[-1][1]:
-                spans[-1] = (spans[-1][0], hi)
+                spans[-1] = (spans[-1][0], max(hi, spans[-1][1]))
             else:
                 spans.append((lo, hi))
-        out[name] = spans
+        out[gate] = spans
     return out
 
 

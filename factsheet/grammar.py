@@ -1122,30 +1122,54 @@ WORD_INSIDE_GATES = frozenset({"numeric_date", "year", "colon", "day", "clock", 
 
 
 @lru_cache(maxsize=1)
-def gates() -> dict[str, re.Pattern[str]]:
-    """The gate patterns: cheap scans for the words a rule cannot match without."""
+def gate_words() -> dict[str, frozenset[str]]:
+    """Every gate word and the gates it opens, for the one-pass scan of the tagger.
+
+    The scan reports the longest word at a position, so a word also opens the gates of the
+    words it begins with, of the words of a phrase (``مساء اليوم`` opens "deictic"), and,
+    after the article ``ال``, those of the rest (``العامين`` opens "unit" as ``عامين`` does).
+    """
     lx = lexicon()
-    sources = {
-        "month": alt(lx.months),
-        "hmonth": alt(lx.hijri_months),
-        "numeric_date": r"\d+\s*[/.-]\s*\d+\s*[/.-]\s*\d+",
-        "year": r"(?<!\d)[12]\d{3}(?!\d)",
-        "colon": r"\d:\d\d",
-        "day": r"\d{1,2}(?=\s*(?:-|و|الي|الى|حتي|لغايه|،|,))|" + alt(lx.day_ordinals),
-        "unit": alt(lx.unit_of_form),
-        "relunit": r"ال(?:اسبوع|شهر|عام|سنه|قرن)",
-        "deictic": alt(lx.deictic),
-        "weekday": alt(lx.weekdays),
-        "clock": r"الساعه|" + alt(lx.day_part_after),
-        "clock_special": r"صفر|منتصف",
-        "decade": alt(_DECADES),
-        "century": r"قرن",
-        "holiday": alt(holidays()),
-        "ramadan": r"رمضان",
-        "month_word": r"الشهر",
-        "same": r"نفس|ذات",
+    decades = [f"{al}{d}{end}" for d in _DECADES for al in ("", "ال") for end in ("يات", "ات")]
+    members: dict[str, set[str]] = {}
+    classes = {
+        "month": lx.months, "hmonth": lx.hijri_months, "day": lx.day_ordinals,
+        "unit": lx.unit_of_form, "deictic": lx.deictic, "weekday": lx.weekdays,
+        "relunit": [f"ال{u}" for u in ("اسبوع", "شهر", "عام", "سنه", "قرن")],
+        "clock": ["الساعه", *lx.day_part_after], "clock_special": ["صفر", "الصفر", "منتصف"],
+        "decade": decades, "century": ["قرن", "القرن"], "holiday": holidays(),
+        "ramadan": ["رمضان"], "month_word": ["الشهر"],
+        "same": ["نفس", "ذات", "نفسه", "نفسها", "ذاته", "ذاتها"],
     }
-    return {k: compile_folded(v) for k, v in sources.items()}
+    for gate, words in classes.items():
+        for w in words:
+            members.setdefault(" ".join(w.split()), set()).add(gate)
+    out: dict[str, frozenset[str]] = {}
+    for w in members:
+        opened: set[str] = set()
+        starts = [0] + [i + 1 for i, ch in enumerate(w) if ch == " "]
+        for start in starts:  # every word inside a phrase ("مساء اليوم" opens "deictic")
+            rest = w[start:]
+            for stem in (rest, rest[2:] if rest.startswith("ال") else ""):
+                for i in range(1, len(stem) + 1):
+                    opened |= members.get(stem[:i], set())
+        out[w] = frozenset(opened)
+    return out
+
+
+@lru_cache(maxsize=1)
+def gate_scanner() -> tuple[re.Pattern[str], dict[str, re.Pattern[str]]]:
+    """One pattern for all gate words, and the few patterns of the number gates."""
+    numeric = {
+        "numeric_date": r"\d+\s*[/.-]\s*\d+\s*[/.-]\s*\d+",
+        "year": r"[12]\d{3}(?!\d)",
+        "colon": r"\d:\d\d",
+        "day": r"\d{1,2}(?=\s*(?:-|و|الي|الى|حتي|لغايه|،|,))",
+    }
+    return (
+        compile_folded(alt(gate_words())),
+        {k: compile_folded(v) for k, v in numeric.items()},
+    )
 
 
 @lru_cache(maxsize=1)

@@ -63,7 +63,7 @@ def dates(
         for warning in stream.warnings:
             console.warn(warning)
         head, chunks = _peek(stream, WINDOW)
-        value, basis = (given, "given") if given else _infer_published(head)
+        value, basis = (given, "given") if given else _infer_published(head[:WINDOW])
         mentions = find_dates_stream(chunks, value)
         _render(view, mentions, source=stream.source, published=value, basis=basis,
                 output=output)
