@@ -1056,7 +1056,8 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
     ),
     (
         "holiday",
-        r"{B}{CL}(?:{PMOD}\s+(?:من\s+)?)?(?:(?P<hday>" + alt(_FEAST_DAYS) + r")\s+(?:من\s+)?)?{HOLI}"
+        r"{B}{CL}(?:{PMOD}\s+(?:من\s+)?)?(?:(?P<hday>" + alt(_FEAST_DAYS) + r")\s+(?:من\s+)?)?"
+        r"{HOLI}"
         r"(?:\s+(?:الشريف|المبارك|المجيد|السعيد)(?!\w))?"
         r"(?:(?:\s+(?:ل?عام|ل?سنه))?\s+(?P<hyear>[12]\d{{3}})(?!\d)(?:\s*(?:ه|م)(?!\w))?"
         r"|\s*{REL})?",
@@ -1132,7 +1133,7 @@ def gate_words() -> dict[str, frozenset[str]]:
     lx = lexicon()
     decades = [f"{al}{d}{end}" for d in _DECADES for al in ("", "ال") for end in ("يات", "ات")]
     members: dict[str, set[str]] = {}
-    classes = {
+    classes: dict[str, Iterable[str]] = {
         "month": lx.months, "hmonth": lx.hijri_months, "day": lx.day_ordinals,
         "unit": lx.unit_of_form, "deictic": lx.deictic, "weekday": lx.weekdays,
         "relunit": [f"ال{u}" for u in ("اسبوع", "شهر", "عام", "سنه", "قرن")],

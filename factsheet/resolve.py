@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
+from itertools import pairwise
 from dataclasses import dataclass, replace
 
 from .calendars import (
@@ -130,7 +131,7 @@ class Resolver:
     def _implied_reference(self, parts: list[Partial]) -> None:
         """With no publication date, a glossed relative period (``الشهر المقبل (يناير 2019)``)
         still tells the month (or year) the article was written in."""
-        for p, nxt in zip(parts, parts[1:]):
+        for p, nxt in pairwise(parts):
             if p.type != "relative" or p.period not in ("month", "year") or nxt.year is None:
                 continue
             if not _GLOSS_GAP.match(self.norm.text[p.end : nxt.start]):
