@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
-from itertools import pairwise
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from .calendars import (
     OutOfRange,
