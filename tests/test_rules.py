@@ -5,9 +5,10 @@ A rule that no example reaches is either dead or untested; both are worth knowin
 
 from __future__ import annotations
 
+from test_corpus import _cases, parse_marked
+
 import factsheet
 from factsheet.grammar import rules
-from test_corpus import _cases, parse_marked
 
 # Rules whose matches never stand alone: they only exist inside a range or a list.
 ONLY_COMPOSED = {"day_latent"}
