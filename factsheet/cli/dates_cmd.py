@@ -20,6 +20,10 @@ if TYPE_CHECKING:
     from ..schema import PublishedBasis
 
 
+INFER_CHARS = 20_000
+"""The publication date is inferred from the article's first characters (all of a normal one)."""
+
+
 @app.command()
 def dates(
     paths: PathsArg = None,
@@ -63,7 +67,7 @@ def dates(
         for warning in stream.warnings:
             console.warn(warning)
         head, chunks = _peek(stream, WINDOW)
-        value, basis = (given, "given") if given else _infer_published(head[:WINDOW])
+        value, basis = (given, "given") if given else _infer_published(head[:INFER_CHARS])
         mentions = find_dates_stream(chunks, value)
         _render(view, mentions, source=stream.source, published=value, basis=basis,
                 output=output)
