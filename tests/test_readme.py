@@ -67,3 +67,18 @@ def test_the_two_setup_commands_come_first() -> None:
     assert "pytest" in commands[1]
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert commands[1] in ci, "the CI script must run the README's test command"
+
+
+def test_readme_python_examples() -> None:
+    import doctest
+
+    blocks = re.findall(r"```python\n(.*?)```", README, flags=re.S)
+    doctests = [b for b in blocks if ">>>" in b]
+    assert doctests
+    parser = doctest.DocTestParser()
+    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
+    for i, block in enumerate(doctests):
+        test = parser.get_doctest(block, {}, f"README-{i}", "README.md", 0)
+        runner.run(test)
+    result = runner.summarize(verbose=False)
+    assert result.failed == 0
