@@ -249,7 +249,8 @@ class TextStream:
 
     The encoding is decided on construction from the first block, so that errors about the
     input come before any output. Later decoding errors raise :class:`EncodingError` during
-    iteration. ``on_progress(bytes_read)`` is called after each block. Use as a context
+    iteration. ``on_progress(bytes_read)`` (settable) is called after each block; ``size`` is
+    the input's size in bytes when known (a regular file). Use as a context
     manager (or call :meth:`close`) to close the file.
     """
 
@@ -264,7 +265,7 @@ class TextStream:
     ) -> None:
         self.source = source_name(path)
         self._block_size = max(block_size, 1)
-        self._on_progress = on_progress
+        self.on_progress = on_progress
         self._opener = open_input(path, stdin=stdin)
         self._file = self._opener.__enter__()
         try:
@@ -324,8 +325,8 @@ class TextStream:
                 text = decoder.decode(block, final=final)
             except UnicodeDecodeError as e:
                 raise _decode_error(self.source, enc, e, base) from None
-            if self._on_progress is not None:
-                self._on_progress(base + len(block))
+            if self.on_progress is not None:
+                self.on_progress(base + len(block))
             if text:
                 yield text
             if final:

@@ -93,9 +93,14 @@ def _write_err(line: str) -> None:
 
 
 @contextmanager
-def progress(total: int | None, description: str) -> Iterator[Callable[[int], None] | None]:
-    """A progress bar on stderr (bytes read out of ``total``), or None when not a terminal."""
-    if not is_tty(sys.stderr):
+def progress(
+    total: int | None, description: str, *, minimum: int = 0
+) -> Iterator[Callable[[int], None] | None]:
+    """A progress bar on stderr (bytes read out of ``total``), or None.
+
+    None when stderr is not a terminal, or when ``total`` is known and below ``minimum``.
+    """
+    if not is_tty(sys.stderr) or (total is not None and total < minimum):
         yield None
         return
     from rich.progress import (

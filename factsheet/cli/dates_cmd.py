@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from ..schema import PublishedBasis
 
 
+PROGRESS_BYTES = 8 << 20
+"""Files smaller than this get no progress bar (stdin always may: its size is unknown)."""
 INFER_CHARS = 20_000
 """The publication date is inferred from the article's first characters (all of a normal one)."""
 
@@ -61,9 +63,10 @@ def dates(
     console.set_color(color)
     given = parse_date(published)
     view = choose_format(fmt, FORMATS, output=output)
-    with console.progress(None, "reading") as on_progress, TextStream(
-        file, encoding=encoding, on_progress=on_progress
-    ) as stream:
+    with TextStream(file, encoding=encoding) as stream, console.progress(
+        stream.size, stream.source, minimum=PROGRESS_BYTES
+    ) as on_progress:
+        stream.on_progress = on_progress
         for warning in stream.warnings:
             console.warn(warning)
         head, chunks = _peek(stream, WINDOW)
