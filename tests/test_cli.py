@@ -195,6 +195,19 @@ def test_forced_colour_is_honoured_in_a_table(tmp_path: Path) -> None:
     assert "\x1b[" in result.stdout
 
 
+def test_no_color_environment_wins_over_a_terminal_default(tmp_path: Path) -> None:
+    path = article(tmp_path)
+    plain = runner.invoke(app, ["dates", path, "-f", "table"],
+                          env={"NO_COLOR": "1", "FORCE_COLOR": "1"})
+    assert "\x1b[" not in plain.stdout
+    forced = runner.invoke(app, ["dates", path, "-f", "table"],
+                           env={"NO_COLOR": "", "FORCE_COLOR": "1"})
+    assert "\x1b[" in forced.stdout
+    flag = runner.invoke(app, ["dates", path, "-f", "table", "--no-color"],
+                         env={"NO_COLOR": "", "FORCE_COLOR": "1"})
+    assert "\x1b[" not in flag.stdout
+
+
 # --- --output --------------------------------------------------------------------------------
 
 
