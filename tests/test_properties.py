@@ -14,7 +14,7 @@ import time
 from dataclasses import replace
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from factsheet import find_dates
@@ -90,6 +90,8 @@ HOSTILE = settings(max_examples=150, deadline=2000, suppress_health_check=[Healt
 
 @HOSTILE
 @given(st.text(max_size=400))
+@example("﴾ الآية ﴿ ﷽")  # ornate parentheses once sent normalisation into endless recursion
+@example("\x1b[31m17\u200f/\u200e05/2022\x00")
 def test_any_unicode(text: str) -> None:
     check_mentions(text, find_dates(text, PUBLISHED))
 
