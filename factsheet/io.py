@@ -22,10 +22,11 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, TextIO
@@ -220,13 +221,14 @@ def _decode_error(name: str, enc: Encoding, error: UnicodeDecodeError, base: int
     )
 
 
-def decode_bytes(data: bytes, *, encoding: str | None = None, source: str = STDIN) -> tuple[
-    str, Encoding
-]:
+def decode_bytes(
+    data: bytes, *, encoding: str | None = None, source: str = STDIN
+) -> tuple[str, Encoding]:
     """Decode a whole input: ``(text, encoding used)``."""
-    enc = lookup_encoding(encoding) if encoding else detect_encoding(
-        data, complete=True, source=source
-    )
+    if encoding:
+        enc = lookup_encoding(encoding)
+    else:
+        enc = detect_encoding(data, complete=True, source=source)
     try:
         return data.decode(enc.codec), enc
     except UnicodeDecodeError as e:
@@ -266,7 +268,7 @@ class TextStream:
         self.source = source_name(path)
         self._block_size = max(block_size, 1)
         self.on_progress = on_progress
-        self._opener = open_input(path, stdin=stdin)
+        self._opener: AbstractContextManager[BinaryIO] | None = open_input(path, stdin=stdin)
         self._file = self._opener.__enter__()
         try:
             self.size = self._size()
@@ -281,15 +283,12 @@ class TextStream:
             self.close()
             raise
         self._first = first
-        self._read = len(first)
 
     def _size(self) -> int | None:
         try:
             st = os.fstat(self._file.fileno())
         except (OSError, AttributeError, ValueError):
             return None
-        import stat
-
         return st.st_size if stat.S_ISREG(st.st_mode) else None
 
     def _read_block(self) -> bytes:
@@ -336,7 +335,7 @@ class TextStream:
         self.close()
 
     def close(self) -> None:
-        opener, self._opener = self._opener, None  # type: ignore[assignment]
+        opener, self._opener = self._opener, None
         if opener is not None:
             opener.__exit__(None, None, None)
 
