@@ -52,6 +52,10 @@ smaller and grow to this size (see :func:`process_corpus`)."""
 
 CORPUS_TIMELINE_SCHEMA = "factsheet.corpus-timeline/1"
 
+INFER_CHARS = 20_000
+"""The publication date is inferred from an article's first characters (all of a normal
+one), as ``factsheet dates`` does for one article."""
+
 
 @dataclass(frozen=True, slots=True)
 class Article:
@@ -244,6 +248,9 @@ def dated_mentions(
     if published is not None:
         given = _parse_date(published)
         return find_dates(text, given), given_date(given)
+    if len(text) > INFER_CHARS:  # inference looks at the head only (it is not linear)
+        found = infer_published(text[:INFER_CHARS])
+        return find_dates(text, found.value), found
     unanchored = find_dates(text, None)
     found = infer_published(text, mentions=unanchored)
     if found.value is None:
