@@ -415,3 +415,18 @@ def test_a_folder_without_articles_is_an_input_error(tmp_path: Path) -> None:
     assert done.stderr == (f"factsheet: error: no article found in {tmp_path} "
                            "(hint: folders are searched for *.txt; choose with --glob)\n")
     assert run_cli("dates", str(tmp_path), "--glob", "*.md").returncode == 0
+
+
+def test_without_a_published_date_each_article_s_own_is_read_from_it() -> None:
+    dateline = ("الرباط - 12 أبريل 2023 (ومع) - أعلنت وزارة الفلاحة اليوم الأربعاء عن انطلاق "
+                "حملة جديدة لدعم الفلاحين الصغار، على أن تستمر إلى غاية نهاية يونيو المقبل.")
+    no_clue = "قال الوزير إن الحملة ستستمر إلى غاية نهاية يونيو المقبل."
+
+    first, second = process_corpus([Article(id="a", text=dateline), Article(id="b", text=no_clue)])
+
+    assert first["published"] == {"value": "2023-04-12", "basis": "dateline"}
+    assert [(d["text"], d["value"]) for d in first["dates"]][1:] == [
+        ("اليوم الأربعاء", "2023-04-12"), ("نهاية يونيو المقبل", "2023-06"),
+    ]
+    assert second["published"] == {"value": None, "basis": "unknown"}
+    assert [d["value"] for d in second["dates"]] == [None]
