@@ -15,7 +15,6 @@ drawn on stderr only when stderr is a terminal.
 
 from __future__ import annotations
 
-import json
 import sys
 import threading
 import time
@@ -218,8 +217,9 @@ def run_merge(
         raise _nothing_found(paths, options)
     with open_output(options.output) as out:
         if fmt == "json":
-            json.dump(timeline, out, ensure_ascii=False, indent=2)
-            out.write("\n")
+            from ..render.safe import json_dumps
+
+            out.write(json_dumps(timeline, indent=2) + "\n")
         else:
             write_timeline_text(timeline["events"], out)
     return _summary(timeline["failed"], timeline["articles"])
