@@ -22,7 +22,6 @@ with their ``error``.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Iterable
 from functools import partial
@@ -32,7 +31,8 @@ from typing import Any, TextIO
 from factsheet.corpus import (
     DEFAULT_GLOB,
     Article,
-    DatesRecord,
+    JsonLine,
+    as_json_line,
     iter_folder,
     iter_jsonl,
     process_article,
@@ -44,15 +44,11 @@ def jsonl_articles(lines: Iterable[str], source: str, published: str | None) -> 
     return list(iter_jsonl(lines, source, published))
 
 
-def to_json(record: DatesRecord) -> tuple[bool, str]:
-    """A record as one JSON line, with whether the article failed."""
-    return record["error"] is not None, json.dumps(record, ensure_ascii=False)
-
-
 def build_bag(
     inputs: list[str], *, glob: str, published: str | None, partition_size: int
 ) -> Any:
-    """A bag of ``(failed, json_line)`` pairs, one per article, in input order."""
+    """A bag of :class:`~factsheet.corpus.JsonLine` (id, error, JSON line), one per article,
+    in input order. The records are made and serialised on the workers."""
     import dask.bag as db
 
     bags = []
@@ -77,7 +73,7 @@ def build_bag(
     if not bags:
         return db.from_sequence([], npartitions=1)
     bag = bags[0] if len(bags) == 1 else db.concat(bags)
-    return bag.map(partial(process_article, published=published)).map(to_json)
+    return bag.map(partial(as_json_line, partial(process_article, published=published)))
 
 
 def write_in_order(bag: Any, out: TextIO, client: Any = None) -> int:
@@ -87,11 +83,11 @@ def write_in_order(bag: Any, out: TextIO, client: Any = None) -> int:
     parts = bag.to_delayed()
     failed = 0
 
-    def emit(lines: list[tuple[bool, str]]) -> None:
+    def emit(lines: list[JsonLine]) -> None:
         nonlocal failed
-        for bad, line in lines:
-            out.write(line + "\n")
-            failed += bad
+        for item in lines:
+            out.write(item.line + "\n")
+            failed += item.error is not None
 
     if client is not None:
         futures = client.compute(parts)
