@@ -345,6 +345,12 @@ _PREP_BEFORE_MONTH = compile_folded(
 )
 
 
+_STRONG_PREP_BEFORE_MONTH = compile_folded(
+    r"(?:^|\s)[وف]?(?:في|خلال|منذ|مطلع|اوائل|اواخر|اواسط|منتصف|بدايه|نهايه|طيله|طوال)\s*$"
+)
+"""Words after which even a month name that is also a common name is the month."""
+
+
 def p_month_bare(m: re.Match[str], lx: Lexicon) -> Partial | None:
     month = _month(m, lx)
     if month is None:
@@ -355,9 +361,11 @@ def p_month_bare(m: re.Match[str], lx: Lexicon) -> Partial | None:
     name = _key(g["month"])
     double = bool(g.get("month2"))
     before = m.string[max(0, m.start() - 20) : m.start()]
-    context = bool(g.get("shahr") or g.get("pmod")) or bool(_PREP_BEFORE_MONTH.search(before))
-    if double or (context and name not in lx.risky_months):
+    marked = bool(g.get("shahr") or g.get("pmod"))
+    if double or marked or (name not in lx.risky_months and _PREP_BEFORE_MONTH.search(before)):
         return p
+    if _STRONG_PREP_BEFORE_MONTH.search(before):
+        return p  # "في آب", "خلال ماي": a name after such words would be odd
     p.latent = True
     return p
 
