@@ -1170,7 +1170,7 @@ def gate_words() -> dict[str, frozenset[str]]:
 def gate_scanner() -> tuple[re.Pattern[str], dict[str, re.Pattern[str]]]:
     """One pattern for all gate words, and the few patterns of the number gates."""
     numeric = {
-        "numeric_date": r"\d+\s*[/.-]\s*\d+\s*[/.-]\s*\d+",
+        "numeric_date": r"(?<!\d)\d{1,4}\s*[/.-]\s*\d{1,4}\s*[/.-]\s*\d{1,4}",
         "year": r"[12]\d{3}(?!\d)",
         "colon": r"\d:\d\d",
         "day": r"\d{1,2}(?=\s*(?:-|و|الي|الى|حتي|لغايه|،|,))",

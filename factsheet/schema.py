@@ -48,6 +48,12 @@ class MentionJSON(TypedDict):
     notes: list[str]
 
 
+class MentionLineJSON(MentionJSON):
+    """One line of ``factsheet dates --format jsonl``: a mention and the source it is from."""
+
+    source: str | None
+
+
 class DatesJSON(TypedDict):
     """The document printed by ``factsheet dates --format json``."""
 
@@ -105,6 +111,12 @@ def mention_json(m: Mention) -> MentionJSON:
         "inferred": m.inferred,
         "notes": list(m.notes),
     }
+
+
+def mention_line_json(m: Mention, source: str | None) -> MentionLineJSON:
+    """A mention as one JSON Lines record (``source`` first)."""
+    line: MentionLineJSON = {"source": source, **mention_json(m)}
+    return line
 
 
 def dates_json(

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..model import Mention
-from ..schema import PublishedBasis, dates_json, mention_json, value_text
+from ..schema import PublishedBasis, dates_json, mention_json, mention_line_json, value_text
 from .safe import csv_cell, json_dumps, terminal_safe
 
 if TYPE_CHECKING:
@@ -23,10 +23,6 @@ FORMATS = ("table", "text", "json", "jsonl", "csv", "tsv")
 
 INFERRED_MARK = "*"
 """Appended to a value in text and table views when part of it is not written in the text."""
-
-_SOURCE_KEY = "source"
-"""The key added to each JSON Lines record (the same name as in the JSON document)."""
-
 
 def display_value(m: Mention) -> str:
     """The value as shown to people: ``2022-05-17..2022-05-20``, ``?`` when unresolved."""
@@ -71,7 +67,7 @@ def json_chunks(
 def jsonl_lines(mentions: Iterable[Mention], *, source: str | None) -> Iterator[str]:
     """JSON Lines: one mention per line, each with the ``source`` it comes from."""
     for m in mentions:
-        yield json_dumps({_SOURCE_KEY: source, **mention_json(m)}) + "\n"
+        yield json_dumps(mention_line_json(m, source)) + "\n"
 
 
 def _cell(value: Any) -> str:
