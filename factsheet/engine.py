@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from .grammar import (
     GATE_REACH,
@@ -28,7 +29,7 @@ from .grammar import (
 )
 from .lexicon import lexicon
 from .model import Mention
-from .normalize import compile_folded, normalize
+from .normalize import Normalized, compile_folded, normalize
 from .resolve import Resolver
 
 
@@ -235,6 +236,29 @@ def _as_list(chain: list[Partial], norm: str, head: re.Match[str] | None) -> Par
     return p
 
 
+@dataclass(frozen=True)
+class Analysis:
+    """The expensive part of :func:`find_dates` (normalise, tag, compose), done once, so
+    that the same text can be resolved against several reference dates (e.g. first without
+    one, to infer the publication date, then with it)."""
+
+    text: str
+    norm: Normalized
+    parts: tuple[Partial, ...]
+
+    def mentions(self, published: dt.date | str | None = None) -> list[Mention]:
+        """The mentions resolved against ``published`` (as :func:`find_dates` gives them)."""
+        return Resolver(self.text, self.norm, parse_published(published)).resolve_all(
+            list(self.parts)
+        )
+
+
+def analyse(text: str) -> Analysis:
+    """Find the date expressions of ``text``, not yet resolved against a reference date."""
+    norm = normalize(text)
+    return Analysis(text, norm, tuple(compose(tag(norm.text), norm.text)))
+
+
 def find_dates(text: str, published: dt.date | str | None = None) -> list[Mention]:
     """Every temporal expression in ``text``, sorted by position.
 
@@ -245,6 +269,4 @@ def find_dates(text: str, published: dt.date | str | None = None) -> list[Mentio
     ref = parse_published(published)
     if not text:
         return []
-    norm = normalize(text)
-    parts = compose(tag(norm.text), norm.text)
-    return Resolver(text, norm, ref).resolve_all(parts)
+    return analyse(text).mentions(ref)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from .facts.arabic import bare, fold, key, same_word, sentence_at, words
@@ -89,6 +89,46 @@ def infer_published(
     if isinstance(dateline, PublishedDate):
         return dateline
     return _Solver(text, mentions, dateline).solve()
+
+
+def dated_mentions(
+    text: str, given: dt.date | None = None
+) -> tuple[list[Mention], PublishedDate]:
+    """The mentions of ``text`` resolved against its publication date, and that date:
+    ``given`` when there is one, else read from a dateline or inferred from the text.
+
+    The text is analysed once and resolved twice (without a date, to infer it; then with it).
+    When the date was not given, every value that depends on it says so in its notes.
+    """
+    from .engine import analyse
+
+    analysis = analyse(text)
+    if given is not None:
+        return analysis.mentions(given), given_date(given)
+    unanchored = analysis.mentions(None)
+    found = infer_published(text, mentions=unanchored)
+    if found.value is None:
+        return unanchored, found
+    return [note_basis(m, found) for m in analysis.mentions(found.value)], found
+
+
+_BASIS_NOTE = {
+    "dateline": "the publication date {} was read from the dateline",
+    "inferred": "the publication date {} was inferred from the text, not given",
+}
+
+
+def note_basis(m: Mention, published: PublishedDate) -> Mention:
+    """``m`` with a note saying that its value rests on a publication date that was not
+    given (read from a dateline or inferred), when it does."""
+    template = _BASIS_NOTE.get(published.basis)
+    if template is None or published.value is None:
+        return m
+    if m.value is None or m.type == "duration":
+        return m  # nothing resolved, or a length of time that no date changes
+    if not (m.relative or any("publication date" in n for n in m.notes)):
+        return m
+    return replace(m, notes=(*m.notes, template.format(published.value.isoformat())))
 
 
 # --- what a mention says -------------------------------------------------------------------

@@ -218,3 +218,24 @@ def test_the_seed_from_the_mentions_the_engine_is_specified_to_return() -> None:
     assert [e.text for e in got.evidence] == [
         "اليوم الجمعة", "50 يوما", "ماي المقبل", "من 17 إلى 20 ماي 2022",
     ]
+
+
+def test_values_resting_on_an_inferred_date_say_so() -> None:
+    from factsheet.published import dated_mentions
+
+    text = "أكد الوزير اليوم الجمعة أن القمة ستعقد في ماي المقبل، بعد 10 أيام من الاجتماع."
+    mentions, found = dated_mentions(text, dt.date(2022, 3, 25))
+    assert found.basis == "given"
+    assert not any("publication date 2022" in n for m in mentions for n in m.notes)
+
+    seed = (resources.files("factsheet") / "seeds" / "000_68252f54bcdea424.txt").read_text(
+        encoding="utf-8"
+    )
+    mentions, found = dated_mentions(seed)
+    assert (found.basis, found.iso) == ("inferred", "2022-03-25")
+    by_text = {m.text: m for m in mentions}
+    note = "the publication date 2022-03-25 was inferred from the text, not given"
+    assert note in by_text["ماي المقبل"].notes and by_text["ماي المقبل"].inferred
+    assert note in by_text["اليوم الجمعة"].notes
+    assert note not in by_text["50 يوما"].notes  # a length of time rests on no date
+    assert note not in by_text["عام 2018"].notes

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..published import infer_published
+from ..published import dated_mentions
 from .entities import find_entities
 from .events import build_events
 from .model import FactSheet
@@ -14,11 +14,7 @@ def build_sheet(
     text: str, published: dt.date | None = None, *, source: str | None = None
 ) -> FactSheet:
     """The fact sheet of ``text``; ``published`` (the user's date) wins over inference."""
-    from ..engine import find_dates
-
-    raw = find_dates(text, None)
-    pub = infer_published(text, published, mentions=raw)
-    mentions = find_dates(text, pub.value) if pub.value is not None else raw
+    mentions, pub = dated_mentions(text, published)
     hits, places, orgs, people, quotes = find_entities(text)
     events = build_events(text, mentions, pub, hits, places)
     return FactSheet(
