@@ -36,7 +36,7 @@ from .engine import find_dates
 from .errors import FactsheetError
 from .io import read_article
 from .model import Mention
-from .published import PublishedDate, given_date, infer_published
+from .published import PublishedDate, given_date, infer_published, note_basis
 from .schema import MentionJSON, PublishedJSON, mention_json, value_json
 
 R = TypeVar("R")
@@ -244,18 +244,19 @@ def dated_mentions(
     text: str, published: str | None
 ) -> tuple[list[Mention], PublishedDate]:
     """The mentions of ``text`` resolved against its publication date: ``published`` when
-    given, else the date read from a dateline or inferred from the text (if it can be)."""
+    given, else the date read from a dateline or inferred from the text (if it can be; the
+    mentions resolved on it then say so in a note, as with ``factsheet dates``)."""
     if published is not None:
         given = _parse_date(published)
         return find_dates(text, given), given_date(given)
     if len(text) > INFER_CHARS:  # inference looks at the head only (it is not linear)
         found = infer_published(text[:INFER_CHARS])
-        return find_dates(text, found.value), found
-    unanchored = find_dates(text, None)
-    found = infer_published(text, mentions=unanchored)
-    if found.value is None:
-        return unanchored, found
-    return find_dates(text, found.value), found
+        mentions = find_dates(text, found.value)
+    else:
+        unanchored = find_dates(text, None)
+        found = infer_published(text, mentions=unanchored)
+        mentions = unanchored if found.value is None else find_dates(text, found.value)
+    return [note_basis(m, found) for m in mentions], found
 
 
 def process_article(
