@@ -56,6 +56,7 @@ def dates(
                                                   encoding=encoding, options=options))
     file = paths[0] if paths else "-"
     from ..io import TextStream
+    from ..published import given_date, infer_published, note_basis
     from ..render.dates import FORMATS
     from ..stream import WINDOW, find_dates_stream
     from .options import choose_format, parse_date
@@ -70,10 +71,10 @@ def dates(
         for warning in stream.warnings:
             console.warn(warning)
         head, chunks = _peek(stream, WINDOW)
-        value, basis = (given, "given") if given else _infer_published(head[:INFER_CHARS])
-        mentions = find_dates_stream(chunks, value)
-        _render(view, mentions, source=stream.source, published=value, basis=basis,
-                output=output)
+        found = given_date(given) if given else infer_published(head[:INFER_CHARS])
+        mentions = (note_basis(m, found) for m in find_dates_stream(chunks, found.value))
+        _render(view, mentions, source=stream.source, published=found.value,
+                basis=found.basis, output=output)
 
 
 def _peek(chunks: Iterable[str], size: int) -> tuple[str, Iterator[str]]:
@@ -88,14 +89,6 @@ def _peek(chunks: Iterable[str], size: int) -> tuple[str, Iterator[str]]:
             break
     head = "".join(parts)
     return head, itertools.chain([head], it)
-
-
-def _infer_published(head: str) -> tuple[dt.date | None, PublishedBasis]:
-    """The publication date read from the start of the article (dateline or evidence)."""
-    from ..published import infer_published
-
-    found = infer_published(head)
-    return found.value, found.basis
 
 
 def _render(
