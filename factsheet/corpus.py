@@ -36,7 +36,8 @@ from .engine import find_dates
 from .errors import FactsheetError
 from .io import read_article
 from .model import Mention
-from .published import PublishedDate, given_date, infer_published, note_basis
+from .published import PublishedDate, infer_published, note_basis
+from .published import dated_mentions as published_dated_mentions
 from .schema import MentionJSON, PublishedJSON, mention_json, value_json
 
 R = TypeVar("R")
@@ -243,20 +244,14 @@ def _parse_date(value: str) -> dt.date:
 def dated_mentions(
     text: str, published: str | None
 ) -> tuple[list[Mention], PublishedDate]:
-    """The mentions of ``text`` resolved against its publication date: ``published`` when
-    given, else the date read from a dateline or inferred from the text (if it can be; the
-    mentions resolved on it then say so in a note, as with ``factsheet dates``)."""
-    if published is not None:
-        given = _parse_date(published)
-        return find_dates(text, given), given_date(given)
-    if len(text) > INFER_CHARS:  # inference looks at the head only (it is not linear)
-        found = infer_published(text[:INFER_CHARS])
-        mentions = find_dates(text, found.value)
-    else:
-        unanchored = find_dates(text, None)
-        found = infer_published(text, mentions=unanchored)
-        mentions = unanchored if found.value is None else find_dates(text, found.value)
-    return [note_basis(m, found) for m in mentions], found
+    """:func:`factsheet.published.dated_mentions` for a ``YYYY-MM-DD`` string (or None),
+    inferring the date of a long text from its first :data:`INFER_CHARS` characters only
+    (inference is not linear in the length of the text), as ``factsheet dates`` does."""
+    given = _parse_date(published) if published is not None else None
+    if given is not None or len(text) <= INFER_CHARS:
+        return published_dated_mentions(text, given)
+    found = infer_published(text[:INFER_CHARS])
+    return [note_basis(m, found) for m in find_dates(text, found.value)], found
 
 
 def process_article(

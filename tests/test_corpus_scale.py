@@ -430,3 +430,17 @@ def test_without_a_published_date_each_article_s_own_is_read_from_it() -> None:
     ]
     assert second["published"] == {"value": None, "basis": "unknown"}
     assert [d["value"] for d in second["dates"]] == [None]
+
+
+def test_a_corpus_record_says_what_the_one_article_document_says(tmp_path: Path) -> None:
+    dateline = ("الرباط - 12 أبريل 2023 (ومع) - أعلنت وزارة الفلاحة اليوم الأربعاء عن انطلاق "
+                "حملة جديدة لدعم الفلاحين الصغار، على أن تستمر إلى غاية نهاية يونيو المقبل.")
+    one = write(tmp_path / "one.txt", dateline)
+    write(tmp_path / "two.txt", FORUM)
+
+    single = json.loads(run_cli("dates", str(one), "-f", "json").stdout)
+    records = jsonl(run_cli("dates", str(one), str(tmp_path / "two.txt")).stdout)
+
+    assert records[0]["published"] == single["published"]
+    assert records[0]["dates"] == single["dates"]
+    assert "read from the dateline" in records[0]["dates"][1]["notes"][0]
