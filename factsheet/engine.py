@@ -20,12 +20,14 @@ from dataclasses import dataclass
 
 from .grammar import (
     GATE_REACH,
+    RULE_REACH,
     WORD_INSIDE_GATES,
     Partial,
     Rule,
     gate_scanner,
     gate_words,
     rules,
+    unit_in_context,
 )
 from .lexicon import lexicon
 from .model import Mention
@@ -57,12 +59,11 @@ def _word_start(norm: str, i: int) -> bool:
     return False
 
 
-def windows(norm: str) -> dict[str, list[tuple[int, int]]]:
-    """For each gate, the merged stretches of text around its words, where its rules may match.
+def gate_hits(norm: str) -> dict[str, list[tuple[int, int]]]:
+    """Where each gate's words stand, in text order.
 
     One scan finds every gate word (``gate_scanner``); a few more find the numbers.
     """
-    n = len(norm)
     hits: dict[str, list[tuple[int, int]]] = {g: [] for g in GATE_REACH}
     words, numeric = gate_scanner()
     opened_by = gate_words()
@@ -72,6 +73,8 @@ def windows(norm: str) -> dict[str, list[tuple[int, int]]]:
         opened = opened_by.get(key) or opened_by.get(" ".join(key.split()), frozenset())
         start_ok = _word_start(norm, s)
         for gate in opened:
+            if gate == "unit" and not unit_in_context(norm, s, m.end()):
+                continue
             if start_ok or gate in WORD_INSIDE_GATES:
                 hits[gate].append((s, m.end()))
     for gate, pattern in numeric.items():
@@ -79,19 +82,27 @@ def windows(norm: str) -> dict[str, list[tuple[int, int]]]:
             if gate == "year" and m.start() and norm[m.start() - 1].isdigit():
                 continue
             hits[gate].append(m.span())
-    out: dict[str, list[tuple[int, int]]] = {}
-    for gate, found in hits.items():
-        before, after = GATE_REACH[gate]
+    for found in hits.values():
         found.sort()
-        spans: list[tuple[int, int]] = []
-        for s, e in found:
-            lo, hi = max(0, s - before), min(n, e + after)
-            if spans and lo <= spans[-1][1]:
-                spans[-1] = (spans[-1][0], max(hi, spans[-1][1]))
-            else:
-                spans.append((lo, hi))
-        out[gate] = spans
-    return out
+    return hits
+
+
+def around(hits: list[tuple[int, int]], before: int, after: int, n: int) -> list[tuple[int, int]]:
+    """The merged stretches reaching ``before`` characters before and ``after`` after each hit."""
+    spans: list[tuple[int, int]] = []
+    for s, e in hits:
+        lo, hi = max(0, s - before), min(n, e + after)
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(hi, spans[-1][1]))
+        else:
+            spans.append((lo, hi))
+    return spans
+
+
+def windows(norm: str) -> dict[str, list[tuple[int, int]]]:
+    """For each gate, the stretches of text where its rules may match (at its widest reach)."""
+    hits = gate_hits(norm)
+    return {g: around(h, *GATE_REACH[g], len(norm)) for g, h in hits.items()}
 
 
 def _matches(rule: Rule, norm: str, spans: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
@@ -111,9 +122,14 @@ def tag(norm: str) -> list[Partial]:
     """Candidate partials of every rule, longest first, without overlaps, in text order."""
     lx = lexicon()
     cands: list[tuple[int, int, Partial]] = []
-    where = windows(norm)
+    hits = gate_hits(norm)
+    spans: dict[tuple[str, int, int], list[tuple[int, int]]] = {}
     for prio, rule in enumerate(rules()):
-        for m in _matches(rule, norm, where[rule.gate]):
+        reach = RULE_REACH.get(rule.name, GATE_REACH[rule.gate])
+        key = (rule.gate, *reach)
+        if key not in spans:
+            spans[key] = around(hits[rule.gate], *reach, len(norm))
+        for m in _matches(rule, norm, spans[key]):
             if m.end() <= m.start():
                 continue
             p = rule.produce(m, lx)

@@ -1126,6 +1126,14 @@ GATE_REACH = {
 }
 """How far (characters before, after) a rule's match may reach around its gate word."""
 
+RULE_REACH = {
+    "month_year": (40, 40), "month_bare": (40, 25), "hijri_month": (40, 40),
+    "year_marked": (40, 15), "year_era": (5, 15), "year_bare": (5, 2), "year_pmod": (35, 15),
+    "year_hijri_word": (25, 5), "season": (25, 5), "day_latent": (45, 5),
+    "relative_period": (35, 25), "duration_compound": (40, 35), "from_now": (40, 20),
+}
+"""Narrower reaches for rules whose matches stand close to their gate word."""
+
 WORD_INSIDE_GATES = frozenset({"numeric_date", "year", "colon", "day", "clock", "decade", "same"})
 """Gates whose words may stand inside a token (``الـ17``, ``التسعينيات``, ``ذاته``)."""
 
@@ -1166,11 +1174,52 @@ def gate_words() -> dict[str, frozenset[str]]:
     return out
 
 
+_LEAD_WORDS = frozenset(
+    ["لمده", "مده", "طيله", "طوال", "قبل", "بعد", "منذ", "خلال", "غضون", "من", "عن", "نحو",
+     "حوالي", "قرابه", "زهاء", "يقارب", "يناهز", "نصف", "ربع", "ثلث", "ارباع", "الان"]
+)
+_TOKEN_BEFORE = re.compile(r"([^\s()]+)[\s()]*$")
+_TOKEN_AFTER = re.compile(r"\s*(\S+)(?:\s+(\S+))?")
+
+
+def unit_in_context(norm: str, start: int, end: int) -> bool:
+    """Can the time unit at ``norm[start:end]`` belong to a duration? Only with a number or
+    a quantity word before it (``50 يوما``, ``ثلاث سنوات``, ``لمدة أسبوع``, ``أكثر من عقد``),
+    a dual form (``عامين``), a glued ب (``بشهر``), or ``واحد``/``ونصف``/``من الآن``/``و30
+    دقيقة``/``الخمس الماضية`` after it. The common ``العام`` and ``يوم`` alone are not."""
+    lx = lexicon()
+    while start and norm[start - 1].isalnum():  # the whole token: "العامين", "بشهر"
+        start -= 1
+    while end < len(norm) and norm[end].isalnum():
+        end += 1
+    word = norm[start:end]
+    bare = word[2:] if word.startswith("ال") else word
+    if lx.unit_of_form.get(bare, ("", ""))[1] == "dual" or word.startswith(("ب", "وب")):
+        return True
+    before = _TOKEN_BEFORE.search(norm, max(0, start - 30), start)
+    if before:
+        prev = before.group(1)
+        if any(c.isdigit() for c in prev):
+            return True
+        for clitic in ("", "و", "ب", "وب", "ل"):
+            stem = prev[len(clitic):] if prev.startswith(clitic) else ""
+            if stem in _LEAD_WORDS or stem in lx.cardinals:
+                return True
+    after = _TOKEN_AFTER.match(norm, end)
+    if after:
+        nxt = after.group(1)
+        if nxt in ("واحد", "واحده", "من") or nxt.startswith("و"):
+            return True
+        if word.startswith("ال") and (nxt.lstrip("ال") in lx.cardinals or nxt.isdigit()):
+            return True
+    return False
+
+
 @lru_cache(maxsize=1)
 def gate_scanner() -> tuple[re.Pattern[str], dict[str, re.Pattern[str]]]:
     """One pattern for all gate words, and the few patterns of the number gates."""
     numeric = {
-        "numeric_date": r"(?<!\d)\d{1,4}\s*[/.-]\s*\d{1,4}\s*[/.-]\s*\d{1,4}",
+        "numeric_date": r"\d{1,4}\s*[/.-]\s*\d{1,4}\s*[/.-]\s*\d{1,4}",
         "year": r"[12]\d{3}(?!\d)",
         "colon": r"\d:\d\d",
         "day": r"\d{1,2}(?=\s*(?:-|و|الي|الى|حتي|لغايه|،|,))",
