@@ -26,6 +26,7 @@ from .grammar import (
     Rule,
     gate_scanner,
     gate_words,
+    number_gates,
     rules,
     unit_in_context,
 )
@@ -65,9 +66,8 @@ def gate_hits(norm: str) -> dict[str, list[tuple[int, int]]]:
     One scan finds every gate word (``gate_scanner``); a few more find the numbers.
     """
     hits: dict[str, list[tuple[int, int]]] = {g: [] for g in GATE_REACH}
-    words, numeric = gate_scanner()
     opened_by = gate_words()
-    for m in words.finditer(norm):
+    for m in gate_scanner().finditer(norm):
         s = m.start()
         key = m.group()
         opened = opened_by.get(key) or opened_by.get(" ".join(key.split()), frozenset())
@@ -77,11 +77,8 @@ def gate_hits(norm: str) -> dict[str, list[tuple[int, int]]]:
                 continue
             if start_ok or gate in WORD_INSIDE_GATES:
                 hits[gate].append((s, m.end()))
-    for gate, pattern in numeric.items():
-        for m in pattern.finditer(norm):
-            if gate == "year" and m.start() and norm[m.start() - 1].isdigit():
-                continue
-            hits[gate].append(m.span())
+    for gate, s, e in number_gates(norm):
+        hits[gate].append((s, e))
     for found in hits.values():
         found.sort()
     return hits

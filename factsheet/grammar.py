@@ -10,7 +10,7 @@ when it combines with another mention into a range or a list.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -1216,18 +1216,32 @@ def unit_in_context(norm: str, start: int, end: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def gate_scanner() -> tuple[re.Pattern[str], dict[str, re.Pattern[str]]]:
-    """One pattern for all gate words, and the few patterns of the number gates."""
-    numeric = {
-        "numeric_date": r"\d{1,4}\s*[/.-]\s*\d{1,4}\s*[/.-]\s*\d{1,4}",
-        "year": r"[12]\d{3}(?!\d)",
-        "colon": r"\d:\d\d",
-        "day": r"\d{1,2}(?=\s*(?:-|و|الي|الى|حتي|لغايه|،|,))",
-    }
-    return (
-        compile_folded(alt(gate_words())),
-        {k: compile_folded(v) for k, v in numeric.items()},
-    )
+def gate_scanner() -> re.Pattern[str]:
+    """One pattern for all gate words (numbers are found by :func:`number_gates`)."""
+    return compile_folded(alt(gate_words()))
+
+
+_DIGITS = re.compile(r"\d+")
+_NUMERIC_DATE_TAIL = re.compile(r"\s*[/.-]\s*\d{1,4}\s*[/.-]\s*\d")
+_DAY_TAIL = compile_folded(r"\s*(?:-|و|الي|الى|حتي|لغايه|،|,)")
+
+
+def number_gates(norm: str) -> Iterator[tuple[str, int, int]]:
+    """``(gate, start, end)`` for the runs of digits that may open a rule: a numeric date
+    (``17/05/2022``), a year (``1967``), a clock time (``15:30``), a day before a range or
+    list word (``17 إلى``). One scan of the digits, classified by their neighbours."""
+    for m in _DIGITS.finditer(norm):
+        s, e = m.span()
+        width = e - s
+        if width <= 4 and _NUMERIC_DATE_TAIL.match(norm, e):
+            yield "numeric_date", s, e
+        if width == 4 and norm[s] in "12":
+            yield "year", s, e
+        if width <= 2:
+            if norm.startswith(":", e) and norm[e + 1 : e + 3].isdigit():
+                yield "colon", s, e
+            if _DAY_TAIL.match(norm, e):
+                yield "day", s, e
 
 
 @lru_cache(maxsize=1)
