@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -115,19 +116,34 @@ def _matches(rule: Rule, norm: str, spans: list[tuple[int, int]]) -> Iterator[re
             yield m
 
 
+def _cover(starts: array[int], ends: array[int], s: int, e: int) -> None:
+    """Record ``[s, e)`` as the widest candidate over its positions where it is wider."""
+    for i in range(s, e):
+        if ends[i] - starts[i] < e - s or starts[i] < 0:
+            starts[i], ends[i] = s, e
+
+
 def tag(norm: str) -> list[Partial]:
     """Candidate partials of every rule, longest first, without overlaps, in text order."""
     lx = lexicon()
     cands: list[tuple[int, int, Partial]] = []
     hits = gate_hits(norm)
     spans: dict[tuple[str, int, int], list[tuple[int, int]]] = {}
+    # The widest firm candidate over each position so far: a match strictly inside one
+    # cannot win the selection below, so its production is not even run.
+    cover_start = array("l", [-1]) * (len(norm) + 1)
+    cover_end = array("l", [-1]) * (len(norm) + 1)
     for prio, rule in enumerate(rules()):
         reach = RULE_REACH.get(rule.name, GATE_REACH[rule.gate])
         key = (rule.gate, *reach)
         if key not in spans:
             spans[key] = around(hits[rule.gate], *reach, len(norm))
         for m in _matches(rule, norm, spans[key]):
-            if m.end() <= m.start():
+            s, e = m.span()
+            if e <= s:
+                continue
+            cs, ce = cover_start[s], cover_end[s]
+            if cs <= s and e <= ce and ce - cs > e - s and cs >= 0:
                 continue
             p = rule.produce(m, lx)
             if p is None:
@@ -135,6 +151,8 @@ def tag(norm: str) -> list[Partial]:
             p.rule = rule.name
             _trim(p, norm)
             cands.append((prio, len(cands), p))
+            if not p.latent and p.end - p.start > 2:
+                _cover(cover_start, cover_end, p.start, p.end)
     # Longest span first; among equals, non-latent, then rule order.
     cands.sort(key=lambda c: (-(c[2].end - c[2].start), not c[2].blocked, c[2].latent, c[0], c[1]))
     taken = bytearray(len(norm) + 1)
