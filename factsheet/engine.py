@@ -69,15 +69,21 @@ def gate_hits(norm: str) -> dict[str, list[tuple[int, int]]]:
     hits: dict[str, list[tuple[int, int]]] = {g: [] for g in GATE_REACH}
     opened_by = gate_words()
     for m in gate_scanner().finditer(norm):
-        s = m.start()
         key = m.group()
-        opened = opened_by.get(key) or opened_by.get(" ".join(key.split()), frozenset())
-        start_ok = _word_start(norm, s)
+        opened = opened_by.get(key)
+        if opened is None:
+            opened = opened_by.get(" ".join(key.split()), frozenset())
+        s, e = m.span()
+        start_ok: bool | None = None
         for gate in opened:
-            if gate == "unit" and not unit_in_context(norm, s, m.end()):
+            if gate not in WORD_INSIDE_GATES:
+                if start_ok is None:
+                    start_ok = _word_start(norm, s)
+                if not start_ok:
+                    continue
+            if gate == "unit" and not unit_in_context(norm, s, e):
                 continue
-            if start_ok or gate in WORD_INSIDE_GATES:
-                hits[gate].append((s, m.end()))
+            hits[gate].append((s, e))
     for gate, s, e in number_gates(norm):
         hits[gate].append((s, e))
     for found in hits.values():
@@ -88,12 +94,21 @@ def gate_hits(norm: str) -> dict[str, list[tuple[int, int]]]:
 def around(hits: list[tuple[int, int]], before: int, after: int, n: int) -> list[tuple[int, int]]:
     """The merged stretches reaching ``before`` characters before and ``after`` after each hit."""
     spans: list[tuple[int, int]] = []
+    lo_run = hi_run = -1
     for s, e in hits:
-        lo, hi = max(0, s - before), min(n, e + after)
-        if spans and lo <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], max(hi, spans[-1][1]))
-        else:
-            spans.append((lo, hi))
+        lo = s - before if s > before else 0
+        hi = e + after
+        if hi > n:
+            hi = n
+        if lo <= hi_run:
+            if hi > hi_run:
+                hi_run = hi
+            continue
+        if hi_run >= 0:
+            spans.append((lo_run, hi_run))
+        lo_run, hi_run = lo, hi
+    if hi_run >= 0:
+        spans.append((lo_run, hi_run))
     return spans
 
 
