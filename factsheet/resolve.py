@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -182,7 +182,7 @@ class Resolver:
         if r.year is not None and r.month is not None:
             self.ctx_month = (r.year, r.month)
         if r.year is not None:
-            self.years.append((p.start, p.end, r.year))
+            insort(self.years, (p.start, p.end, r.year))
         return Mention(
             text=self.text[s:e], start=s, end=e, type=mtype, value=r.value,
             grain=r.grain,  # type: ignore[arg-type]
@@ -221,9 +221,13 @@ class Resolver:
     def _sentence_year(self, p: Partial) -> int | None:
         """The year of the nearest resolved mention in the same sentence as ``p``."""
         best: tuple[int, int] | None = None
-        for s, e, y in self.years:
+        i = bisect_left(self.years, (p.start,))
+        near = self.years[max(0, i - 8) : i + 8]  # sentences are short: look at neighbours
+        for s, e, y in near:
+            if s < p.end and e > p.start:
+                continue
             a, b = (e, p.start) if e <= p.start else (p.end, s)
-            if self._same_sentence(a, b) and (best is None or b - a < best[0]):
+            if b - a < 400 and self._same_sentence(a, b) and (best is None or b - a < best[0]):
                 best = (b - a, y)
         return best[1] if best else None
 
