@@ -277,6 +277,14 @@ class _Solver:
         self.evidence: list[Evidence] = []
         self.partial = partial
         self.conflict = False
+        self._folded: str | None = None
+
+    @property
+    def folded(self) -> str:
+        """The text folded for word comparison, computed once."""
+        if self._folded is None:
+            self._folded = fold(self.text)
+        return self._folded
 
     def _ev(self, m: Mention, reason: str) -> Evidence:
         return Evidence(m.text, m.start, m.end, reason)
@@ -363,7 +371,7 @@ class _Solver:
             return None
         head = heads[0]
         best: tuple[int, tuple[dt.date, dt.date], Mention] | None = None
-        folded = fold(self.text)
+        folded = self.folded
         for c in self.mentions:
             if c is m:
                 continue
@@ -419,7 +427,7 @@ class _Solver:
         if bounds is None or (bounds[1] - bounds[0]).days > 31:
             return
         s_start, _ = sentence_at(self.text, m.start)
-        before = words(fold(self.text), max(s_start, m.start - 60), m.start)
+        before = words(self.folded, max(s_start, m.start - 60), m.start)
         cue_keys = {key(w) for w, _, _ in before[-6:]}
         if cue_keys & _FUTURE_KEYS:
             self._bound(dt.date.min, bounds[0] - dt.timedelta(days=1),
