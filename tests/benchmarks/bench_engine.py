@@ -68,17 +68,37 @@ def cold_start(file: str, runs: int = 5) -> list[float]:
     return times[1:]
 
 
+def folder_text(folder: Path, chars: int) -> str:
+    """About ``chars`` characters of real articles: the folder's ``*.txt`` files, in name
+    order, repeated as needed (nothing is copied into the project)."""
+    articles = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+    if not articles:
+        raise SystemExit(f"bench_engine: no *.txt in {folder}")
+    out: list[str] = []
+    total = 0
+    while total < chars:
+        for a in articles:
+            out.append(a)
+            total += len(a) + 2
+            if total >= chars:
+                break
+    return "\n\n".join(out)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--chars", type=int, default=1_000_000, help="size of the main text")
     parser.add_argument("--base", type=int, default=65_536, help="base size of the growth test")
-    parser.add_argument("--dateparser-chars", type=int, default=50_000,
+    parser.add_argument("--dateparser-chars", type=int, default=200_000,
                         help="size of the slice given to dateparser (0: skip it)")
+    parser.add_argument("--text-dir", type=Path, default=None,
+                        help="build the text from the *.txt articles of this folder, read at "
+                             "run time (e.g. ../shared/eval/articles) instead of generating it")
     parser.add_argument("--runs", type=int, default=3, help="timings per measure (best kept)")
     args = parser.parse_args()
 
     pinned = pin_one_core()
-    text = news_text(args.chars)
+    text = folder_text(args.text_dir, args.chars) if args.text_dir else news_text(args.chars)
     find_dates("اليوم", PUBLISHED)  # load the tables: not part of the throughput
     rows: list[tuple[str, str]] = []
     print(f"text: {len(text):,} characters ({len(text.encode()) / 1e6:.2f} MB UTF-8), "
@@ -97,7 +117,7 @@ def main() -> int:
 
     growth = []
     for factor in (1, 4, 16):
-        part = news_text(args.base * factor)
+        part = text[: args.base * factor] if args.text_dir else news_text(args.base * factor)
         seconds, _ = best_of(args.runs, lambda part=part: find_dates(part, PUBLISHED))  # type: ignore[misc]
         growth.append((factor, seconds))
     base_time = growth[0][1]
