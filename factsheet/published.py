@@ -135,8 +135,9 @@ def note_basis(m: Mention, published: PublishedDate) -> Mention:
 
 
 def _ymd(m: Mention) -> tuple[int | None, int | None, int | None]:
-    """Year, month and day the mention states (from its parts, else its value)."""
-    p = m.parts
+    """Year, month and day the mention states (from its parts, else its value). The parts
+    of a Hijri mention are Hijri numbers: its Gregorian value is used instead."""
+    p = m.parts if m.calendar == "gregorian" else None
     year = p.year if p else None
     month = p.month if p else None
     day = p.day if p else None

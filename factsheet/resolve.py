@@ -397,7 +397,8 @@ class Resolver:
                 g = hijri_to_gregorian(hy, p.month, p.day)
         except OutOfRange:
             notes.append("outside the Umm al-Qura table (1343–1500 AH): no Gregorian value")
-            return Resolved(None, "day", relative, hijri=f"{hy:04d}-{p.month:02d}-{p.day:02d}")
+            year = f"{hy:04d}" if hy is not None else "XXXX"
+            return Resolved(None, "day", relative, hijri=f"{year}-{p.month:02d}-{p.day:02d}")
         except ValueError:
             return None
         self._weekday_check(g, p, notes)
@@ -428,7 +429,11 @@ class Resolver:
         if hy is None:
             if self.ref is None:
                 return Resolved(None, "month", True, hijri=f"XXXX-{p.month:02d}")
-            ry, rm, _ = gregorian_to_hijri(self.ref)
+            try:
+                ry, rm, _ = gregorian_to_hijri(self.ref)
+            except OutOfRange:
+                notes.append("publication date outside the Umm al-Qura table: no Hijri year")
+                return Resolved(None, "month", True, hijri=f"XXXX-{p.month:02d}")
             hy = ry
             if p.direction == "next" and p.month <= rm:
                 hy += 1

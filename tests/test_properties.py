@@ -110,6 +110,34 @@ def test_date_words_in_any_order(tokens: list[str], sep: str) -> None:
     check_mentions(text, find_dates(text))
 
 
+@HOSTILE
+@given(
+    st.lists(st.sampled_from(TOKENS), max_size=60),
+    st.dates(min_value=dt.date(1800, 1, 1), max_value=dt.date(2200, 12, 31)),
+)
+@example(["رمضان", "المقبل", "جمادى", "الآخرة", "1444", "هـ"], dt.date(1444, 6, 3))
+def test_any_publication_date(tokens: list[str], published: dt.date) -> None:
+    """Publication dates outside the Hijri table (1924–2077) never break resolution."""
+    text = " ".join(tokens)
+    check_mentions(text, find_dates(text, published))
+
+
+@settings(max_examples=60, deadline=4000, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(TOKENS), max_size=60), st.sampled_from([" ", "\n", " و"]))
+@example(["الكويت", "-", "3", "جمادى", "الآخرة", "1444", "هـ", "الموافق", "27", "ديسمبر",
+          "2022", "م"], " ")
+def test_the_whole_fact_sheet_survives_any_date_words(tokens: list[str], sep: str) -> None:
+    """Inferring the publication date and building the sheet never raise."""
+    from factsheet.facts.sheet import build_sheet
+
+    text = sep.join(tokens)
+    sheet = build_sheet(text)
+    for event in sheet.events:
+        for m in event.mentions:
+            assert text[m.start : m.end] == m.text
+    check_mentions(text, list(sheet.dates))
+
+
 @pytest.mark.parametrize(
     "unit",
     ["من 1 إلى ", "9", "٩", "ماي", "يناير2022", "17/", "17 ماي ", "كانون الثاني ",
