@@ -59,6 +59,7 @@ def _is_time_range(p: Partial) -> bool:
     return p.range_of is not None and p.range_of[0].type == "time"
 
 
+_SINCE = compile_folded(r"(?:^|\s)[وف]?منذ\s+$")
 _STOP_WORDS = compile_folded(r"\s(?:في|الذي|التي|المقرر|حيث|وذلك|بعد|قبل|ان|الى|على)\s.*$")
 
 
@@ -298,6 +299,15 @@ class Resolver:
             return y + 1
         return y
 
+    def _since(self, p: Partial, notes: list[str]) -> Partial:
+        """``منذ 7 أكتوبر``: a day or month counted from is in the past, as ``الماضي`` says."""
+        if p.direction is None and p.year_rel is None and _SINCE.search(
+            self.norm.text, max(0, p.start - 8), p.start
+        ):
+            notes.append("منذ: the last such date before the publication date")
+            return replace(p, direction="last", notes=list(p.notes))
+        return p
+
     def _weekday_check(self, d: dt.date, p: Partial, notes: list[str]) -> None:
         if p.weekday is not None and d.weekday() != p.weekday:
             notes.append(f"the text names another weekday than {d:%A} for this date")
@@ -332,7 +342,7 @@ class Resolver:
         relative = bool(p.direction or p.deictic is not None or p.year_rel)
         year = p.year
         if year is None:
-            year = self._pick_year(p.month, p.day, p, notes)
+            year = self._pick_year(p.month, p.day, self._since(p, notes), notes)
         else:
             self._note_year(p)
         if year is None:
@@ -413,7 +423,7 @@ class Resolver:
         relative = bool(p.direction or p.year_rel)
         year = p.year
         if year is None:
-            year = self._pick_year(p.month, None, p, notes)
+            year = self._pick_year(p.month, None, self._since(p, notes), notes)
         else:
             self._note_year(p)
         if year is None:
