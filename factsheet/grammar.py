@@ -887,6 +887,14 @@ def p_anaphora_same(m: re.Match[str], lx: Lexicon) -> Partial | None:
     return p
 
 
+def p_this_day_of(m: re.Match[str], lx: Lexicon) -> Partial | None:
+    """``في مثل هذا اليوم من عام 1973``: the publication date's day and month, that year."""
+    p = Partial("this_day_of", m.start(), m.end(), "date", year=int(m.group("year")))
+    p.period = "day_of_year"
+    p.notes.append("day and month of the publication date")
+    return p
+
+
 def p_season(m: re.Match[str], lx: Lexicon) -> Partial | None:
     g = m.groupdict()
     code = {"صيف": "SU", "شتاء": "WI", "ربيع": "SP", "خريف": "FA"}[g["season"]]
@@ -1091,6 +1099,11 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
         p_anaphora_same,
     ),
     (
+        "this_day_of",
+        r"{B}{CL}مثل\s+هذا\s+اليوم\s+(?:من\s+)?(?:ال)?(?:عام|سنه)\s+{YEAR}",
+        p_this_day_of,
+    ),
+    (
         "season",
         r"{B}{CL}(?:فصل\s+)?(?:ال)?(?P<season>صيف|شتاء|ربيع|خريف)\s+(?:من\s+)?(?:(?:ال)?(?:عام|سنه)\s+)?"
         r"{YEAR}",
@@ -1113,7 +1126,7 @@ RULE_GATES = {
     "duration_fraction": "unit",
     "time_words": "clock", "time_special": "clock_special", "decade": "decade",
     "century": "century", "holiday": "holiday", "ramadan": "ramadan",
-    "anaphora_day": "month_word", "anaphora_same": "same",
+    "anaphora_day": "month_word", "anaphora_same": "same", "this_day_of": "year",
 }
 
 
@@ -1129,7 +1142,7 @@ GATE_REACH = {
 RULE_REACH = {
     "month_year": (40, 40), "month_bare": (40, 25), "hijri_month": (40, 40),
     "year_marked": (40, 15), "year_era": (5, 15), "year_bare": (5, 2), "year_pmod": (35, 15),
-    "year_hijri_word": (25, 5), "season": (25, 5), "day_latent": (45, 5),
+    "year_hijri_word": (25, 5), "season": (25, 5), "day_latent": (45, 5), "this_day_of": (40, 5),
     "relative_period": (35, 25), "duration_compound": (40, 35), "from_now": (40, 20),
 }
 """Narrower reaches for rules whose matches stand close to their gate word."""

@@ -319,6 +319,13 @@ class Resolver:
             return self.r_hijri_date(p, notes)
         if p.rule == "anaphora_same":
             return self.r_anaphora_same(p, notes)
+        if p.period == "day_of_year":
+            if self.ref is None or p.year is None:
+                return Resolved(None, "day", True)
+            if not valid_day(p.year, self.ref.month, self.ref.day):
+                return Resolved(None, "day", True)
+            d = dt.date(p.year, self.ref.month, self.ref.day)
+            return Resolved(_ymd(d), "day", True, day=d, year=d.year, month=d.month)
         if p.anaphora:
             if self.ctx_month is None or p.day is None:
                 return None
