@@ -204,6 +204,8 @@ _LIST_HEAD = compile_folded(
 def _kind(p: Partial) -> str:
     if p.type == "time":
         return "time"
+    if p.type == "weekday":
+        return "weekday"
     if p.type in ("date", "month", "year") and not p.anaphora:
         return "cal"
     return "other"
@@ -249,11 +251,14 @@ def _join(chain: list[Partial], gaps: list[str], norm: str) -> Partial | None:
     if len(chain) == 2:
         gap = gaps[0]
         is_and = bool(_LIST_GAP.match(gap))
+        if first.type == "weekday" and (is_and or gap == "-"):
+            return None  # "الأحد والاثنين": two days
         if gap == "/" and not (first.type == last.type == "year"):
             return None  # "2022/2023" is a season; other slashes are not ranges
         if is_and and not between:
             return _as_list(chain, norm, head)
-        if not (between or gap in ("-", "/") or opener or first.latent):
+        weekdays = first.type == last.type == "weekday"
+        if not (between or gap in ("-", "/") or opener or first.latent or weekdays):
             return None
         start = first.start
         if opener and not opener.group("w").endswith("منذ"):
@@ -272,7 +277,11 @@ def _as_list(chain: list[Partial], norm: str, head: re.Match[str] | None) -> Par
         return None
     # Two separate dates joined by "و" stay apart, but "في 2015 و2016" is one list of years.
     separate = not head and not chain[0].list_head and any(not c.latent for c in chain[:-1])
-    if separate and not all(c.type == "year" and c.rule.startswith("year") for c in chain):
+    plain_years = all(
+        c.type == "year" and c.rule.startswith("year") and not (c.period_part or c.mod)
+        for c in chain
+    )
+    if separate and not plain_years:
         return None
     start = chain[0].start
     if head:

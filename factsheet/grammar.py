@@ -37,6 +37,10 @@ class Partial:
     minute: int | None = None
     midnight_end: bool = False
     tz: bool = False
+    nth: int | None = None
+    """The nth (``-1``: last) weekday of the month (``الأحد الأخير من أيلول``)."""
+    year_same: bool = False
+    """``من العام ذاته``: the year of the mention before."""
     gregorian_year: int | None = None
     """A Gregorian year written after a Hijri holiday (``عيد الفطر 2022``)."""
     year_rel: str | None = None
@@ -148,6 +152,7 @@ def fragments() -> dict[str, str]:
         "AFTER": r"(?P<ap>" + alt(lx.day_part_after) + r")(?!\w)",
         "HOUR": r"(?P<hw>" + alt(lx.hour_ordinals) + r"|الواحده|[01]?\d|2[0-4])(?![\w:])",
         "CARD": r"(?P<wnum>" + alt(lx.cardinals) + r")",
+        "CARDW": r"(?:" + alt(w for w, n in lx.cardinals.items() if n < 60) + r")",
         "UNIT": r"(?P<unit>" + alt(lx.unit_of_form) + r")(?!\w)",
         "DUAL": r"(?P<dual>"
         + alt(w for w, (_, n) in lx.unit_of_form.items() if n == "dual")
@@ -162,7 +167,10 @@ def fragments() -> dict[str, str]:
     f["YEARPART"] = (
         r"(?:\s*[،,])?(?:\s+من)?(?:\s+(?:ال)?(?:عام|سنه))?\s+{YEAR}{ERA}"
     ).format(**f)
-    f["YEARREL"] = r"(?:\s+من)?\s+ال(?:عام|سنه)\s+{YREL}".format(**f)
+    f["YEARREL"] = (
+        r"(?:\s+من)?\s+(?:ال(?:عام|سنه)\s+{YREL}|(?P<ysame>ال(?:عام|سنه)\s+(?:ذاته|نفسه|ذاتها|"
+        r"نفسها)|نفس\s+ال(?:عام|سنه)))"
+    ).format(**f)
     f["MONTHS"] = r"{MONTH}(?:{MONTH2})?{MEND}".format(**f)
     return f
 
@@ -258,6 +266,9 @@ def _year_tail(p: Partial, m: re.Match[str], lx: Lexicon) -> Partial:
         p.year = int(g["year"])
     if g.get("yrel"):
         p.year_rel = lx.modifiers[_key(g["yrel"])]
+    if g.get("ysame"):
+        p.year_same = True
+        p.notes.append("year of the date mentioned just before")
     if g.get("rel"):
         p.direction = lx.modifiers[_key(g["rel"])]
     return p
@@ -291,7 +302,8 @@ _NAMED_AFTER = compile_folded(
     r"(?:^|\s)[وبلف]?(?:ال)?(?:ملعب|مدرسه|تحالف|جامعه|حركه|شارع|ساحه|مستشفى|مستشفي|حي|مدينه|جسر|"
     r"ثوره|قوى|قوي|فريق|نادي|مؤسسه|ثانويه|اعداديه|كليه|معهد|مطار|ميناء|سد|قاعه|مجمع|جيل|انتفاضه|"
     r"جبهه|تيار|ائتلاف|حزب|زنقه|طريق|مركب|مخيم|حديقه|حراك|شباب|مجموعه|ذكرى\s+ثوره|كتيبه|لواء|"
-    r"منظمه|جمعيه|مسجد|بنايه|عماره|اقامه|قريه|دوار|تجزئه|مصنع|محطه)\s+$"
+    r"منظمه|جمعيه|مسجد|بنايه|عماره|اقامه|قريه|دوار|تجزئه|مصنع|محطه|استاد|ستاد|مجمع|كوبري|نفق|"
+    r"ميدان|جامع|سوق|مركز|ثكنه|قاعده|معسكر|ملتقي|جائزه)\s+$"
 )
 
 
@@ -375,6 +387,10 @@ def p_hijri_date(m: re.Match[str], lx: Lexicon) -> Partial | None:
     if day is None or day > 30:
         return None
     g = m.groupdict()
+    if not (g.get("wd") or g.get("yawm") or g.get("deic")) and _NAMED_AFTER.search(
+        m.string[max(0, m.start() - 25) : m.start()]
+    ):
+        return Partial("hijri_date", m.start(), m.end(), "date", blocked=True)  # a name
     p = Partial("hijri_date", m.start(), m.end(), "date", calendar="hijri", day=day,
                 month=lx.hijri_months[_key(g["hmonth"])])
     if g.get("hyear"):
@@ -382,6 +398,9 @@ def p_hijri_date(m: re.Match[str], lx: Lexicon) -> Partial | None:
     if g.get("rel"):
         p.direction = lx.modifiers[_key(g["rel"])]
     return _unparen(_prefix(p, m, lx), m)
+
+
+_CRESCENT_BEFORE = compile_folded(r"(?:^|\s)هلال\s+$")
 
 
 def p_hijri_month(m: re.Match[str], lx: Lexicon) -> Partial | None:
@@ -394,11 +413,18 @@ def p_hijri_month(m: re.Match[str], lx: Lexicon) -> Partial | None:
         p.direction = lx.modifiers[_key(g["rel"])]
     if p.year is None and p.direction is None and not g.get("shahr"):
         return None  # "رجب" alone may be a name; "شهر رجب" is the month
+    if p.year is None and _CRESCENT_BEFORE.search(m.string, max(0, m.start() - 12), m.start()):
+        return None  # "رؤية هلال شهر رمضان": the sighting, not a date
     return _pmod(p, m, lx)
+
+
+_LAW_NUMBER_BEFORE = compile_folded(r"(?:رقم|عدد)\s*[\d./-]+\s+$")
 
 
 def p_year_marked(m: re.Match[str], lx: Lexicon) -> Partial | None:
     g = m.groupdict()
+    if _LAW_NUMBER_BEFORE.search(m.string, max(0, m.start() - 24), m.start()):
+        return None  # "القانون رقم 17 لسنة 2023": part of a law's number
     p = Partial("year_marked", m.start(), m.end(), "year", year=int(g["year"]))
     if g.get("era") and _key(g["era"]) in lx.hijri_era:
         p.calendar = "hijri"
@@ -477,6 +503,8 @@ def p_day_latent(m: re.Match[str], lx: Lexicon) -> Partial | None:
     day = _day(m, lx)
     if day is None:
         return None
+    if m.group("dayw") and _key(m.group("dayw")).endswith("ه"):
+        return None  # feminine ordinals count hours ("من العاشرة حتى الثانية"), not days
     p = Partial("day_latent", m.start(), m.end(), "date", day=day, latent=True)
     return _prefix(p, m, lx)
 
@@ -485,6 +513,13 @@ _OTHER_YEAR = compile_folded(
     r"\s+(?:ال)?(?:دراسي|جامعي|مالي|قضائي|تشريعي|فلاحي|زراعي|رياضي|كروي|هجري|ميلادي|انتخابي|"
     r"الدراسي|الجامعي|المالي|القضائي|التشريعي|الفلاحي|الزراعي|الرياضي|الكروي|الانتخابي|"
     r"الكريم|المبارك|الفضيل)"
+)
+
+
+_TITLE_BEFORE = compile_folded(
+    r"(?:المدير|مدير|النائب|نائب|الامين|امين|المدعي|مدعي|المفتش|المراقب|الكاتب|القائد|الوكيل|"
+    r"المندوب|المنسق|المقرر|المحامي|المستشار|الراي|المؤتمر|الامن|النظام|القطاع|المال|الشان|"
+    r"الصالح|النفع|الاضراب|الحق|العفو|الرئيس|المحاسب|المراقب|المشرف|المفوض|الممثل|الوزير)\s+$"
 )
 
 
@@ -505,6 +540,8 @@ def p_relative_period(m: re.Match[str], lx: Lexicon) -> Partial | None:
         return None  # anaphora on an earlier mention, not the publication date
     if not g.get("rel") and _OTHER_YEAR.match(m.string, m.end()):
         return None  # "منتصف العام الدراسي": another kind of year
+    if unit == "year" and _TITLE_BEFORE.search(m.string, max(0, m.start() - 16), m.start()):
+        return None  # "المدير العام السابق": general, not a year
     p = Partial("relative_period", m.start(), m.end(), "relative", period=unit,
                 direction=direction)
     if unit == "century":
@@ -534,7 +571,7 @@ def p_deictic(m: re.Match[str], lx: Lexicon) -> Partial | None:
             r"(?:اليوم|امس|الان|الليله)\s*(?:او\s*)?$", prev
         ):
             return None  # "غدا المشروع حقيقة": became (but "اليوم وغدا الوضع ...": tomorrow)
-    if word in (fold("اليوم"), fold("يومه")) and not g.get("wd"):
+    if word in (fold("اليوم"), fold("يومه"), fold("الليلة")) and not g.get("wd"):
         nxt = s[m.end() : m.end() + 12]
         if re.match(r"\s+ال\w", nxt) and not re.match(r"\s+ال(?:حالي|جمعه)", nxt):
             return None  # "اليوم العالمي", "اليوم التالي": a day named by an event
@@ -545,6 +582,7 @@ def p_deictic(m: re.Match[str], lx: Lexicon) -> Partial | None:
 
 
 _RECURRING_BEFORE = compile_folded(r"(?:^|\s)(?:ايام|كل|عدا|ما\s+عدا|باستثناء)\s+(?:يوم\s+)?$")
+_PRAYER_BEFORE = compile_folded(r"(?:^|\s)[وبل]?(?:صلاه|خطبه)\s+$")
 _YEARLY = compile_folded(r"(?:كل\s+(?:عام|سنه)|سنويا)[^.،,؛!?؟\n]{0,40}$")
 _YEARLY_AFTER = compile_folded(r"\s+(?:من\s+)?كل\s+(?:عام|سنه)|\s+سنويا")
 
@@ -552,6 +590,10 @@ _YEARLY_AFTER = compile_folded(r"\s+(?:من\s+)?كل\s+(?:عام|سنه)|\s+سن
 def p_weekday(m: re.Match[str], lx: Lexicon) -> Partial | None:
     if _RECURRING_BEFORE.search(m.string[max(0, m.start() - 16) : m.start()]):
         return None  # "عدا أيام الجمعة", "كل سبت": a recurring set, not a day
+    if _PRAYER_BEFORE.search(m.string, max(0, m.start() - 8), m.start()) and not m.group(
+        0
+    ).startswith("يوم"):
+        return None  # "صلاة الجمعة": the prayer
     p = Partial("weekday", m.start(), m.end(), "weekday")
     if m.groupdict().get("rel"):
         p.direction = lx.modifiers[_key(m.group("rel"))]
@@ -590,14 +632,17 @@ _QMOD = {
 _AGE_BEFORE = compile_folded(
     r"(?:عمر|عمره|عمرها|عمرهم|العمر|يبلغ|تبلغ|يبلغون|البالغ|البالغه|البالغين|بلغ|بلغت|ابن|ابنه|"
     r"ذو|ذات|ناهز|يناهز|تناهز|سن|سنه|سنها|عن|يتجاوز|يتجاوزون|دون|فوق|تحت|اعمارهم|اعمارهن)"
-    r"(?:\s+(?:من\s+العمر|العمر))?\s+(?:\(\s*)?$"
+    r"(?:\s+(?:من\s+العمر|العمر))?(?:\s+[^\s\d.،,؛]+){0,3}\s+(?:\(\s*)?$"
 )
+
+
+_EVERY_BEFORE = compile_folded(r"(?:^|\s)كل\s+$")
 
 
 def _is_age(m: re.Match[str]) -> bool:
     """``طفل يبلغ 12 عاما``, ``(12 عاما)`` after a name: an age, not a period of time."""
     s = m.string
-    before = s[max(0, m.start() - 25) : m.start()]
+    before = s[max(0, m.start() - 40) : m.start()]
     if before.endswith("(") and s[m.end() : m.end() + 2].strip().startswith(")"):
         return True
     return bool(_AGE_BEFORE.search(before))
@@ -622,6 +667,8 @@ def p_duration(m: re.Match[str], lx: Lexicon) -> Partial | None:
         pass  # colloquial "3 يوم" is still a duration
     if unit == "year" and _is_age(m):
         return None
+    if _EVERY_BEFORE.search(m.string, max(0, m.start() - 6), m.start()):
+        return None  # "كل ست ساعات": a frequency
     iso = _iso_duration(n, unit, lx)
     if g.get("half"):
         if half is None:
@@ -731,23 +778,30 @@ _FRACTIONS = {"النصف": 30, "نصف": 30, "الربع": 15, "ربع": 15, "�
 
 def p_time_words(m: re.Match[str], lx: Lexicon) -> Partial | None:
     g = m.groupdict()
-    if not (g.get("sa") or g.get("ap")):
-        return None
+    latent = not (g.get("sa") or g.get("ap") or g.get("frac") or g.get("minus"))
     hw = _key(g["hw"])
+    if latent and hw.isdigit():
+        return None  # a bare number is no clock time
     h = int(hw) if hw.isdigit() else lx.hour_ordinals.get(hw)
     if h is None or h > 24:
         return None
     mi = 0
     if g.get("frac"):
         fr = _key(g["frac"])
-        mi = _FRACTIONS.get(fr) or int(re.sub(r"\D", "", fr) or 0)
+        first = fr.split()[0]
+        mi = _FRACTIONS.get(fr) or (
+            int(first) if first.isdigit() else lx.cardinals.get(first, 0)
+        )
     if g.get("minus"):
         h, mi = h - 1, 60 - _FRACTIONS.get(_key(g["minus"]).rstrip("ا"), 15)
     if g.get("ap"):
         h = _pm(h, _key(g["ap"]), lx)
     if mi >= 60:
         return None
-    return Partial("time_words", m.start(), m.end(), "time", hour=h % 24, minute=mi)
+    p = Partial("time_words", m.start(), m.end(), "time", hour=h % 24, minute=mi, latent=latent)
+    if g.get("ap") and "اليوم" in g["ap"]:
+        p.deictic = 0  # "مساء اليوم": today's evening
+    return p
 
 
 def p_time_special(m: re.Match[str], lx: Lexicon) -> Partial | None:
@@ -808,6 +862,8 @@ def p_ramadan(m: re.Match[str], lx: Lexicon) -> Partial | None:
         before
     ):
         return None
+    if _CRESCENT_BEFORE.search(m.string, max(0, m.start() - 12), m.start()):
+        return None  # "رؤية هلال رمضان": the sighting, not a date
     spec = ("hijri_month", 9, 0)
     p = Partial("holiday", m.start(), m.end(), "holiday", holiday="رمضان", holiday_spec=spec,
                 calendar="hijri")
@@ -817,6 +873,10 @@ def p_ramadan(m: re.Match[str], lx: Lexicon) -> Partial | None:
 def p_holiday(m: re.Match[str], lx: Lexicon) -> Partial | None:
     g = m.groupdict()
     spec = holidays()[_key(g["holi"])]
+    if spec[0] == "hijri_month" and _CRESCENT_BEFORE.search(
+        m.string, max(0, m.start() - 12), m.start()
+    ):
+        return None  # "رؤية هلال شهر رمضان": the sighting, not a date
     p = Partial("holiday", m.start(), m.end(), "holiday", holiday=_key(g["holi"]),
                 holiday_spec=spec)
     return _holiday_tail(p, g, lx)
@@ -893,6 +953,19 @@ def p_this_day_of(m: re.Match[str], lx: Lexicon) -> Partial | None:
     p.period = "day_of_year"
     p.notes.append("day and month of the publication date")
     return p
+
+
+_NTH = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "الاخير": -1}
+
+
+def p_nth_weekday(m: re.Match[str], lx: Lexicon) -> Partial | None:
+    """``الأحد الأخير من أيلول``: the nth (or last) such weekday of the month."""
+    month = _month(m, lx)
+    if month is None:
+        return None
+    p = Partial("nth_weekday", m.start(), m.end(), "date", month=month)
+    p.nth = _NTH[_key(m.group("nth"))]
+    return _year_tail(_prefix(p, m, lx), m, lx)
 
 
 def p_season(m: re.Match[str], lx: Lexicon) -> Partial | None:
@@ -993,7 +1066,7 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
     (
         "duration_one",
         r"{B}{CL}(?P<single>)(?P<unit>يوم|اسبوع|شهر|سنه|عام|ساعه|دقيقه|عقد|قرن)"
-        r"(?:\s+(?:واحد|واحده)|(?P<half>\s+و\s*(?:ال)?نصف))(?!\w)",
+        r"(?:\s+(?:واحد|واحده)|(?P<half>\s+و\s*(?:ال)?نصف)|\s+على\s+الاقل)(?!\w)",
         p_duration,
     ),
     (
@@ -1021,7 +1094,8 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
     ),
     (
         "duration_past",
-        r"{B}{CL}ال(?:(?P<dual>" + alt(["عامين", "سنتين", "شهرين", "يومين", "اسبوعين"]) + r")"
+        r"{B}{CL}ال(?:(?P<dual>" + alt(["عامين", "سنتين", "شهرين", "يومين", "اسبوعين", "عقدين",
+                                          "قرنين", "ساعتين"]) + r")"
         r"|(?P<unit>" + alt(["سنوات", "اعوام", "اشهر", "شهور", "ايام", "اسابيع", "عقود"]) + r")"
         r"\s+(?:ال)?(?:(?P<num>\d{{1,3}})|{CARD}))\s+(?P<past>الاخيرين|الماضيين|المقبلين|القادمين|الاخيرتين|الماضيتين|المقبلتين|القادمتين|"
         r"الاخيره|الماضيه|المقبله|القادمه|الفائته|المنصرمه)(?!\w)",
@@ -1048,7 +1122,7 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
     (
         "time_words",
         r"{B}{CL}(?:(?P<sa>الساعه)\s+)?{HOUR}(?:\s+و\s*(?P<frac>النصف|نصف|الربع|ربع|الثلث|ثلث|"
-        r"\d{{1,2}}\s+دقيقه|عشر\s+دقائق|خمس\s+دقائق))?(?:\s+الا\s+(?P<minus>ربعا|ربع|ثلثا|ثلث))?"
+        r"(?:\d{{1,2}}|{CARDW})\s+(?:دقيقه|دقائق)))?(?:\s+الا\s+(?P<minus>ربعا|ربع|ثلثا|ثلث))?"
         r"(?:\s+{AFTER})?",
         p_time_words,
     ),
@@ -1104,6 +1178,12 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
         p_this_day_of,
     ),
     (
+        "nth_weekday",
+        r"{B}{CL}(?:(?P<yawm>يوم)\s+)?{WD}\s+(?P<nth>الاول|الثاني|الثالث|الرابع|الخامس|الاخير)\s+"
+        r"(?:من\s+)?(?:شهر\s+)?{MONTHS}(?:{YEARPART}|{YEARREL}|\s*{REL})?",
+        p_nth_weekday,
+    ),
+    (
         "season",
         r"{B}{CL}(?:فصل\s+)?(?:ال)?(?P<season>صيف|شتاء|ربيع|خريف)\s+(?:من\s+)?(?:(?:ال)?(?:عام|سنه)\s+)?"
         r"{YEAR}",
@@ -1127,13 +1207,14 @@ RULE_GATES = {
     "time_words": "clock", "time_special": "clock_special", "decade": "decade",
     "century": "century", "holiday": "holiday", "ramadan": "ramadan",
     "anaphora_day": "month_word", "anaphora_same": "same", "this_day_of": "year",
+    "nth_weekday": "weekday",
 }
 
 
 GATE_REACH = {
     "month": (70, 45), "hmonth": (70, 45), "numeric_date": (50, 20), "year": (45, 20),
     "colon": (25, 40), "day": (45, 25), "unit": (50, 35), "relunit": (45, 30),
-    "deictic": (30, 40), "weekday": (45, 30), "clock": (25, 60), "clock_special": (20, 25),
+    "deictic": (30, 40), "weekday": (45, 30), "clock": (45, 60), "clock_special": (20, 25),
     "decade": (35, 45), "century": (35, 45), "holiday": (40, 45), "ramadan": (40, 35),
     "month_word": (70, 25), "same": (25, 25),
 }
@@ -1188,9 +1269,11 @@ def gate_words() -> dict[str, frozenset[str]]:
 
 
 _LEAD_WORDS = frozenset(
-    ["لمده", "مده", "طيله", "طوال", "قبل", "بعد", "منذ", "خلال", "غضون", "من", "عن", "نحو",
-     "حوالي", "قرابه", "زهاء", "يقارب", "يناهز", "نصف", "ربع", "ثلث", "ارباع", "الان"]
+    fold(w) for w in ["لمدة", "مدة", "طيلة", "طوال", "قبل", "بعد", "منذ", "خلال", "غضون", "من",
+                      "عن", "نحو", "حوالي", "قرابة", "زهاء", "يقارب", "يناهز", "نصف", "ربع",
+                      "ثلث", "أرباع", "الآن"]
 )
+_NEXT_WORDS = frozenset(fold(w) for w in ["واحد", "واحدة", "من", "على"])
 _TOKEN_BEFORE = re.compile(r"([^\s()]+)[\s()]*$")
 _TOKEN_AFTER = re.compile(r"\s*(\S+)(?:\s+(\S+))?")
 
@@ -1221,7 +1304,7 @@ def unit_in_context(norm: str, start: int, end: int) -> bool:
     after = _TOKEN_AFTER.match(norm, end)
     if after:
         nxt = after.group(1)
-        if nxt in ("واحد", "واحده", "من") or nxt.startswith("و"):
+        if nxt in _NEXT_WORDS or nxt.startswith("و"):
             return True
         if word.startswith("ال") and (nxt.lstrip("ال") in lx.cardinals or nxt.isdigit()):
             return True

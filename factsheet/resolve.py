@@ -98,6 +98,8 @@ class Resolver:
         self.years: list[tuple[int, int, int]] = []
         """(start, end, year) of the mentions resolved so far."""
         self._days_sorted = False
+        self.written_year: tuple[int, int] | None = None
+        """(end, year) of the last date or month whose year is written."""
         self.ref_month: tuple[int, int] | None = None
         self.ref_year: int | None = None
         """The month or year of writing implied by a gloss, when the date is unknown."""
@@ -218,6 +220,8 @@ class Resolver:
     def _note_year(self, p: Partial) -> None:
         if p.year is not None and p.calendar == "gregorian" and p.year_rel is None:
             self.ctx_year = p.year
+            if p.type in ("date", "month") or p.period == "day_of_year":
+                self.written_year = (p.end, p.year)
 
     def _sentence_year(self, p: Partial) -> int | None:
         """The year of the nearest resolved mention in the same sentence as ``p``."""
@@ -258,6 +262,15 @@ class Resolver:
     def _pick_year(self, month: int, day: int | None, p: Partial, notes: list[str]) -> int | None:
         """The year of a day/month written without one."""
         ref = self.ref
+        if p.year_same:
+            if not self.years:
+                return None
+            return self.years[-1][2]
+        if p.year_rel is None and p.direction is None and p.deictic is None:
+            same = self._sentence_written_year(p)
+            if same is not None:
+                notes.append("year from an earlier date in the same sentence")
+                return same
         if p.year_rel is not None:
             if ref is None:
                 return None
@@ -308,6 +321,16 @@ class Resolver:
             return replace(p, direction="last", notes=list(p.notes))
         return p
 
+    def _sentence_written_year(self, p: Partial) -> int | None:
+        """The year written in a date earlier in the same sentence (``في 12 مارس 2020 … وفي
+        15 أبريل``), if any."""
+        if self.written_year is None:
+            return None
+        end, year = self.written_year
+        if end <= p.start and p.start - end < 250 and self._same_sentence(end, p.start):
+            return year
+        return None
+
     def _weekday_check(self, d: dt.date, p: Partial, notes: list[str]) -> None:
         if p.weekday is not None and d.weekday() != p.weekday:
             notes.append(f"the text names another weekday than {d:%A} for this date")
@@ -325,6 +348,7 @@ class Resolver:
             if not valid_day(p.year, self.ref.month, self.ref.day):
                 return Resolved(None, "day", True)
             d = dt.date(p.year, self.ref.month, self.ref.day)
+            self.written_year = (p.end, p.year)
             return Resolved(_ymd(d), "day", True, day=d, year=d.year, month=d.month)
         if p.anaphora:
             if self.ctx_month is None or p.day is None:
@@ -344,6 +368,8 @@ class Resolver:
                 return None
             d = dt.date(y, m, p.day)
             return Resolved(_ymd(d), "day", True, day=d, year=y, month=m)
+        if p.nth is not None and p.month is not None:
+            return self.r_nth_weekday(p, notes)
         if p.month is None or p.day is None:
             return None
         relative = bool(p.direction or p.deictic is not None or p.year_rel)
@@ -381,6 +407,20 @@ class Resolver:
         if self.ctx_day is None:
             return Resolved(None, "week", False)
         return Resolved(iso_week(self.ctx_day[0]), "week", False)
+
+    def r_nth_weekday(self, p: Partial, notes: list[str]) -> Resolved | None:
+        assert p.month is not None and p.nth is not None and p.weekday is not None
+        year = p.year if p.year is not None else self._pick_year(p.month, None, p, notes)
+        if year is None:
+            return Resolved(None, "day", True)
+        first = dt.date(year, p.month, 1)
+        days = [first + dt.timedelta(days=i) for i in range(31)]
+        fits = [d for d in days if d.month == p.month and d.weekday() == p.weekday]
+        d = fits[-1] if p.nth == -1 else (fits[p.nth - 1] if p.nth <= len(fits) else None)
+        if d is None:
+            notes.append("the month has no such weekday")
+            return Resolved(None, "day", False)
+        return Resolved(_ymd(d), "day", p.year is None, day=d, year=d.year, month=d.month)
 
     def r_hijri_date(self, p: Partial, notes: list[str]) -> Resolved | None:
         if p.month is None or p.day is None:
@@ -604,6 +644,9 @@ class Resolver:
         if p.hour is None:
             return None
         hm = f"{p.hour:02d}:{(p.minute or 0):02d}"
+        if p.deictic is not None and self.ref is not None:
+            d = self.ref + dt.timedelta(days=p.deictic)
+            return Resolved(f"{_ymd(d)}T{hm}", "minute", True)
         day = self._clause_day(p)
         if day is not None:
             notes.append("date from the same clause")
@@ -693,6 +736,8 @@ class Resolver:
     def r_range(self, p: Partial, notes: list[str]) -> Resolved | None:
         assert p.range_of is not None
         a, b = p.range_of
+        if a.type == b.type == "weekday":
+            return self._weekday_range(a, b, notes)
         a = replace(a, notes=list(a.notes))
         inherited_year = False
         if a.type in ("date", "month") and a.month is None and b.month is not None:
@@ -740,6 +785,14 @@ class Resolver:
             self.ctx_day = (rb.day, p.end)
         return Resolved(Range(va, vb), rb.grain, ra.relative or rb.relative, hijri=hijri,
                         year=rb.year, month=rb.month)
+
+    def _weekday_range(self, a: Partial, b: Partial, notes: list[str]) -> Resolved | None:
+        """``ليلة الأربعاء إلى الخميس``: the second day is the first one's next such day."""
+        ra = self.r_weekday(a, notes)
+        if ra is None or ra.day is None or b.weekday is None:
+            return Resolved(None, "day", True)
+        end = ra.day + dt.timedelta(days=(b.weekday - ra.day.weekday()) % 7 or 7)
+        return Resolved(Range(_ymd(ra.day), _ymd(end)), "day", True)
 
     def r_list(self, p: Partial, notes: list[str]) -> Resolved | None:
         last = p.items[-1]
