@@ -1221,7 +1221,7 @@ GATE_REACH = {
 """How far (characters before, after) a rule's match may reach around its gate word."""
 
 RULE_REACH = {
-    "month_year": (40, 40), "month_bare": (40, 25), "hijri_month": (40, 40),
+    "date_dmy": (55, 35), "month_year": (32, 32), "month_bare": (28, 20), "hijri_month": (40, 40),
     "year_marked": (40, 15), "year_era": (5, 15), "year_bare": (5, 2), "year_pmod": (35, 15),
     "year_hijri_word": (25, 5), "season": (25, 5), "day_latent": (45, 5), "this_day_of": (40, 5),
     "relative_period": (35, 25), "duration_compound": (40, 35), "from_now": (40, 20),
