@@ -20,7 +20,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .grammar import (
+    FULL_DATE_RULES,
     GATE_REACH,
+    INSIDE_FULL_DATES,
     RULE_REACH,
     WORD_INSIDE_GATES,
     Partial,
@@ -148,12 +150,20 @@ def tag(norm: str) -> list[Partial]:
     # cannot win the selection below, so its production is not even run.
     cover_start = array("l", [-1]) * (len(norm) + 1)
     cover_end = array("l", [-1]) * (len(norm) + 1)
+    # Positions inside a full date (day, month and perhaps year): the month and year rules
+    # that come after cannot read a longer expression there, so they skip those gate words.
+    full = bytearray(len(norm) + 1)
     for prio, rule in enumerate(rules()):
         reach = RULE_REACH.get(rule.name, GATE_REACH[rule.gate])
-        key = (rule.gate, *reach)
-        if key not in spans:
-            spans[key] = around(hits[rule.gate], *reach, len(norm))
-        for m in _matches(rule, norm, spans[key]):
+        if rule.name in INSIDE_FULL_DATES:
+            rule_hits = [h for h in hits[rule.gate] if not full[h[0]]]
+            rule_spans = around(rule_hits, *reach, len(norm))
+        else:
+            key = (rule.gate, *reach)
+            if key not in spans:
+                spans[key] = around(hits[rule.gate], *reach, len(norm))
+            rule_spans = spans[key]
+        for m in _matches(rule, norm, rule_spans):
             s, e = m.span()
             if e <= s:
                 continue
@@ -168,6 +178,8 @@ def tag(norm: str) -> list[Partial]:
             cands.append((prio, len(cands), p))
             if not p.latent and p.end - p.start > 2:
                 _cover(cover_start, cover_end, p.start, p.end)
+                if rule.name in FULL_DATE_RULES:
+                    full[p.start : p.end] = b"\x01" * (p.end - p.start)
     # Longest span first; among equals, non-latent, then rule order.
     cands.sort(key=lambda c: (-(c[2].end - c[2].start), not c[2].blocked, c[2].latent, c[0], c[1]))
     taken = bytearray(len(norm) + 1)

@@ -307,12 +307,20 @@ _NAMED_AFTER = compile_folded(
 )
 
 
+_ORDINAL_OF = compile_folded(
+    r"(?:^|\s)[وبل]?(?:ال)?(?:اسبوع|اسابيع|شهر|ايام|عشر|نصف|ربع|ثلث|اسدس|سداسي|ثلاثي|فصل|دور|"
+    r"شوط|جوله|مرحله|دوره|طبعه|نسخه|عدد|جزء|حلقه|موسم)\s+$"
+)
+
+
 def p_date_dmy(m: re.Match[str], lx: Lexicon) -> Partial | None:
     day = _day(m, lx)
     month = _month(m, lx)
     if day is None or month is None:
         return None
     g = m.groupdict()
+    if g.get("dayw") and _ORDINAL_OF.search(m.string, max(0, m.start() - 14), m.start()):
+        return None  # "الأسبوع الأول من شهر مارس": the first week, not the first day
     if not (g.get("wd") or g.get("yawm") or g.get("deic")) and _NAMED_AFTER.search(
         m.string[max(0, m.start() - 25) : m.start()]
     ):
@@ -1227,6 +1235,13 @@ RULE_REACH = {
     "relative_period": (35, 25), "duration_compound": (40, 35), "from_now": (40, 20),
 }
 """Narrower reaches for rules whose matches stand close to their gate word."""
+
+FULL_DATE_RULES = frozenset({"date_dmy", "date_numeric", "date_iso", "hijri_date"})
+"""Rules whose matches hold a whole date: no later month or year rule reads longer there."""
+INSIDE_FULL_DATES = frozenset(
+    {"month_year", "month_bare", "year_marked", "year_era", "year_bare", "year_pmod"}
+)
+"""Rules that skip the gate words already inside a full date."""
 
 WORD_INSIDE_GATES = frozenset({"numeric_date", "year", "colon", "day", "clock", "decade", "same"})
 """Gates whose words may stand inside a token (``الـ17``, ``التسعينيات``, ``ذاته``)."""
