@@ -313,6 +313,19 @@ _ORDINAL_OF = compile_folded(
 )
 
 
+_NAME_AND = compile_folded(
+    r"(?:^|\s)[وبلف]?(?:ال)?(?:قوى|قوي|تحالف|حركه|حركتي|ثورتي|ثوره|تياري)\s+\S+\s+\S+\s+$"
+)
+
+
+def _is_name(m: re.Match[str]) -> bool:
+    """Is the date at ``m`` part of a name (``مدرسة 12 أكتوبر``, ``قوى 8 آذار و14 آذار``)?"""
+    before = m.string[max(0, m.start() - 40) : m.start()]
+    if _NAMED_AFTER.search(before[-25:]):
+        return True
+    return m.group(0).startswith("و") and bool(_NAME_AND.search(before))
+
+
 def p_date_dmy(m: re.Match[str], lx: Lexicon) -> Partial | None:
     day = _day(m, lx)
     month = _month(m, lx)
@@ -321,9 +334,7 @@ def p_date_dmy(m: re.Match[str], lx: Lexicon) -> Partial | None:
     g = m.groupdict()
     if g.get("dayw") and _ORDINAL_OF.search(m.string, max(0, m.start() - 14), m.start()):
         return None  # "الأسبوع الأول من شهر مارس": the first week, not the first day
-    if not (g.get("wd") or g.get("yawm") or g.get("deic")) and _NAMED_AFTER.search(
-        m.string[max(0, m.start() - 25) : m.start()]
-    ):
+    if not (g.get("wd") or g.get("yawm") or g.get("deic")) and _is_name(m):
         blocked = Partial("date_dmy", m.start(), m.end(), "date", blocked=True)
         return blocked  # "مدرسة 12 أكتوبر", "حركة 20 فبراير": a name
     if not g.get("year") and (
@@ -354,6 +365,8 @@ def p_month_year(m: re.Match[str], lx: Lexicon) -> Partial | None:
     month = _month(m, lx)
     if month is None:
         return None
+    if _is_name(m):
+        return Partial("month_year", m.start(), m.end(), "month", blocked=True)
     p = Partial("month_year", m.start(), m.end(), "month", month=month)
     p.list_head = _key(m.groupdict().get("shahr") or "") == "شهري"
     return _pmod(_year_tail(p, m, lx), m, lx)
@@ -458,9 +471,10 @@ _YEAR_CONTEXT_BEFORE = compile_folded(
     r"(?:^|[\s(،,])(?:في|منذ|حتى|قبل|بعد|خلال|مطلع|اوائل|اواخر|اواسط|منتصف|بدايه|نهايه|"
     r"ابتداء\s+من|اعتبارا\s+من|الى|من|وفي|ومنذ|وحتى|وقبل|وبعد|لغايه|بحلول|موسم|دوره|نسخه|"
     r"حدود|حرب|نكسه|احداث|انتخابات|دستور|ميزانيه|موازنه|بعنوان|برسم|مونديال|كاس\s+العالم|"
-    r"رؤيه|افق|مطلع|خريف|ربيع|صيف|شتاء|اواسط|غضون|العام|عام|سنه|سنتي|عامي|غايه|حدود|"
+    r"مطلع|خريف|ربيع|صيف|شتاء|اواسط|غضون|العام|عام|سنه|سنتي|عامي|غايه|حدود|"
     r"موسم|طبعه|نسخه)\s*$"
 )
+_VISION_BEFORE = compile_folded(r"(?:رؤيه|مئويه|افق|استراتيجيه|خطه)(?:\s+\S+){0,2}\s+$")
 _YEAR_WEAK_BEFORE = compile_folded(r"(?:^|\s)[وفبل]?(?:ال|لل)\w+(?:يه|ي)\s*$")
 """An adjective before a year that ends its phrase: ``الدورة الصيفية 2024.``"""
 _PHRASE_END = compile_folded(r"\s*(?:[.,،؛:)!?؟\"]|$)")
@@ -488,6 +502,8 @@ def p_year_bare(m: re.Match[str], lx: Lexicon) -> Partial | None:
         return None
     before = s[max(0, m.start() - 25) : m.start()]
     in_parens = before.endswith("(") and s[m.end() : m.end() + 1] == ")"
+    if _VISION_BEFORE.search(s, max(0, m.start() - 30), m.start()):
+        return None  # "رؤية قطر الوطنية 2030": the name of a plan
     weak = bool(_YEAR_WEAK_BEFORE.search(before)) and bool(_PHRASE_END.match(s, m.end()))
     if not (in_parens or weak or _YEAR_CONTEXT_BEFORE.search(before)):
         p.latent = True
@@ -639,8 +655,10 @@ _QMOD = {
 
 _AGE_BEFORE = compile_folded(
     r"(?:عمر|عمره|عمرها|عمرهم|العمر|يبلغ|تبلغ|يبلغون|البالغ|البالغه|البالغين|بلغ|بلغت|ابن|ابنه|"
-    r"ذو|ذات|ناهز|يناهز|تناهز|سن|سنه|سنها|عن|يتجاوز|يتجاوزون|دون|فوق|تحت|اعمارهم|اعمارهن)"
-    r"(?:\s+(?:من\s+العمر|العمر))?(?:\s+[^\s\d.،,؛]+){0,3}\s+(?:\(\s*)?$"
+    r"ذو|ذات|ناهز|يناهز|تناهز|سن|سنه|سنها|عن|يتجاوز|يتجاوزون|دون|فوق|تحت|اعمارهم|اعمارهن|"
+    r"اعمار|السن|اعمارهما)"
+    r"(?:\s+(?:من\s+العمر|العمر))?(?:\s+(?!(?:عاما|عام|سنه|سنوات|لمده|مده|منذ|خلال)(?!\w))"
+    r"[^\s.،,؛]+){0,4}\s+(?:\(\s*)?$"
 )
 
 
@@ -1029,7 +1047,7 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
     ),
     (
         "year_marked",
-        r"{B}{CL}(?:{PMOD}\s+)?(?:ال)?(?P<head>عامي|سنتي|عام|سنه|اعوام|سنوات)\s+(?:{YREL}\s+)?"
+        r"{B}{CL}(?:{PMOD}\s+)?(?:ال|(?<=ل)ل)?(?P<head>عامي|سنتي|عام|سنه|اعوام|سنوات)\s+(?:{YREL}\s+)?"
         r"{YEAR}{ERA}",
         p_year_marked,
     ),
@@ -1049,7 +1067,8 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
     ),
     (
         "relative_period",
-        r"{B}{CL}(?:{PMOD}\s+(?:من\s+)?)?(?:(?P<this>هذا|هذه)\s+)?ال(?P<unit>اسبوع|شهر|عام|سنه|قرن)"
+        r"{B}{CL}(?:{PMOD}\s+(?:من\s+)?)?(?:(?P<this>هذا|هذه)\s+)?(?:ال|(?<=ل)ل)"
+        r"(?P<unit>اسبوع|شهر|عام|سنه|قرن)"
         r"(?:\s*{REL})?",
         p_relative_period,
     ),

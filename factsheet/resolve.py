@@ -36,7 +36,9 @@ _ANCHOR_AFTER = compile_folded(
 _GLOSS_GAP = compile_folded(r"^\s*(?:\(|،|,|-|:|اي)?\s*$")
 _FUTURE = compile_folded(
     r"(?:^|\s)[وف]?(?P<w>س[يتنا]\w{3,}|سوف|المقرر|المرتقب|المنتظر|مقرر|يرتقب|ينتظر|يعتزم|تعتزم|"
-    r"يعقد|تعقد|تنطلق|ينطلق|يلتقي|تلتقي|يستضيف|تستضيف|يزور|تزور|يحل|تحل|يتوقع|يتوجه|تتوجه)(?!\w)"
+    r"يعقد|تعقد|تنطلق|ينطلق|يلتقي|تلتقي|يستضيف|تستضيف|يزور|تزور|يحل|تحل|يتوقع|يتوجه|تتوجه|"
+    r"يحتضن|تحتضن|يستقبل|تستقبل|يواجه|تواجه|تجري|يجري|تجرى|يجرى|ينظم|تنظم|يخوض|تخوض|يلعب|تلعب|"
+    r"يشارك|تشارك|يستانف|تستانف|يفتتح|تفتتح|يختتم|تختتم|يصل|تصل|يعود|تعود|يلاقي|تلاقي)(?!\w)"
 )
 _NOT_FUTURE = compile_folded(
     r"(?:سياس|سيار|سيد|سيطر|سيول|سنو|سنه|سنت|ستين|سته|ستون|سيناء|سينا|سينم|سيره|سيرت|ساع|سابق|"
@@ -279,8 +281,13 @@ class Resolver:
             if p.direction or p.deictic is not None:
                 return None
             if self.ctx_year is not None:
+                y = self.ctx_year
+                if p.weekday is not None and day is not None and valid_day(y, month, day) and (
+                    dt.date(y, month, day).weekday() != p.weekday
+                ):
+                    return None  # the weekday says it is another year
                 notes.append("year from an earlier date in the text")
-                return self.ctx_year
+                return y
             return None
         d = day or 1
         cands = [y for y in (ref.year - 1, ref.year, ref.year + 1) if valid_day(y, month, d)]
