@@ -33,6 +33,7 @@ except ImportError:  # pragma: no cover - other interpreters
 
 _Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 _entries: dict[tuple[str, int], _Entry] | None = None
+_used: set[tuple[str, int]] = set()
 _dirty = False
 
 
@@ -74,7 +75,8 @@ def _save() -> None:
     if path is None:
         return
     try:
-        data = marshal.dumps(_entries)
+        # Only what this process used: patterns of older versions do not pile up.
+        data = marshal.dumps({k: v for k, v in _entries.items() if k in _used})
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".regex-", suffix=".tmp")
         try:
@@ -108,6 +110,7 @@ def compile_cached(source: str, flags: int = 0) -> re.Pattern[str]:
         return re.compile(source, flags)
     try:
         entries = _load()
+        _used.add((source, flags))
         entry = entries.get((source, flags))
         if entry is None:
             entry = _compile_entry(source, flags)
