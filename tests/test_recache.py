@@ -60,8 +60,7 @@ def test_an_unwritable_cache_folder_changes_nothing(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
     code = (
-        "import factsheet; "
-        "print(len(factsheet.find_dates('من 17 إلى 20 ماي 2022', '2022-03-25')))"
+        "import factsheet; print(len(factsheet.find_dates('من 17 إلى 20 ماي 2022', '2022-03-25')))"
     )
     out = subprocess.run(
         [sys.executable, "-c", code],
@@ -72,3 +71,22 @@ def test_an_unwritable_cache_folder_changes_nothing(tmp_path: Path) -> None:
     )
     assert out.stdout.strip() == "1"
     assert out.stderr == ""
+
+
+def test_the_cache_keeps_only_what_a_process_used(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import marshal
+
+    recache.compile_cached(r"old-pattern-\d+")
+    recache._save()
+    # a later process, with other patterns (the code changed)
+    monkeypatch.setattr(recache, "_entries", None)
+    monkeypatch.setattr(recache, "_used", set())
+    monkeypatch.setattr(recache, "_dirty", False)
+    recache.compile_cached(r"new-pattern-\d+")
+    recache._save()
+    path = recache._cache_file()
+    assert path is not None
+    kept = {source for source, _ in marshal.loads(path.read_bytes())}
+    assert kept == {r"new-pattern-\d+"}
