@@ -973,6 +973,20 @@ def p_anaphora_same(m: re.Match[str], lx: Lexicon) -> Partial | None:
     return p
 
 
+def p_same_period(m: re.Match[str], lx: Lexicon) -> Partial | None:
+    """``الفترة ذاتها من العام الماضي``: the period just spoken of, in another year."""
+    g = m.groupdict()
+    what = _key(g.get("what") or g.get("what2") or "")
+    p = Partial("same_period", m.start(), m.end(), "relative", anaphora=True)
+    p.period = "day" if what in ("تاريخ", "يوم") else "month" if what == "شهر" else "period"
+    if g.get("year"):
+        p.year = int(g["year"])
+    if g.get("yrel"):
+        p.year_rel = lx.modifiers[_key(g["yrel"])]
+    p.notes.append("the period mentioned just before, in the year the text names")
+    return p
+
+
 def p_this_day_of(m: re.Match[str], lx: Lexicon) -> Partial | None:
     """``في مثل هذا اليوم من عام 1973``: the publication date's day and month, that year."""
     p = Partial("this_day_of", m.start(), m.end(), "date", year=int(m.group("year")))
@@ -1194,6 +1208,14 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
         p_anaphora_day,
     ),
     (
+        "same_period",
+        r"{B}{CL}(?:(?:ال)?(?P<what>فتره|مده|شهر|تاريخ|يوم|ربع|نصف|فصل|ثلاثي|اسدس|اسبوع)\s+"
+        r"(?:ذاته|ذاتها|نفسه|نفسها|المقابل|المقابله|المماثل|المماثله)|نفس\s+(?:ال)?"
+        r"(?P<what2>فتره|مده|شهر|تاريخ|يوم|ربع|نصف|اسبوع))\s+من\s+(?:ال)?(?:عام|سنه)\s+"
+        r"(?:{YREL}|{YEAR})",
+        p_same_period,
+    ),
+    (
         "anaphora_same",
         r"{B}{CL}(?:(?:نفس|ذات)\s+ال(?P<u>يوم|شهر|عام|سنه|اسبوع)|ال(?P<u2>يوم|شهر|عام|سنه|اسبوع)\s+"
         r"(?:نفسه|ذاته|نفسها|ذاتها))(?!\w)",
@@ -1234,6 +1256,7 @@ RULE_GATES = {
     "time_words": "clock", "time_special": "clock_special", "decade": "decade",
     "century": "century", "holiday": "holiday", "ramadan": "ramadan",
     "anaphora_day": "month_word", "anaphora_same": "same", "this_day_of": "year",
+    "same_period": "same",
     "nth_weekday": "weekday",
 }
 
@@ -1243,7 +1266,7 @@ GATE_REACH = {
     "colon": (25, 40), "day": (45, 25), "unit": (50, 35), "relunit": (45, 30),
     "deictic": (30, 40), "weekday": (45, 30), "clock": (45, 60), "clock_special": (20, 25),
     "decade": (35, 45), "century": (35, 45), "holiday": (40, 45), "ramadan": (40, 35),
-    "month_word": (70, 25), "same": (25, 25),
+    "month_word": (70, 25), "same": (25, 40),
 }
 """How far (characters before, after) a rule's match may reach around its gate word."""
 
@@ -1284,7 +1307,8 @@ def gate_words() -> dict[str, frozenset[str]]:
         "clock": ["الساعه", *lx.day_part_after], "clock_special": ["صفر", "الصفر", "منتصف"],
         "decade": decades, "century": ["قرن", "القرن"], "holiday": holidays(),
         "ramadan": ["رمضان"], "month_word": ["الشهر"],
-        "same": ["نفس", "ذات", "نفسه", "نفسها", "ذاته", "ذاتها"],
+        "same": ["نفس", "ذات", "نفسه", "نفسها", "ذاته", "ذاتها", "المقابل", "المقابله",
+                 "المماثل", "المماثله"],
     }
     for gate, words in classes.items():
         for w in words:

@@ -57,6 +57,20 @@ def _last_sentence_end(t: str, start: int, end: int) -> int:
 _TIME_TO_DAY = compile_folded(r"^\s*[،,]?\s*(?:من|في|ل|يوم)?\s*$")
 
 
+def _with_year(value: str | Range, year: int) -> str | Range:
+    """``2024-H1`` → ``2023-H1``; a range moves both ends by the same number of years."""
+    if isinstance(value, Range):
+        if value.start is None or value.end is None or not value.start[:4].isdigit():
+            return value
+        shift = year - int(value.start[:4])
+        return Range(_shift_year(value.start, shift), _shift_year(value.end, shift))
+    return f"{year:04d}{value[4:]}" if value[:4].isdigit() else value
+
+
+def _shift_year(value: str, by: int) -> str:
+    return f"{int(value[:4]) + by:04d}{value[4:]}" if value[:4].isdigit() else value
+
+
 def _is_time_range(p: Partial) -> bool:
     return p.range_of is not None and p.range_of[0].type == "time"
 
@@ -100,6 +114,9 @@ class Resolver:
         self.years: list[tuple[int, int, int]] = []
         """(start, end, year) of the mentions resolved so far."""
         self._days_sorted = False
+        self.last_period: str | Range | None = None
+        self.last_period_grain: str | None = None
+        """The last value finer than a year and coarser than a day (a month, quarter, half)."""
         self.written_year: tuple[int, int] | None = None
         """(end, year) of the last date or month whose year is written."""
         self.ref_month: tuple[int, int] | None = None
@@ -188,6 +205,11 @@ class Resolver:
             self.ctx_month = (r.year, r.month)
         if r.year is not None:
             insort(self.years, (p.start, p.end, r.year))
+        if p.rule != "same_period" and p.type not in ("duration", "time", "weekday") and (
+            isinstance(r.value, (str, Range)) and r.grain not in (None, "year", "day")
+        ):
+            self.last_period = r.value
+            self.last_period_grain = r.grain
         return Mention(
             text=self.text[s:e], start=s, end=e, type=mtype, value=r.value,
             grain=r.grain,  # type: ignore[arg-type]
@@ -215,6 +237,8 @@ class Resolver:
             return self.r_list(p, notes)
         if p.rule == "anaphora_same" and p.type != "date":
             return self.r_anaphora_same(p, notes)
+        if p.rule == "same_period":
+            return self.r_same_period(p, notes)
         return handler(p, notes)
 
     # ------------------------------------------------------------------ helpers
@@ -394,6 +418,30 @@ class Resolver:
         d = dt.date(year, p.month, p.day)
         self._weekday_check(d, p, notes)
         return Resolved(_ymd(d), "day", relative, day=d, year=year, month=p.month)
+
+    def r_same_period(self, p: Partial, notes: list[str]) -> Resolved | None:
+        """The last period spoken of (``النصف الأول من 2024``, ``يناير``), moved to the year
+        named (``من العام الماضي``, ``من عام 2023``); the publication date itself for
+        ``التاريخ ذاته``."""
+        if p.year is not None:
+            year: int | None = p.year
+        elif self.ref is not None and p.year_rel is not None:
+            year = self.ref.year + {"next": 1, "last": -1, "this": 0}[p.year_rel]
+        else:
+            year = None
+        if year is None:
+            return Resolved(None, None, True)
+        if p.period == "day":
+            if self.ref is None or not valid_day(year, self.ref.month, self.ref.day):
+                return Resolved(None, "day", True)
+            d = dt.date(year, self.ref.month, self.ref.day)
+            return Resolved(_ymd(d), "day", True, day=d, year=year, month=d.month)
+        base, grain = self.last_period, self.last_period_grain
+        if p.period == "month" and self.ctx_month is not None:
+            base, grain = _ym(*self.ctx_month), "month"
+        if base is None:
+            return Resolved(f"{year:04d}", "year", True, year=year)
+        return Resolved(_with_year(base, year), grain, True)
 
     def r_anaphora_same(self, p: Partial, notes: list[str]) -> Resolved | None:
         if p.period == "day":
