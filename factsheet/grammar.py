@@ -599,8 +599,6 @@ def p_deictic(m: re.Match[str], lx: Lexicon) -> Partial | None:
         nxt = s[m.end() : m.end() + 12]
         if re.match(r"\s+ال\w", nxt) and not re.match(r"\s+ال(?:حالي|جمعه)", nxt):
             return None  # "اليوم العالمي", "اليوم التالي": a day named by an event
-        if re.match(r"\s*(?:من|عن)\s", nxt) and word == fold("اليوم"):
-            return None  # "في اليوم من ..." : a day of something else
     p = Partial("deictic", m.start(), m.end(), "relative", deictic=lx.deictic[word])
     return _prefix(p, m, lx)
 
@@ -658,7 +656,7 @@ _AGE_BEFORE = compile_folded(
     r"ذو|ذات|ناهز|يناهز|تناهز|سن|سنه|سنها|عن|يتجاوز|يتجاوزون|دون|فوق|تحت|اعمارهم|اعمارهن|"
     r"اعمار|السن|اعمارهما)"
     r"(?:\s+(?:من\s+العمر|العمر))?(?:\s+(?!(?:عاما|عام|سنه|سنوات|لمده|مده|منذ|خلال)(?!\w))"
-    r"[^\s.،,؛]+){0,4}\s+(?:\(\s*)?$"
+    r"[^\s.،,؛]+){0,6}\s+(?:\(\s*)?$"
 )
 
 
@@ -691,8 +689,8 @@ def p_duration(m: re.Match[str], lx: Lexicon) -> Partial | None:
         half = {"year": "6M", "month": "15D", "hour": "30M", "day": "12H"}.get(unit)
     if g.get("num") and number == "singular" and 3 <= n <= 10 and unit not in ("hour",):
         pass  # colloquial "3 يوم" is still a duration
-    if unit == "year" and _is_age(m):
-        return None
+    if unit == "year" and not g.get("lead") and _is_age(m):
+        return None  # "لمدة سنة" is a length of time whatever comes before
     if _EVERY_BEFORE.search(m.string, max(0, m.start() - 6), m.start()):
         return None  # "كل ست ساعات": a frequency
     iso = _iso_duration(n, unit, lx)

@@ -432,9 +432,11 @@ class Resolver:
         if year is None:
             return Resolved(None, None, True)
         if p.period == "day":
-            if self.ref is None or not valid_day(year, self.ref.month, self.ref.day):
+            # the day just spoken of (the date of the figures), else the publication date
+            day = self.ctx_day[0] if self.ctx_day is not None else self.ref
+            if day is None or not valid_day(year, day.month, day.day):
                 return Resolved(None, "day", True)
-            d = dt.date(year, self.ref.month, self.ref.day)
+            d = dt.date(year, day.month, day.day)
             return Resolved(_ymd(d), "day", True, day=d, year=year, month=d.month)
         base, grain = self.last_period, self.last_period_grain
         if p.period == "month" and self.ctx_month is not None:
