@@ -114,12 +114,6 @@ def around(hits: list[tuple[int, int]], before: int, after: int, n: int) -> list
     return spans
 
 
-def windows(norm: str) -> dict[str, list[tuple[int, int]]]:
-    """For each gate, the stretches of text where its rules may match (at its widest reach)."""
-    hits = gate_hits(norm)
-    return {g: around(h, *GATE_REACH[g], len(norm)) for g, h in hits.items()}
-
-
 def _matches(rule: Rule, norm: str, spans: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
     """Every match of ``rule`` inside ``spans``; one cut by a span's end is redone in full."""
     n = len(norm)

@@ -14,7 +14,6 @@ from ..facts.countdown import Countdown
 from ..facts.model import Event, FactSheet
 from ..facts.when import iso_bounds
 from ..model import Range, Value
-from ..schema import value_text
 
 Lang = Literal["ar", "en"]
 CalendarView = Literal["gregorian", "hijri", "both"]
@@ -201,11 +200,6 @@ def countdown_text(c: Countdown, style: Style) -> str:
     if ar:
         return f"{'انتهى' if ranged else 'مضى'} منذ {approx}{ago} يوما ({ymd})"
     return f"{'ended' if ranged else ''} {approx}{ago} days ago ({ymd})".strip()
-
-
-def value_plain(value: Value) -> str:
-    """A ``when`` as plain ISO text (``2022-05-17..2022-05-20``)."""
-    return value_text(value)
 
 
 def as_of_text(as_of: dt.date, style: Style) -> str:

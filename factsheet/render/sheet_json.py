@@ -202,10 +202,6 @@ def sheet_json(sheet: FactSheet) -> SheetJSON:
     }
 
 
-def sheet_json_text(sheet: FactSheet) -> str:
-    return json_dumps(sheet_json(sheet), indent=2) + "\n"
-
-
 def sheet_jsonl(sheet: FactSheet) -> Iterator[str]:
     """One JSON object per line: ``{"kind": "published"|"event"|"person"|…, …}``."""
     doc = sheet_json(sheet)
