@@ -221,3 +221,20 @@ def test_stream_shifts_anchor_offsets() -> None:
                                       target_end=m.anchor.target_end - len(pad)))
                for m in streamed if m.anchor is not None]
     assert shifted == direct
+
+
+def test_fast_folding_equals_the_translation_table() -> None:
+    from factsheet.normalize import _REPLACEMENTS, _TABLE, _fold_text
+
+    sources = {ch for ch, _ in _REPLACEMENTS}
+    assert not any(to in sources for _, to in _REPLACEMENTS), "a target would be replaced again"
+    sample = "".join(chr(k) for k in _TABLE) + " أإآ ١٢٣ ۴ ی ک ـ ً ABC « » – \u00a0 نص عادي"
+    assert _fold_text(sample) == sample.translate(_TABLE)
+
+
+@HOSTILE
+@given(st.text(alphabet=ARABIC + DIGITS + "ABCxyz «»–\u00a0\u200f", max_size=300))
+def test_fast_folding_on_any_text(text: str) -> None:
+    from factsheet.normalize import _TABLE, _fold_text
+
+    assert _fold_text(text) == text.translate(_TABLE)
