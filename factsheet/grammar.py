@@ -672,10 +672,14 @@ def _is_age(m: re.Match[str]) -> bool:
     return bool(_AGE_BEFORE.search(before))
 
 
+_HALF_OF = {"year": "6M", "month": "15D", "hour": "30M", "day": "12H"}
+"""Half of a unit, as the ISO 8601 designators to append."""
+
+
 def p_duration(m: re.Match[str], lx: Lexicon) -> Partial | None:
     g = m.groupdict()
     unit_word = _key(g.get("unit") or g.get("dual") or "")
-    unit, number = lx.unit_of_form[unit_word]
+    unit, _number_form = lx.unit_of_form[unit_word]
     if g.get("dual"):
         n: int | None = 2
     elif g.get("single") is not None:
@@ -685,19 +689,16 @@ def p_duration(m: re.Match[str], lx: Lexicon) -> Partial | None:
     if not n:
         return None
     start = m.start("unit") if g.get("lead") else m.start()
-    if g.get("half"):
-        half = {"year": "6M", "month": "15D", "hour": "30M", "day": "12H"}.get(unit)
-    if g.get("num") and number == "singular" and 3 <= n <= 10 and unit not in ("hour",):
-        pass  # colloquial "3 يوم" is still a duration
     if unit == "year" and not g.get("lead") and _is_age(m):
-        return None  # "لمدة سنة" is a length of time whatever comes before
+        return None  # an age; but "لمدة سنة" is a length of time whatever comes before
     if _EVERY_BEFORE.search(m.string, max(0, m.start() - 6), m.start()):
         return None  # "كل ست ساعات": a frequency
     iso = _iso_duration(n, unit, lx)
-    if g.get("half"):
+    if g.get("half"):  # "سنة ونصف", "ساعتين والنصف"
+        half = _HALF_OF.get(unit)
         if half is None:
             return None
-        iso = iso + ("T" + half if unit == "day" else half)
+        iso += "T" + half if unit == "day" else half
     p = Partial("duration", start, m.end(), "duration", duration=iso)
     if g.get("qmod"):
         p.mod = _QMOD.get(_key(g["qmod"] or ""))
