@@ -85,7 +85,8 @@ _WORDS = re.compile(r"^\s*(\d{1,2})\s+(.+?)\s+(\d{3,4})\s*(?:هـ|ه|للهجر�
 
 
 def convert(text: str, *, hijri: bool = False) -> Conversion:
-    """Read a date (``2022-05-17``, ``15 رمضان 1443``, ``1443-09-15`` + hijri) and convert it."""
+    """Read a date (``2022-05-17``, ``15 رمضان 1443``, ``17 ماي 2022``, ``1443-09-15`` + hijri)
+    and convert it to the other calendar."""
     value = text.translate(_DIGITS)
     m = _ISO.match(value)
     if m:
@@ -99,13 +100,24 @@ def convert(text: str, *, hijri: bool = False) -> Conversion:
         return Conversion(day, to_hijri(day), "gregorian")
     m = _WORDS.match(value)
     if m:
-        month = _month_names().get(key(m.group(2)))
-        if month is None:
-            raise ConversionError(
-                f"unknown Hijri month {m.group(2)!r}", hint="e.g. '15 رمضان 1443'"
-            )
         y, d = int(m.group(3)), int(m.group(1))
-        return Conversion(from_hijri(y, month, d), (y, month, d), "hijri")
+        month = _month_names().get(key(m.group(2)))
+        if month is not None:
+            return Conversion(from_hijri(y, month, d), (y, month, d), "hijri")
+        from .lexicon import lexicon
+        from .normalize import fold
+
+        gmonth = lexicon().months.get(" ".join(fold(m.group(2)).split()))
+        if gmonth is None:
+            raise ConversionError(
+                f"unknown month {m.group(2)!r}",
+                hint="e.g. '15 رمضان 1443' (Hijri) or '17 ماي 2022' (Gregorian)",
+            )
+        try:
+            day = dt.date(y, gmonth, d)
+        except ValueError as e:
+            raise ConversionError(f"invalid date {text!r}: {e}") from None
+        return Conversion(day, to_hijri(day), "gregorian")
     raise ConversionError(
         f"cannot read the date {text!r}",
         hint="give YYYY-MM-DD (Gregorian), '15 رمضان 1443' or YYYY-MM-DD with --hijri",

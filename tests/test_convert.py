@@ -29,12 +29,20 @@ def test_numeric_hijri_with_the_flag_or_the_marker() -> None:
     assert convert("1445-12-10 هـ").gregorian == dt.date(2024, 6, 16)
 
 
+@pytest.mark.parametrize("text", ["17 ماي 2022", "17 مايو 2022", "١٧ أيار ٢٠٢٢"])
+def test_gregorian_month_names_of_every_region(text: str) -> None:
+    result = convert(text)
+    assert result.gregorian == dt.date(2022, 5, 17)
+    assert result.hijri == (1443, 10, 16)
+
+
 @pytest.mark.parametrize(
     ("text", "says"),
     [
         ("1900-01-01", "cannot be converted"),
         ("2022-02-30", "invalid date"),
-        ("15 فلان 1443", "unknown Hijri month"),
+        ("15 فلان 1443", "unknown month"),
+        ("31 فبراير 2022", "invalid date"),
         ("tomorrow", "cannot read"),
         ("1300-01-01", "cannot be converted"),
     ],
