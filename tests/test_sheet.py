@@ -162,3 +162,28 @@ def test_cli_convert_both_ways() -> None:
     doc = json.loads(runner.invoke(app, ["convert", "15 رمضان 1443", "--format", "json"]).stdout)
     assert doc["gregorian"] == "2022-04-16"
     assert doc["from"] == "hijri"
+
+
+QUARTERS = (
+    "تونس في 2 ماي 2023 (وات) - سجل الميزان التجاري تحسنا خلال الربع الأول من سنة 2023 مقارنة "
+    "بالفترة ذاتها من العام الماضي، وينتظر أن يتواصل التحسن خلال النصف الثاني من السنة الحالية "
+    "وفي صيف 2023 مع عودة السياح."
+)
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "rich", "json", "jsonl", "csv", "ics"])
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_quarters_halves_and_seasons_render_in_every_format(
+    tmp_path: pytest.TempPathFactory, fmt: str, lang: str
+) -> None:
+    path = tmp_path / "quarters.txt"  # type: ignore[operator]
+    path.write_text(QUARTERS, encoding="utf-8")
+    for command in ("sheet", "timeline"):
+        if command == "timeline" and fmt in ("ics", "jsonl", "csv", "rich"):
+            continue
+        result = CliRunner().invoke(
+            app, [command, str(path), "--format", fmt, "--lang", lang, "--calendar", "both"]
+        )
+        assert result.exit_code == 0, result.output
+    text = CliRunner().invoke(app, ["timeline", str(path), "--format", "text"]).output
+    assert "Q1 2022" in text or "Q1 2023" in text

@@ -98,13 +98,26 @@ class Style:
         return cls(lang, calendar, month_family(sheet.text))
 
 
+_PARTS_EN = {"Q1": "Q1", "Q2": "Q2", "Q3": "Q3", "Q4": "Q4", "H1": "H1", "H2": "H2",
+             "SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+_PARTS_AR = {"Q1": "الربع الأول من", "Q2": "الربع الثاني من", "Q3": "الربع الثالث من",
+             "Q4": "الربع الرابع من", "H1": "النصف الأول من", "H2": "النصف الثاني من",
+             "SP": "ربيع", "SU": "صيف", "FA": "خريف", "WI": "شتاء"}
+
+
 def _gregorian_text(iso: str, style: Style) -> str:
     parts = iso.split("-")
     months = MONTHS[style.family] if style.lang == "ar" else MONTHS_EN
     if len(parts) == 1:
         return parts[0]
-    y, m = parts[0], int(parts[1])
-    if not parts[1].isdigit() or not 1 <= m <= 12:
+    y = parts[0]
+    if not parts[1].isdigit():  # a quarter, half, season or week: 2023-Q1, 2019-SU, 2022-W12
+        names = _PARTS_AR if style.lang == "ar" else _PARTS_EN
+        if parts[1] in names:
+            return f"{names[parts[1]]} {y}"
+        return iso
+    m = int(parts[1])
+    if not 1 <= m <= 12:
         return iso
     if len(parts) == 2:
         return f"{months[m - 1]} {y}"
