@@ -238,3 +238,47 @@ def test_fast_folding_on_any_text(text: str) -> None:
     from factsheet.normalize import _TABLE, _fold_text
 
     assert _fold_text(text) == text.translate(_TABLE)
+
+
+RENDER_TOKENS = [*TOKENS, "الربع", "النصف", "الثالث", "صيف", "شتاء", "الأسبوع", "المقبل", "2019",
+                 "1445هـ", "عيد", "الفطر", "الأضحى", "منتصف", "الليل", "يومي", "أيام", "تونس",
+                 "الرباط", "(ومع)", "«", "»", "قال", "الوزير", "[bold]", "\x1b[2J", "=1+1"]
+
+
+@settings(max_examples=80, deadline=6000, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.sampled_from(RENDER_TOKENS), max_size=50),
+    st.sampled_from(["en", "ar"]),
+    st.sampled_from(["gregorian", "hijri", "both"]),
+)
+def test_every_view_renders_any_fact_sheet(tokens: list[str], lang: str, calendar: str) -> None:
+    """Whatever the engine finds, every view of the fact sheet renders without an error."""
+    from rich.console import Console
+
+    from factsheet.facts.sheet import build_sheet
+    from factsheet.render import sheet_csv, sheet_ics, sheet_json, sheet_markdown, sheet_text
+    from factsheet.render.sheet_common import Style
+    from factsheet.render.sheet_rich import countdown_table, sheet_renderable, timeline_table
+
+    sheet = build_sheet(" ".join(tokens), PUBLISHED)
+    style = Style(lang, calendar, "maghrebi")  # type: ignore[arg-type]
+    as_of = dt.date(2022, 4, 1)
+    for text in (
+        sheet_text.sheet_text(sheet, style),
+        sheet_text.summary_text(sheet, style),
+        sheet_text.timeline_text(sheet, style),
+        sheet_text.countdown_text_view(sheet, style, as_of),
+        sheet_markdown.sheet_markdown(sheet, style),
+        sheet_markdown.countdown_markdown(sheet, style, as_of),
+        sheet_csv.events_csv(sheet),
+        sheet_csv.countdown_csv(sheet, style, as_of),
+        sheet_ics.sheet_ics(sheet, PUBLISHED),
+        "".join(sheet_json.sheet_jsonl(sheet)),
+    ):
+        assert isinstance(text, str)
+    sheet_json.sheet_json(sheet)
+    sheet_json.countdown_doc(sheet, as_of)
+    console = Console(file=__import__("io").StringIO(), width=100, markup=False)
+    for renderable in (sheet_renderable(sheet, style), timeline_table(sheet, style),
+                       countdown_table(sheet, style, as_of)):
+        console.print(renderable)
