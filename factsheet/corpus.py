@@ -36,7 +36,7 @@ from .engine import find_dates
 from .errors import FactsheetError
 from .io import read_article
 from .model import Mention
-from .published import PublishedDate, infer_published, note_basis
+from .published import PublishedDate
 from .published import dated_mentions as published_dated_mentions
 from .schema import MentionJSON, PublishedJSON, mention_json, value_json
 
@@ -52,10 +52,6 @@ spends 0.2 s per 3,000 articles with chunks of 64, 1.4 s with chunks of 1). Chun
 smaller and grow to this size (see :func:`process_corpus`)."""
 
 CORPUS_TIMELINE_SCHEMA = "factsheet.corpus-timeline/1"
-
-INFER_CHARS = 20_000
-"""The publication date is inferred from an article's first characters (all of a normal
-one), as ``factsheet dates`` does for one article."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,14 +240,9 @@ def _parse_date(value: str) -> dt.date:
 def dated_mentions(
     text: str, published: str | None
 ) -> tuple[list[Mention], PublishedDate]:
-    """:func:`factsheet.published.dated_mentions` for a ``YYYY-MM-DD`` string (or None),
-    inferring the date of a long text from its first :data:`INFER_CHARS` characters only
-    (inference is not linear in the length of the text), as ``factsheet dates`` does."""
+    """:func:`factsheet.published.dated_mentions` for a ``YYYY-MM-DD`` string (or None)."""
     given = _parse_date(published) if published is not None else None
-    if given is not None or len(text) <= INFER_CHARS:
-        return published_dated_mentions(text, given)
-    found = infer_published(text[:INFER_CHARS])
-    return [note_basis(m, found) for m in find_dates(text, found.value)], found
+    return published_dated_mentions(text, given)
 
 
 def process_article(

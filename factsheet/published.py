@@ -28,6 +28,10 @@ from .facts.when import parse_duration, shift, value_bounds
 from .model import Mention
 from .schema import PublishedBasis
 
+INFER_CHARS = 20_000
+"""The date is inferred from the article's first characters (all of a news article): the
+evidence is near the top, and weighing it is not linear in the length of the text."""
+
 MAX_UNCERTAINTY_DAYS = 7
 """Wider than ± this many days, the date is reported as unknown rather than guessed."""
 
@@ -80,11 +84,12 @@ def infer_published(
     """
     if given is not None:
         return given_date(given)
+    text = text[:INFER_CHARS]
     if mentions is None:
         from .engine import find_dates
 
         mentions = find_dates(text, None)
-    mentions = sorted(mentions, key=lambda m: m.start)
+    mentions = sorted((m for m in mentions if m.end <= len(text)), key=lambda m: m.start)
     dateline = _dateline(text, mentions)
     if isinstance(dateline, PublishedDate):
         return dateline

@@ -239,3 +239,21 @@ def test_values_resting_on_an_inferred_date_say_so() -> None:
     assert note in by_text["اليوم الجمعة"].notes
     assert note not in by_text["50 يوما"].notes  # a length of time rests on no date
     assert note not in by_text["عام 2018"].notes
+
+
+def test_a_long_article_is_dated_from_its_head_quickly() -> None:
+    """The date is inferred from the first INFER_CHARS characters, whoever asks (the sheet,
+    ``dates``, a corpus), so a long text is dated as fast as a short one."""
+    import time
+
+    from factsheet.published import INFER_CHARS, dated_mentions
+
+    head = "أعلن الوزير اليوم الجمعة أن المؤتمر سينعقد من 17 إلى 20 ماي 2022، قبل 50 يوما منه. "
+    filler = "وأضاف أن الاجتماع سيتناول التعاون الإقليمي والتنمية المستدامة. " * 4000
+    text = head + filler + "وستنظم دورة ثانية في 3 يونيو 2030 بنفس اليوم الجمعة."
+    assert len(text) > 10 * INFER_CHARS
+    t0 = time.perf_counter()
+    mentions, found = dated_mentions(text)
+    assert time.perf_counter() - t0 < 5
+    assert all(e.start < INFER_CHARS for e in found.evidence)
+    assert mentions[-1].start > INFER_CHARS  # the whole text is still searched for dates

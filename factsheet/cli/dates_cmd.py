@@ -22,8 +22,6 @@ if TYPE_CHECKING:
 
 PROGRESS_BYTES = 8 << 20
 """Files smaller than this get no progress bar (stdin always may: its size is unknown)."""
-INFER_CHARS = 20_000
-"""The publication date is inferred from the article's first characters (all of a normal one)."""
 
 
 @app.command()
@@ -71,7 +69,7 @@ def dates(
         for warning in stream.warnings:
             console.warn(warning)
         head, chunks = _peek(stream, WINDOW)
-        found = given_date(given) if given else infer_published(head[:INFER_CHARS])
+        found = given_date(given) if given else infer_published(head)
         mentions = (note_basis(m, found) for m in find_dates_stream(chunks, found.value))
         _render(view, mentions, source=stream.source, published=found.value,
                 basis=found.basis, output=output)
