@@ -351,12 +351,35 @@ def atomic_write(path: str | os.PathLike[str], *, encoding: str = "utf-8") -> It
     """Write a text file all at once: a temporary file in the same directory, fsync, rename.
 
     If the block raises (an error, Ctrl-C), the temporary file is removed and ``path`` is
-    left as it was: never half written.
+    left as it was: never half written. Only regular files are replaced that way:
+
+    * a symbolic link is followed, and its final target is written (the link stays a link);
+    * a character device or a FIFO (``/dev/null``, a named pipe), and a file the process
+      already has open (``/dev/stdout``, ``/dev/fd/N``), are written through, as a shell's
+      ``>`` would: never replaced by a regular file;
+    * a block device, a socket or a directory is refused with an :class:`OutputError`.
+
+    An existing file keeps its permission bits; a new one gets the mode a shell's ``>``
+    would give it (``0666`` less the umask).
     """
-    target = Path(path)
     name = os.fspath(path)
-    if target.is_dir():
-        raise OutputError(f"{name}: is a directory", hint="give a file name to --output")
+    target = Path(os.path.realpath(name))
+    try:
+        st: os.stat_result | None = os.stat(name)
+    except FileNotFoundError:
+        st = None
+    except OSError as e:
+        raise OutputError(f"{name}: cannot write: {e.strerror or e}") from None
+    if st is not None and (
+        stat.S_ISCHR(st.st_mode) or stat.S_ISFIFO(st.st_mode) or _is_open_file(name)
+    ):
+        # a file already open is appended to: the shell's ``>`` or ``>>`` decided the rest
+        with _write_through(Path(name), name, encoding, append=_is_open_file(name)) as f:
+            yield f
+        return
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        kind = "a directory" if stat.S_ISDIR(st.st_mode) else _special_kind(st.st_mode)
+        raise OutputError(f"{name}: is {kind}", hint="give a regular file name to --output")
     directory = target.parent
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
@@ -365,6 +388,7 @@ def atomic_write(path: str | os.PathLike[str], *, encoding: str = "utf-8") -> It
     except OSError as e:
         raise OutputError(f"{name}: cannot write: {e.strerror or e}") from None
     try:
+        os.chmod(tmp, stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~_umask())
         with open(fd, "w", encoding=encoding, newline="") as f:
             yield f
             f.flush()
@@ -376,3 +400,49 @@ def atomic_write(path: str | os.PathLike[str], *, encoding: str = "utf-8") -> It
         if isinstance(e, OSError) and not isinstance(e, BrokenPipeError):
             raise OutputError(f"{name}: cannot write: {e.strerror or e}") from None
         raise
+
+
+@contextmanager
+def _write_through(
+    target: Path, name: str, encoding: str, *, append: bool = False
+) -> Iterator[TextIO]:
+    """Write straight into a character device or FIFO (nothing to replace, nothing to undo)."""
+    try:
+        f = open(target, "a" if append else "w", encoding=encoding, newline="")  # noqa: SIM115
+    except OSError as e:
+        raise OutputError(f"{name}: cannot write: {e.strerror or e}") from None
+    try:
+        with f:
+            yield f
+            f.flush()
+    except OSError as e:
+        if isinstance(e, BrokenPipeError):
+            raise
+        raise OutputError(f"{name}: cannot write: {e.strerror or e}") from None
+
+
+def _is_open_file(name: str) -> bool:
+    """Whether ``name`` is, or leads through symbolic links to, one of this process's open
+    files (``/dev/stdout`` → ``/proc/self/fd/1``, ``/dev/fd/N``)."""
+    for _ in range(40):  # the kernel's own limit on a chain of links
+        if re.fullmatch(r"/proc/\d+/fd", os.path.realpath(os.path.dirname(name) or ".")):
+            return True
+        if not os.path.islink(name):
+            return False
+        name = os.path.join(os.path.dirname(name), os.readlink(name))
+    return False
+
+
+def _special_kind(mode: int) -> str:
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def _umask() -> int:
+    """The process's umask (read by setting it and putting it back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

@@ -7,6 +7,7 @@ import io
 import json
 import os
 import signal
+import stat
 import subprocess
 import sys
 import time
@@ -305,3 +306,48 @@ def test_an_unexpected_exception_is_one_line_and_exit_70(
     assert result.exit_code == ExitCode.INTERNAL == 70
     line = one_error_line(result.stderr)
     assert "internal error: ZeroDivisionError: the engine divided by zero" in line
+
+
+# --- --output never replaces what is not a regular file (issue 14) ----------------------------
+
+
+def test_output_through_a_symlink_to_a_fifo_is_written_through(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    link = tmp_path / "out.txt"
+    link.symlink_to(fifo)
+    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE)
+    done = subprocess.run([*FACTSHEET, "dates", article(tmp_path), "-p", "2022-03-25",
+                           "-f", "jsonl", "-o", str(link)], capture_output=True, timeout=60)
+    got, _ = reader.communicate(timeout=30)
+    assert done.returncode == 0, done.stderr
+    assert [json.loads(line)["value"] for line in got.decode().splitlines()][-1] == "2020"
+    assert link.is_symlink() and stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert sorted(os.listdir(tmp_path)) == ["a.txt", "out.txt", "pipe"]
+
+
+def test_output_to_the_process_stdout_appends_to_what_the_shell_opened(tmp_path: Path) -> None:
+    # /proc/self/fd/1 rather than /dev/stdout: a regression must not be able to replace /dev.
+    out = tmp_path / "out.txt"
+    out.write_text("first line\n")
+    with open(out, "ab") as f:
+        done = subprocess.run([*FACTSHEET, "dates", article(tmp_path), "-p", "2022-03-25",
+                               "-f", "text", "-o", "/proc/self/fd/1"], stdout=f,
+                              stderr=subprocess.PIPE, timeout=60)
+    assert done.returncode == 0, done.stderr
+    lines = out.read_text().splitlines()
+    assert lines[0] == "first line" and lines[-1].endswith("\tسنة 2020")
+
+
+def test_output_to_a_socket_is_refused(tmp_path: Path) -> None:
+    import socket
+
+    path = tmp_path / "s.sock"
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(path))
+    try:
+        result = dates(article(tmp_path), "-f", "json", "-o", str(path))
+    finally:
+        server.close()
+    assert result.exit_code == ExitCode.INPUT
+    assert "is a socket" in one_error_line(result.stderr)

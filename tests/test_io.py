@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import io
 import os
+import socket
+import stat
+import threading
 from pathlib import Path
 
 import pytest
@@ -198,3 +201,97 @@ def test_atomic_write_into_a_missing_directory(tmp_path: Path) -> None:
         tmp_path / "no" / "out.txt"
     ):
         pass
+
+
+def _read_fifo(path: Path, into: list[bytes]) -> threading.Thread:
+    """Start a reader of the FIFO ``path`` (a writer blocks until one opens it)."""
+
+    def read() -> None:
+        with open(path, "rb") as f:
+            into.append(f.read())
+
+    thread = threading.Thread(target=read, daemon=True)
+    thread.start()
+    return thread
+
+
+def test_atomic_write_writes_through_a_fifo_and_leaves_it_a_fifo(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = _read_fifo(fifo, got)
+    with atomic_write(fifo) as f:
+        f.write("عبر الأنبوب\n")
+    reader.join(5)
+    assert got == ["عبر الأنبوب\n".encode()]
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert os.listdir(tmp_path) == ["pipe"]
+
+
+def test_atomic_write_follows_a_symlink_to_a_fifo(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    link = tmp_path / "link"
+    link.symlink_to(fifo)
+    got: list[bytes] = []
+    reader = _read_fifo(fifo, got)
+    with atomic_write(link) as f:
+        f.write("x")
+    reader.join(5)
+    assert got == [b"x"]
+    assert link.is_symlink() and stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+def test_atomic_write_through_a_symlink_replaces_its_target_not_the_link(
+    tmp_path: Path,
+) -> None:
+    real = tmp_path / "real.txt"
+    real.write_text("old")
+    real.chmod(0o640)
+    link = tmp_path / "link.txt"
+    link.symlink_to(real)
+    with atomic_write(link) as f:
+        f.write("new")
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert real.read_text() == "new"
+    assert stat.S_IMODE(real.stat().st_mode) == 0o640
+    assert sorted(os.listdir(tmp_path)) == ["link.txt", "real.txt"]
+
+
+def test_atomic_write_through_a_dangling_symlink_creates_its_target(tmp_path: Path) -> None:
+    link = tmp_path / "link.txt"
+    link.symlink_to(tmp_path / "made.txt")
+    with atomic_write(link) as f:
+        f.write("new")
+    assert link.is_symlink() and (tmp_path / "made.txt").read_text() == "new"
+
+
+def test_atomic_write_keeps_the_mode_of_an_existing_file(tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    target.write_text("old")
+    target.chmod(0o644)
+    with atomic_write(target) as f:
+        f.write("new")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+
+
+def test_atomic_write_gives_a_new_file_the_umask_mode(tmp_path: Path) -> None:
+    old = os.umask(0o027)
+    try:
+        with atomic_write(tmp_path / "new.json") as f:
+            f.write("x")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "new.json").stat().st_mode) == 0o640
+
+
+def test_atomic_write_refuses_a_socket(tmp_path: Path) -> None:
+    path = tmp_path / "s.sock"
+    server = socket.socket(socket.AF_UNIX)
+    try:
+        server.bind(str(path))
+        with pytest.raises(OutputError, match="is a socket"), atomic_write(path) as f:
+            f.write("x")
+    finally:
+        server.close()
+    assert stat.S_ISSOCK(os.lstat(path).st_mode)
