@@ -7,7 +7,8 @@
 * Colour: ``--color``/``--no-color`` win; else ``NO_COLOR`` (any non-empty value) turns it
   off, ``FORCE_COLOR`` turns it on; else colour only on a terminal.
 * Errors and warnings are single plain lines on stderr: ``factsheet: error: …``.
-* Status and progress go to stderr, and only when stderr is a terminal.
+* Status and progress go to stderr, only when stderr is a terminal and stdout is not (data
+  goes to stdout, never through the bar).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from ..render.safe import terminal_safe
 
@@ -92,15 +93,38 @@ def _write_err(line: str) -> None:
         pass
 
 
+def show_progress(output: str | None = None) -> bool:
+    """Whether to draw a progress bar: stderr is a terminal and the data goes elsewhere.
+
+    Data written to stdout (``output`` None or ``-``) while a bar is live on the same screen
+    would be torn by the bar's redraws; when stdout is a terminal the data is its own
+    progress, so no bar is drawn.
+    """
+    if not is_tty(sys.stderr):
+        return False
+    return (output is not None and output != "-") or not is_tty(sys.stdout)
+
+
+def bar_options() -> dict[str, Any]:
+    """Keyword arguments for every :class:`rich.progress.Progress` of factsheet.
+
+    The bar draws on stderr and leaves no trace; it never captures stdout or stderr (rich's
+    default), so data written to stdout lands there, in a file or a pipe, not on the screen.
+    """
+    return {"console": console(stderr=True), "transient": True,
+            "redirect_stdout": False, "redirect_stderr": False}
+
+
 @contextmanager
 def progress(
-    total: int | None, description: str, *, minimum: int = 0
+    total: int | None, description: str, *, output: str | None = None, minimum: int = 0
 ) -> Iterator[Callable[[int], None] | None]:
     """A progress bar on stderr (bytes read out of ``total``), or None.
 
-    None when stderr is not a terminal, or when ``total`` is known and below ``minimum``.
+    None when no bar is wanted (:func:`show_progress`), or when ``total`` is known and below
+    ``minimum``.
     """
-    if not is_tty(sys.stderr) or (total is not None and total < minimum):
+    if not show_progress(output) or (total is not None and total < minimum):
         yield None
         return
     from rich.progress import (
@@ -118,8 +142,7 @@ def progress(
         DownloadColumn(),
         TransferSpeedColumn(),
         TimeRemainingColumn(),
-        console=console(stderr=True),
-        transient=True,
+        **bar_options(),
     )
     with bar:
         task = bar.add_task(terminal_safe(description), total=total)

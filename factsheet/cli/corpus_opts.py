@@ -10,12 +10,11 @@ JSON line per article, in input order, streamed) or :func:`run_merge` (one merge
 
 Failed articles are reported in their record and as one line each on stderr; the exit code
 is then 1 (:attr:`ExitCode.SOME_FAILED`). A progress bar with the rate and the time left is
-drawn on stderr only when stderr is a terminal.
+drawn on stderr only when stderr is a terminal and the records go elsewhere (a file, a pipe).
 """
 
 from __future__ import annotations
 
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -69,7 +68,7 @@ class CorpusOptions:
     output: str | None = None
     fmt: str | None = None
     progress: bool | None = None
-    """Draw a progress bar: None decides (only when stderr is a terminal)."""
+    """Draw a progress bar: None decides (:func:`console.show_progress`)."""
     chunksize: int | None = None
     """Articles sent to a worker at once (None: the library's default)."""
 
@@ -287,11 +286,11 @@ class _Counter:
 
 
 class _Progress:
-    """A progress bar for articles on stderr, or ``None`` when stderr is not a terminal."""
+    """A progress bar for articles on stderr, or ``None`` (see :func:`console.show_progress`)."""
 
     def __init__(self, paths: Sequence[str], options: CorpusOptions) -> None:
         show = options.progress
-        self._show = console.is_tty(sys.stderr) if show is None else show
+        self._show = console.show_progress(options.output) if show is None else show
         self._paths = paths
         self._options = options
         self._bar: Any = None
@@ -318,7 +317,7 @@ class _Progress:
         self._counter = _Counter(self._paths, self._options)
         self._bar = Progress(
             TextColumn("articles"), BarColumn(), MofNCompleteColumn(), RateColumn(),
-            TimeRemainingColumn(), console=console.console(stderr=True), transient=True,
+            TimeRemainingColumn(), **console.bar_options(),
         )
         self._bar.__enter__()
         task = self._bar.add_task("articles", total=None)

@@ -63,7 +63,7 @@ def dates(
     given = parse_date(published)
     view = choose_format(fmt, FORMATS, output=output)
     with TextStream(file, encoding=encoding) as stream, console.progress(
-        stream.size, stream.source, minimum=PROGRESS_BYTES
+        stream.size, stream.source, output=output, minimum=PROGRESS_BYTES
     ) as on_progress:
         stream.on_progress = on_progress
         for warning in stream.warnings:
