@@ -5,8 +5,9 @@
     python examples/dask_corpus.py news.jsonl OUT.jsonl --published 2022-03-25
     python examples/dask_corpus.py FOLDER OUT.jsonl --scheduler tcp://scheduler:8786
 
-The work itself is :func:`factsheet.corpus.process_article`, the same pure, picklable function
-that ``factsheet dates --jobs N`` runs in local processes: Dask only ships it to its workers.
+The work itself is :func:`factsheet.sources.corpus.process_article`, the same pure,
+picklable function that ``factsheet dates --jobs N`` runs in local processes: Dask only ships
+it to its workers.
 Inputs are folders (files matching ``--glob``, recursively), article files, or JSON Lines files
 (one ``{"id", "text", "published"?}`` object per line); a JSON Lines file is read by the
 workers themselves in blocks, so the client never holds the corpus.
@@ -28,7 +29,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TextIO
 
-from factsheet.corpus import (
+from factsheet.sources.corpus import (
     DEFAULT_GLOB,
     Article,
     JsonLine,
@@ -47,7 +48,7 @@ def jsonl_articles(lines: Iterable[str], source: str, published: str | None) -> 
 def build_bag(
     inputs: list[str], *, glob: str, published: str | None, partition_size: int
 ) -> Any:
-    """A bag of :class:`~factsheet.corpus.JsonLine` (id, error, JSON line), one per article,
+    """A bag of :class:`~factsheet.sources.corpus.JsonLine` (id, error, JSON line), one per article,
     in input order. The records are made and serialised on the workers."""
     import dask.bag as db
 

@@ -6,13 +6,11 @@ version; adding one is allowed. ``tests/test_schema.py`` pins the key sets.
 
 from __future__ import annotations
 
-from typing import Any, Literal, TypedDict
+from typing import Any, TypedDict
 
-from .model import Anchor, Mention, Range, Value
+from .dates.model import Anchor, Mention, PublishedBasis, Range, Value
 
 DATES_SCHEMA = "factsheet.dates/1"
-
-PublishedBasis = Literal["given", "dateline", "inferred", "unknown"]
 
 
 class PublishedJSON(TypedDict):

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from factsheet.hijri_convert import ConversionError, convert
+from factsheet.dates.hijri_convert import ConversionError, convert
 
 
 def test_gregorian_to_hijri() -> None:

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 if TYPE_CHECKING:
-    from factsheet.model import Mention
+    from factsheet.dates.model import Mention
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from factsheet.corpus import (
+from factsheet.sources.corpus import (
     Article,
     TimelineRecord,
     content_words,

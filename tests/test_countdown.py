@@ -9,9 +9,9 @@ import pytest
 from typer.testing import CliRunner
 
 from factsheet.cli.app import app
+from factsheet.dates.model import Range, Value
 from factsheet.facts.countdown import countdown
 from factsheet.facts.model import Event
-from factsheet.model import Range, Value
 from factsheet.render.sheet_common import Style, countdown_text
 
 

@@ -12,7 +12,7 @@ import pytest
 
 pytest.importorskip("dask.bag", reason="Dask is an optional extra: pip install 'factsheet[dask]'")
 
-from factsheet.corpus import iter_articles, process_article, process_corpus
+from factsheet.sources.corpus import iter_articles, process_article, process_corpus
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "dask_corpus.py"
 HAS_DISTRIBUTED = importlib.util.find_spec("distributed") is not None

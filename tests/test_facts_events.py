@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from factsheet.dates.model import Range
 from factsheet.facts.sheet import build_sheet
-from factsheet.model import Range
 
 
 def test_event_label_and_place_come_from_the_clause() -> None:

@@ -19,7 +19,7 @@ from factsheet.errors import (
     OutputError,
     UsageError,
 )
-from factsheet.io import TextStream, atomic_write, read_article, seed_path
+from factsheet.sources.io import TextStream, atomic_write, read_article, seed_path
 
 ARTICLE = "أعلنت الوزارة يوم الثلاثاء 17 ماي 2022 عن افتتاح المعرض الدولي للكتاب في الرباط.\n"
 

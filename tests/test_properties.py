@@ -18,9 +18,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from factsheet import find_dates
-from factsheet.io import seed_path
-from factsheet.model import Mention, Range, Value
-from factsheet.stream import find_dates_stream
+from factsheet.dates.model import Mention, Range, Value
+from factsheet.sources.io import seed_path
+from factsheet.sources.stream import find_dates_stream
 
 PUBLISHED = dt.date(2022, 3, 25)
 TYPES = {"date", "range", "year", "month", "weekday", "relative", "duration", "time", "decade",
@@ -224,7 +224,7 @@ def test_stream_shifts_anchor_offsets() -> None:
 
 
 def test_fast_folding_equals_the_translation_table() -> None:
-    from factsheet.normalize import _REPLACEMENTS, _TABLE, _fold_text
+    from factsheet.dates.normalize import _REPLACEMENTS, _TABLE, _fold_text
 
     sources = {ch for ch, _ in _REPLACEMENTS}
     assert not any(to in sources for _, to in _REPLACEMENTS), "a target would be replaced again"
@@ -235,7 +235,7 @@ def test_fast_folding_equals_the_translation_table() -> None:
 @HOSTILE
 @given(st.text(alphabet=ARABIC + DIGITS + "ABCxyz «»–\u00a0\u200f", max_size=300))
 def test_fast_folding_on_any_text(text: str) -> None:
-    from factsheet.normalize import _TABLE, _fold_text
+    from factsheet.dates.normalize import _TABLE, _fold_text
 
     assert _fold_text(text) == text.translate(_TABLE)
 

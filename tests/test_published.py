@@ -11,8 +11,8 @@ from importlib import resources
 
 import pytest
 
-from factsheet.model import Anchor, Mention, Parts, Range, Value
-from factsheet.published import infer_published
+from factsheet.dates.model import Anchor, Mention, Parts, Range, Value
+from factsheet.dates.published import infer_published
 
 
 def at(text: str, phrase: str, *, type: str = "date", value: Value = None,
@@ -221,7 +221,7 @@ def test_the_seed_from_the_mentions_the_engine_is_specified_to_return() -> None:
 
 
 def test_values_resting_on_an_inferred_date_say_so() -> None:
-    from factsheet.published import dated_mentions
+    from factsheet.dates.published import dated_mentions
 
     text = "أكد الوزير اليوم الجمعة أن القمة ستعقد في ماي المقبل، بعد 10 أيام من الاجتماع."
     mentions, found = dated_mentions(text, dt.date(2022, 3, 25))
@@ -246,7 +246,7 @@ def test_a_long_article_is_dated_from_its_head_quickly() -> None:
     ``dates``, a corpus), so a long text is dated as fast as a short one."""
     import time
 
-    from factsheet.published import INFER_CHARS, dated_mentions
+    from factsheet.dates.published import INFER_CHARS, dated_mentions
 
     head = "أعلن الوزير اليوم الجمعة أن المؤتمر سينعقد من 17 إلى 20 ماي 2022، قبل 50 يوما منه. "
     filler = "وأضاف أن الاجتماع سيتناول التعاون الإقليمي والتنمية المستدامة. " * 4000

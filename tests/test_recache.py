@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from factsheet import recache
+from factsheet.dates import recache
 
 
 @pytest.fixture()

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from factsheet.model import Anchor, Mention, Range
+from factsheet.dates.model import Anchor, Mention, Range
 from factsheet.render.dates import csv_lines, dates_table, json_chunks, jsonl_lines, text_lines
 from factsheet.schema import dates_json
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from test_corpus import _cases, parse_marked
 
 import factsheet
-from factsheet.grammar import rules
+from factsheet.dates.grammar import rules
 
 # Rules whose matches never stand alone: they only exist inside a range or a list.
 ONLY_COMPOSED = {"day_latent"}

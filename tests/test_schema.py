@@ -15,7 +15,6 @@ import pytest
 from typer.testing import CliRunner
 
 from factsheet.cli.app import app
-from factsheet.io import seed_path
 from factsheet.schema import (
     DATES_SCHEMA,
     AnchorJSON,
@@ -23,6 +22,7 @@ from factsheet.schema import (
     MentionJSON,
     PublishedJSON,
 )
+from factsheet.sources.io import seed_path
 
 DATES_KEYS = {"schema", "source", "published", "dates"}
 PUBLISHED_KEYS = {"value", "basis"}

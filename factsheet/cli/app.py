@@ -116,7 +116,7 @@ def main(ctx: typer.Context, version: VersionOpt = False) -> None:
 
 def _run_default(ctx: typer.Context) -> None:
     """Run ``sheet`` (else ``dates``) on the embedded seed article."""
-    from ..io import seed_path
+    from ..sources.io import seed_path
 
     group = ctx.command
     assert isinstance(group, TyperGroup)

@@ -29,7 +29,7 @@ from ..errors import ExitCode, InputError, UsageError
 from . import console
 
 if TYPE_CHECKING:
-    from ..corpus import Article
+    from ..sources.corpus import Article
 
 PathsArg = Annotated[
     list[str] | None,
@@ -88,7 +88,7 @@ def dates_worker(
     published: str | None = None, encoding: str | None = None
 ) -> Callable[[Article], Any]:
     """The picklable worker of ``factsheet dates`` over a corpus."""
-    from ..corpus import process_article
+    from ..sources.corpus import process_article
 
     return partial(process_article, published=published, encoding=encoding)
 
@@ -101,7 +101,7 @@ def dates_corpus(
     options: CorpusOptions,
 ) -> int:
     """``factsheet dates PATH...``: the options are checked once, then :func:`run_corpus`."""
-    from ..io import lookup_encoding
+    from ..sources.io import lookup_encoding
     from .options import parse_date
 
     parse_date(published)
@@ -121,8 +121,8 @@ def sheet_corpus(
 ) -> int:
     """``factsheet sheet|timeline PATH...``: one record per article (its fact sheet, or its
     events), or with ``merge`` one timeline of the whole corpus (:func:`run_merge`)."""
-    from ..corpus import sheet_article
-    from ..io import lookup_encoding
+    from ..sources.corpus import sheet_article
+    from ..sources.io import lookup_encoding
     from .options import parse_date
 
     parse_date(published)
@@ -136,7 +136,7 @@ def sheet_corpus(
 
 
 def _articles(paths: Sequence[str], options: CorpusOptions) -> Iterator[Article]:
-    from ..corpus import iter_articles
+    from ..sources.corpus import iter_articles
 
     if not paths:
         raise UsageError("no input: give article files, folders or JSON Lines files")
@@ -162,7 +162,7 @@ def run_corpus(
     """Process every article with ``worker`` and write one JSON line per article (its
     record), in input order, as they come. Returns the exit code: 0, or 1 when some
     articles failed (each is also reported on stderr)."""
-    from ..corpus import DEFAULT_CHUNKSIZE, as_json_line, process_corpus
+    from ..sources.corpus import DEFAULT_CHUNKSIZE, as_json_line, process_corpus
     from .options import open_output
 
     _check_format(options.fmt)
@@ -192,13 +192,13 @@ def run_merge(
 ) -> int:
     """Merge the timelines of every article into one corpus timeline and write it: a JSON
     document (``--format json``) or one line per event (``text``, the default when piped)."""
-    from ..corpus import merge_timelines, process_corpus, timeline_article
+    from ..sources.corpus import merge_timelines, process_corpus, timeline_article
     from .options import choose_format, open_output
 
     fmt = choose_format(options.fmt, ("text", "json"), output=options.output,
                         terminal="text", pipe="text")
     articles = _articles(paths, options)
-    from ..corpus import DEFAULT_CHUNKSIZE
+    from ..sources.corpus import DEFAULT_CHUNKSIZE
 
     worker = partial(timeline_article, published=published, encoding=encoding)
     with _Progress(paths, options) as tick:
@@ -227,7 +227,7 @@ def run_merge(
 def write_timeline_text(events: Iterable[Mapping[str, Any]], out: TextIO) -> None:
     """One tab-separated line per event: its value, its label, its place, and the articles
     that mention it."""
-    from ..model import Range
+    from ..dates.model import Range
     from ..render.safe import terminal_safe
     from ..schema import value_text
 
@@ -271,7 +271,7 @@ class _Counter:
             self._thread.start()
 
     def _count(self) -> None:
-        from ..corpus import iter_articles
+        from ..sources.corpus import iter_articles
 
         n = 0
         for _ in iter_articles(self._paths, glob=self._options.glob,

@@ -16,8 +16,7 @@ from .options import ColorOpt, EncodingOpt, FormatOpt, OutputOpt, PublishedOpt
 if TYPE_CHECKING:
     import datetime as dt
 
-    from ..model import Mention
-    from ..schema import PublishedBasis
+    from ..dates.model import Mention, PublishedBasis
 
 
 PROGRESS_BYTES = 8 << 20
@@ -53,10 +52,10 @@ def dates(
         raise typer.Exit(corpus_opts.dates_corpus(paths or [], published=published,
                                                   encoding=encoding, options=options))
     file = paths[0] if paths else "-"
-    from ..io import TextStream
-    from ..published import given_date, infer_published, note_basis
+    from ..dates.published import given_date, infer_published, note_basis
     from ..render.dates import FORMATS
-    from ..stream import WINDOW, find_dates_stream
+    from ..sources.io import TextStream
+    from ..sources.stream import WINDOW, find_dates_stream
     from .options import choose_format, parse_date
 
     console.set_color(color)

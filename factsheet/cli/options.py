@@ -91,7 +91,7 @@ def open_output(output: str | None) -> Iterator[TextIO]:
         yield sys.stdout
         sys.stdout.flush()
         return
-    from ..io import atomic_write
+    from ..sources.io import atomic_write
 
     with atomic_write(output) as f:
         yield f

@@ -59,7 +59,7 @@ def _style(sheet: FactSheet, lang: str, calendar: str) -> Style:
 
 def _load(file: str | None, published: str | None, encoding: str | None) -> FactSheet:
     from ..facts.sheet import build_sheet
-    from ..io import read_article, seed_path
+    from ..sources.io import read_article, seed_path
     from .options import parse_date
 
     given = parse_date(published)
@@ -269,8 +269,8 @@ def convert(
 
     FORMAT is text (default) or json.
     """
+    from ..dates.hijri_convert import convert as do_convert
     from ..errors import UsageError
-    from ..hijri_convert import convert as do_convert
     from ..render.safe import json_dumps
     from ..render.sheet_common import WEEKDAYS_AR, WEEKDAYS_EN, Style, iso_text
 

@@ -12,8 +12,8 @@ from typing import Literal
 
 from dateutil.relativedelta import relativedelta
 
+from ..dates.when import value_bounds
 from .model import Event
-from .when import value_bounds
 
 Status = Literal["upcoming", "today", "under way", "past"]
 

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .arabic import fold, key, same_word, sentence_at, stems, words
+from ..dates.arabic import fold, key, same_word, sentence_at, stems, words
 from .gazetteer import Hit, entities_data, find_names
 from .model import Organization, Person, Place, Quote, Span
 

@@ -22,13 +22,13 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..model import Mention, Range, Value
-from ..published import PublishedDate
-from .arabic import bare, key, same_word, sentence_at, sentences, words
+from ..dates.arabic import bare, key, same_word, sentence_at, sentences, words
+from ..dates.model import Mention, Range, Value
+from ..dates.published import PublishedDate
+from ..dates.when import value_bounds
 from .entities import FUNCTION_WORDS, ORDINALS, find_acronyms, in_a_name, is_event_noun
 from .gazetteer import Hit
 from .model import Event, Place, Relation, Span, Where
-from .when import value_bounds
 
 _CLAUSE_MARK = re.compile(r"[،,.:;؛!?؟\"«»“”()\[\]\n]")
 _CONTINUATIONS = {

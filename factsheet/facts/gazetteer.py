@@ -1,7 +1,7 @@
 """Find known names (places, organisations) in a text, clitics and missing spaces aside.
 
 Countries, regions and many cities come from CLDR through babel (``Locale("ar").territories``
-and the exemplar cities of time zones); ``lexicon/entities.toml`` adds what CLDR lacks.
+and the exemplar cities of time zones); ``facts/data/entities.toml`` adds what CLDR lacks.
 A name matches a run of words separated by spaces only; the spaces may be missing
 (``الأممالمتحدة``) and the first word may carry clitics (``بالرباط``, ``للمنظمة``).
 """
@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
 
-from ..lexicon import load_table
-from .arabic import PLACEHOLDER, fold, key, stems
+from ..dates.arabic import PLACEHOLDER, fold, key, stems
+from ..dates.lexicon import load_table
 
 EntryKind = Literal["country", "city", "region", "organization"]
 MAX_WORDS = 8
@@ -45,7 +45,7 @@ class Hit:
 @lru_cache(maxsize=1)
 def entities_data() -> dict[str, Any]:
     """The parsed ``lexicon/entities.toml``."""
-    return load_table("entities")
+    return load_table("entities", __package__ + ".data")
 
 
 def _squash(name: str) -> str:

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..model import Mention, Value
-from ..published import PublishedDate
+from ..dates.model import Mention, Value
+from ..dates.published import PublishedDate
 
 
 @dataclass(frozen=True, slots=True)

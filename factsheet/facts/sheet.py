@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..published import dated_mentions
+from ..dates.published import dated_mentions
 from .entities import find_entities
 from .events import build_events
 from .model import FactSheet

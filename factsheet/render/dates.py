@@ -11,8 +11,8 @@ import io
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from ..model import Mention
-from ..schema import PublishedBasis, dates_json, mention_json, mention_line_json, value_text
+from ..dates.model import Mention, PublishedBasis
+from ..schema import dates_json, mention_json, mention_line_json, value_text
 from .safe import csv_cell, json_dumps, terminal_safe
 
 if TYPE_CHECKING:

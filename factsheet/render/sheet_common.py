@@ -10,10 +10,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
+from ..dates.model import Range, Value
+from ..dates.when import iso_bounds
 from ..facts.countdown import Countdown
 from ..facts.model import Event, FactSheet
-from ..facts.when import iso_bounds
-from ..model import Range, Value
 
 Lang = Literal["ar", "en"]
 CalendarView = Literal["gregorian", "hijri", "both"]
@@ -129,7 +129,7 @@ def _hijri_text(iso: str, style: Style) -> str | None:
     bounds = iso_bounds(iso)
     if bounds is None or bounds[0] != bounds[1]:
         return None
-    from ..hijri_convert import HIJRI_MONTHS_AR, HIJRI_MONTHS_EN, ConversionError, to_hijri
+    from ..dates.hijri_convert import HIJRI_MONTHS_AR, HIJRI_MONTHS_EN, ConversionError, to_hijri
 
     try:
         y, m, d = to_hijri(bounds[0])

@@ -6,10 +6,10 @@ import csv
 import datetime as dt
 import io
 
+from ..dates.when import value_bounds
 from ..facts.countdown import countdowns
 from ..facts.events import when_start
 from ..facts.model import Event, FactSheet
-from ..facts.when import value_bounds
 from .safe import csv_cell, strip_controls
 from .sheet_common import Style, countdown_text
 

@@ -13,8 +13,8 @@ import datetime as dt
 import hashlib
 
 from .. import __version__
+from ..dates.when import value_bounds, value_grain_is_day
 from ..facts.model import Event, FactSheet
-from ..facts.when import value_bounds, value_grain_is_day
 from .safe import ics_escape, ics_fold
 
 

@@ -52,7 +52,7 @@ def measure(folder: str, jobs: int, chunksize: int, limit: int | None) -> dict[s
     import contextlib
 
     from factsheet.cli import corpus_opts
-    from factsheet.corpus import iter_folder
+    from factsheet.sources.corpus import iter_folder
 
     paths = [folder]
     if limit is not None:  # the first sub-folders (100 articles each)

@@ -1,6 +1,6 @@
 """The lexicon: word lists kept as data (``*.toml`` beside this file), loaded once.
 
-Every entry is normalised with :func:`factsheet.normalize.fold` so that rules match the
+Every entry is normalised with :func:`factsheet.dates.normalize.fold` so that rules match the
 normalised text whatever spelling the article uses. Tables map a normalised form to its meaning
 (a month number, a weekday, a number ...).
 """
@@ -21,9 +21,10 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
 
-def load_table(name: str) -> dict[str, Any]:
-    """One data file of this folder, parsed."""
-    data = resources.files(__package__).joinpath(f"{name}.toml").read_text(encoding="utf-8")
+def load_table(name: str, package: str | None = None) -> dict[str, Any]:
+    """One TOML data file of this folder (or of ``package``), parsed."""
+    where = resources.files(package or __package__)
+    data = where.joinpath(f"{name}.toml").read_text(encoding="utf-8")
     table: dict[str, Any] = tomllib.loads(data)
     return table
 

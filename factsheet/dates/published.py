@@ -23,10 +23,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-from .facts.arabic import bare, fold, key, same_word, sentence_at, words
-from .facts.when import parse_duration, shift, value_bounds
-from .model import Mention
-from .schema import PublishedBasis
+from .arabic import bare, fold, key, same_word, sentence_at, words
+from .model import Mention, PublishedBasis
+from .when import parse_duration, shift, value_bounds
 
 INFER_CHARS = 20_000
 """The date is inferred from the article's first characters (all of a news article): the

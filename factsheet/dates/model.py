@@ -37,6 +37,8 @@ Grain = Literal[
 ]
 Calendar = Literal["gregorian", "hijri"]
 Mod = Literal["START", "MID", "END", "LESS_THAN", "MORE_THAN", "APPROX", "BEFORE", "AFTER"]
+PublishedBasis = Literal["given", "dateline", "inferred", "unknown"]
+"""How the article's own date is known (the ``basis`` key of the JSON contract)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,8 +15,8 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
-from .engine import find_dates
-from .model import Mention
+from ..dates.engine import find_dates
+from ..dates.model import Mention
 
 WINDOW = 1 << 18
 """Characters per window: small enough that the engine's working memory stays modest."""

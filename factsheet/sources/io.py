@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from .errors import BinaryInputError, EncodingError, InputError, OutputError, UsageError
+from ..errors import BinaryInputError, EncodingError, InputError, OutputError, UsageError
 
 STDIN = "-"
 BLOCK_SIZE = 1 << 20
@@ -103,7 +103,7 @@ def source_name(path: str | os.PathLike[str]) -> str:
 
 def seed_path() -> Path:
     """The seed article shipped inside the package (the default of ``factsheet``)."""
-    seeds = sorted((Path(__file__).parent / "seeds").glob("*.txt"))
+    seeds = sorted((Path(__file__).parent.parent / "seeds").glob("*.txt"))
     if not seeds:  # pragma: no cover - a broken installation
         raise InputError("the embedded seed article is missing from this installation")
     return seeds[0]

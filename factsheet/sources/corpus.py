@@ -32,13 +32,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, NamedTuple, TypedDict, TypeVar
 
-from .engine import find_dates
-from .errors import FactsheetError
+from ..dates.engine import find_dates
+from ..dates.model import Mention
+from ..dates.published import PublishedDate
+from ..dates.published import dated_mentions as published_dated_mentions
+from ..errors import FactsheetError
+from ..schema import MentionJSON, PublishedJSON, mention_json, value_json
 from .io import read_article
-from .model import Mention
-from .published import PublishedDate
-from .published import dated_mentions as published_dated_mentions
-from .schema import MentionJSON, PublishedJSON, mention_json, value_json
 
 R = TypeVar("R")
 
@@ -285,7 +285,7 @@ class JsonLine(NamedTuple):
 def as_json_line(worker: Callable[[Article], Mapping[str, Any]], article: Article) -> JsonLine:
     """Run ``worker`` and serialise its record where it ran, so that the main process of a
     parallel run only writes lines (use ``partial(as_json_line, worker)`` as the worker)."""
-    from .render.safe import json_dumps
+    from ..render.safe import json_dumps
 
     record = worker(article)
     error = record.get("error")
@@ -302,8 +302,8 @@ def sheet_article(
     """The fact sheet of one article as a corpus record: ``{"id", "path", "sheet", "error"}``
     with the ``factsheet.sheet/1`` document, or ``{"id", "path", "published", "events",
     "error"}`` for ``part="timeline"``. Pure and picklable like :func:`process_article`."""
-    from .facts.sheet import build_sheet
-    from .render.sheet_json import event_json, sheet_json
+    from ..facts.sheet import build_sheet
+    from ..render.sheet_json import event_json, sheet_json
 
     pub = article.published if article.published is not None else published
     record: dict[str, Any] = {"id": article.id, "path": article.path}
@@ -526,7 +526,7 @@ def timeline_article(
     from its publication date) and events without a calendar value are left out. Pure and
     picklable like :func:`process_article`.
     """
-    from .facts.sheet import build_sheet
+    from ..facts.sheet import build_sheet
 
     pub = article.published if article.published is not None else published
     record: TimelineRecord = {

@@ -1,7 +1,7 @@
 """Turn the engine's ISO values into calendar bounds (first and last day they cover).
 
 ``"2022"`` covers 2022-01-01..2022-12-31, ``"2022-05"`` the month of May, ``"2022-05-17T15:30"``
-one day, and a :class:`~factsheet.model.Range` the union of its two ends. Values with unknown
+one day, and a :class:`~factsheet.dates.model.Range` the union of its two ends. Values with unknown
 digits (``"XXXX-05-17"``, ``"199X"``) and relative values (``None``) have no bounds.
 """
 
@@ -11,7 +11,7 @@ import calendar
 import datetime as dt
 import re
 
-from ..model import Range, Value
+from .model import Range, Value
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$")
 _DURATION = re.compile(r"^P(\d+)([DWMY])$")

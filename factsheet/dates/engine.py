@@ -1,0 +1,70 @@
+"""The date engine: find every temporal expression in a text.
+
+Four passes, each a small pure step, each its own module:
+
+1. :mod:`~factsheet.dates.normalize` a copy of the text, keeping the offset map;
+2. :mod:`~factsheet.dates.tag`: every rule of :mod:`~factsheet.dates.grammar` proposes
+   partials; the longest non-overlapping win;
+3. :mod:`~factsheet.dates.compose`: adjacent partials joined by range or list words become one
+   (``من 17 إلى 20 ماي 2022``, ``يومي 1 و2 فيفري``); latent partials that joined nothing are
+   dropped;
+4. :mod:`~factsheet.dates.resolve`: each partial becomes a :class:`Mention` anchored on the
+   reference date.
+
+The clock is never read: ``published`` is a parameter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .compose import compose
+from .grammar import Partial
+from .model import Mention
+from .normalize import Normalized, normalize
+from .resolve import Resolver
+from .tag import tag
+
+
+def parse_published(published: dt.date | str | None) -> dt.date | None:
+    """``published`` as a date (``YYYY-MM-DD`` strings are parsed); ``ValueError`` if invalid."""
+    if published is None or isinstance(published, dt.date):
+        return published
+    return dt.date.fromisoformat(published.strip())
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """The expensive part of :func:`find_dates` (normalise, tag, compose), done once, so
+    that the same text can be resolved against several reference dates (e.g. first without
+    one, to infer the publication date, then with it)."""
+
+    text: str
+    norm: Normalized
+    parts: tuple[Partial, ...]
+
+    def mentions(self, published: dt.date | str | None = None) -> list[Mention]:
+        """The mentions resolved against ``published`` (as :func:`find_dates` gives them)."""
+        return Resolver(self.text, self.norm, parse_published(published)).resolve_all(
+            list(self.parts)
+        )
+
+
+def analyse(text: str) -> Analysis:
+    """Find the date expressions of ``text``, not yet resolved against a reference date."""
+    norm = normalize(text)
+    return Analysis(text, norm, tuple(compose(tag(norm.text), norm.text)))
+
+
+def find_dates(text: str, published: dt.date | str | None = None) -> list[Mention]:
+    """Every temporal expression in ``text``, sorted by position.
+
+    ``published`` (a date or ``YYYY-MM-DD``) anchors relative expressions; without it their
+    value is ``None`` and the mention says it is relative. Offsets are code points into
+    ``text`` (end exclusive): ``m.text == text[m.start:m.end]``.
+    """
+    ref = parse_published(published)
+    if not text:
+        return []
+    return analyse(text).mentions(ref)

@@ -1,0 +1,175 @@
+"""Tagging: every rule of :mod:`~factsheet.dates.grammar` proposes partials near its gate
+words; the longest non-overlapping partials win.
+
+One scan finds the gate words (month names, units, digits …); each rule then runs only within
+a few dozen characters around the gates it needs.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from collections.abc import Iterator
+
+from .grammar import (
+    FULL_DATE_RULES,
+    GATE_REACH,
+    INSIDE_FULL_DATES,
+    RULE_REACH,
+    WORD_INSIDE_GATES,
+    Partial,
+    Rule,
+    gate_scanner,
+    gate_words,
+    number_gates,
+    rules,
+    unit_in_context,
+)
+from .lexicon import lexicon
+
+_CLITICS = "وفبلك"
+
+
+def _word_start(norm: str, i: int) -> bool:
+    """Does a word start at ``i``, perhaps after the article and glued clitics (``وبال``)?"""
+    if norm.startswith("ال", i - 2):
+        i -= 2
+    for _ in range(3):
+        if i == 0 or not norm[i - 1].isalnum():
+            return True
+        if norm[i - 1] not in _CLITICS:
+            return False
+        i -= 1
+    return False
+
+
+def gate_hits(norm: str) -> dict[str, list[tuple[int, int]]]:
+    """Where each gate's words stand, in text order.
+
+    One scan finds every gate word (``gate_scanner``); a few more find the numbers.
+    """
+    hits: dict[str, list[tuple[int, int]]] = {g: [] for g in GATE_REACH}
+    opened_by = gate_words()
+    for m in gate_scanner().finditer(norm):
+        key = m.group()
+        opened = opened_by.get(key)
+        if opened is None:
+            opened = opened_by.get(" ".join(key.split()), frozenset())
+        s, e = m.span()
+        start_ok: bool | None = None
+        for gate in opened:
+            if gate not in WORD_INSIDE_GATES:
+                if start_ok is None:
+                    start_ok = _word_start(norm, s)
+                if not start_ok:
+                    continue
+            if gate == "unit" and not unit_in_context(norm, s, e):
+                continue
+            hits[gate].append((s, e))
+    for gate, s, e in number_gates(norm):
+        hits[gate].append((s, e))
+    for found in hits.values():
+        found.sort()
+    return hits
+
+
+def around(hits: list[tuple[int, int]], before: int, after: int, n: int) -> list[tuple[int, int]]:
+    """The merged stretches reaching ``before`` characters before and ``after`` after each hit."""
+    spans: list[tuple[int, int]] = []
+    lo_run = hi_run = -1
+    for s, e in hits:
+        lo = s - before if s > before else 0
+        hi = e + after
+        if hi > n:
+            hi = n
+        if lo <= hi_run:
+            if hi > hi_run:
+                hi_run = hi
+            continue
+        if hi_run >= 0:
+            spans.append((lo_run, hi_run))
+        lo_run, hi_run = lo, hi
+    if hi_run >= 0:
+        spans.append((lo_run, hi_run))
+    return spans
+
+
+def _matches(rule: Rule, norm: str, spans: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """Every match of ``rule`` inside ``spans``; one cut by a span's end is redone in full."""
+    n = len(norm)
+    for lo, hi in spans:
+        for m in rule.pattern.finditer(norm, lo, hi):
+            if m.end() == hi and hi < n:
+                full = rule.pattern.match(norm, m.start())
+                if full is None:
+                    continue
+                m = full
+            yield m
+
+
+def _cover(starts: array[int], ends: array[int], s: int, e: int) -> None:
+    """Record ``[s, e)`` as the widest candidate over its positions where it is wider."""
+    for i in range(s, e):
+        if ends[i] - starts[i] < e - s or starts[i] < 0:
+            starts[i], ends[i] = s, e
+
+
+def tag(norm: str) -> list[Partial]:
+    """Candidate partials of every rule, longest first, without overlaps, in text order."""
+    lx = lexicon()
+    cands: list[tuple[int, int, Partial]] = []
+    hits = gate_hits(norm)
+    spans: dict[tuple[str, int, int], list[tuple[int, int]]] = {}
+    # The widest firm candidate over each position so far: a match strictly inside one
+    # cannot win the selection below, so its production is not even run.
+    cover_start = array("l", [-1]) * (len(norm) + 1)
+    cover_end = array("l", [-1]) * (len(norm) + 1)
+    # Positions inside a full date (day, month and perhaps year): the month and year rules
+    # that come after cannot read a longer expression there, so they skip those gate words.
+    full = bytearray(len(norm) + 1)
+    for prio, rule in enumerate(rules()):
+        reach = RULE_REACH.get(rule.name, GATE_REACH[rule.gate])
+        if rule.name in INSIDE_FULL_DATES:
+            rule_hits = [h for h in hits[rule.gate] if not full[h[0]]]
+            rule_spans = around(rule_hits, *reach, len(norm))
+        else:
+            key = (rule.gate, *reach)
+            if key not in spans:
+                spans[key] = around(hits[rule.gate], *reach, len(norm))
+            rule_spans = spans[key]
+        for m in _matches(rule, norm, rule_spans):
+            s, e = m.span()
+            if e <= s:
+                continue
+            cs, ce = cover_start[s], cover_end[s]
+            if cs <= s and e <= ce and ce - cs > e - s and cs >= 0:
+                continue
+            p = rule.produce(m, lx)
+            if p is None:
+                continue
+            p.rule = rule.name
+            _trim(p, norm)
+            cands.append((prio, len(cands), p))
+            if not p.latent and p.end - p.start > 2:
+                _cover(cover_start, cover_end, p.start, p.end)
+                if rule.name in FULL_DATE_RULES:
+                    full[p.start : p.end] = b"\x01" * (p.end - p.start)
+    # Longest span first; among equals, non-latent, then rule order.
+    cands.sort(key=lambda c: (-(c[2].end - c[2].start), not c[2].blocked, c[2].latent, c[0], c[1]))
+    taken = bytearray(len(norm) + 1)
+    chosen: list[Partial] = []
+    for _, _, p in cands:
+        if any(taken[p.start : p.end]):
+            continue
+        taken[p.start : p.end] = b"\x01" * (p.end - p.start)
+        chosen.append(p)
+    chosen.sort(key=lambda p: p.start)
+    return [p for p in chosen if not p.blocked]
+
+
+def _trim(p: Partial, norm: str) -> None:
+    """Drop spaces and commas a pattern may have taken at either end."""
+    while p.end > p.start and norm[p.end - 1] in " \t\n\r،,":
+        p.end -= 1
+    while p.start < p.end and norm[p.start] in " \t\n\r،,":
+        p.start += 1
