@@ -8,7 +8,8 @@ Four passes, each a small pure step, each its own module:
 3. :mod:`~factsheet.dates.compose`: adjacent partials joined by range or list words become one
    (``من 17 إلى 20 ماي 2022``, ``يومي 1 و2 فيفري``); latent partials that joined nothing are
    dropped;
-4. :mod:`~factsheet.dates.resolve`: each partial becomes a :class:`Mention` anchored on the
+4. :mod:`~factsheet.dates.document` (the article-level stage, with the value arithmetic of
+   :mod:`~factsheet.dates.values`): each partial becomes a :class:`Mention` anchored on the
    reference date.
 
 The clock is never read: ``published`` is a parameter.
@@ -20,10 +21,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .compose import compose
+from .document import ArticleResolver
 from .grammar import Partial
 from .model import Mention
 from .normalize import Normalized, normalize
-from .resolve import Resolver
 from .tag import tag
 
 
@@ -46,7 +47,7 @@ class Analysis:
 
     def mentions(self, published: dt.date | str | None = None) -> list[Mention]:
         """The mentions resolved against ``published`` (as :func:`find_dates` gives them)."""
-        return Resolver(self.text, self.norm, parse_published(published)).resolve_all(
+        return ArticleResolver(self.text, self.norm, parse_published(published)).resolve_all(
             list(self.parts)
         )
 

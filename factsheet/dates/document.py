@@ -1,0 +1,331 @@
+"""The article-level stage of resolution: the partials of a whole text, in order, against
+what the article has said so far.
+
+Everything not written in the text is an inference and gets a note saying so (``year from the
+publication date``, ``month of the date mentioned just before`` ...). Without a reference date,
+relative expressions keep a ``None`` value; a day and month without a year take the last year
+written earlier in the text, else ``XXXX``. The arithmetic of each value is in
+:mod:`factsheet.dates.values`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_left, insort
+from dataclasses import replace
+from itertools import pairwise
+
+from .calendars import add_months, valid_day
+from .grammar import Partial
+from .model import Anchor, Mention, MentionType, Parts, Range
+from .normalize import Normalized, compile_folded
+from .values import resolve
+
+_SENTENCE_END = compile_folded(r"[.!?؟\n]")
+_ANCHOR_BEFORE = compile_folded(r"(?:^|\s)(?P<w>[وف]?(?:قبل|بعد|منذ|خلال))\s+$")
+_ANCHOR_AFTER = compile_folded(
+    r"(?:\s+فقط)?\s+(?:من|على)\s+(?P<t>(?:[^\s.،,؛:!?؟()\"]+\s*){1,6})"
+)
+_GLOSS_GAP = compile_folded(r"^\s*(?:\(|،|,|-|:|اي)?\s*$")
+_FUTURE = compile_folded(
+    r"(?:^|\s)[وف]?(?P<w>س[يتنا]\w{3,}|سوف|المقرر|المرتقب|المنتظر|مقرر|يرتقب|ينتظر|يعتزم|تعتزم|"
+    r"يعقد|تعقد|تنطلق|ينطلق|يلتقي|تلتقي|يستضيف|تستضيف|يزور|تزور|يحل|تحل|يتوقع|يتوجه|تتوجه|"
+    r"يحتضن|تحتضن|يستقبل|تستقبل|يواجه|تواجه|تجري|يجري|تجرى|يجرى|ينظم|تنظم|يخوض|تخوض|يلعب|تلعب|"
+    r"يشارك|تشارك|يستانف|تستانف|يفتتح|تفتتح|يختتم|تختتم|يصل|تصل|يعود|تعود|يلاقي|تلاقي)(?!\w)"
+)
+_NOT_FUTURE = compile_folded(
+    r"(?:سياس|سيار|سيد|سيطر|سيول|سنو|سنه|سنت|ستين|سته|ستون|سيناء|سينا|سينم|سيره|سيرت|ساع|سابق|"
+    r"سبت|ساحل|ساحه|سالم|سامي|ساهم|ساد|سار|سائ|سنغ|سيسي|سيف|ستار|سياح|سياق|سيبر|سيول)"
+)
+
+
+def _last_sentence_end(t: str, start: int, end: int) -> int:
+    """The position after the last sentence end in ``t[start:end]`` (else ``start``)."""
+    pos = start
+    for m in _SENTENCE_END.finditer(t, start, end):
+        pos = m.end()
+    return pos
+
+
+_TIME_TO_DAY = compile_folded(r"^\s*[،,]?\s*(?:من|في|ل|يوم)?\s*$")
+
+
+def _is_time_range(p: Partial) -> bool:
+    return p.range_of is not None and p.range_of[0].type == "time"
+
+
+_SINCE = compile_folded(r"(?:^|\s)[وف]?منذ\s+$")
+_STOP_WORDS = compile_folded(r"\s(?:في|الذي|التي|المقرر|حيث|وذلك|بعد|قبل|ان|الى|على)\s.*$")
+
+
+class ArticleResolver:
+    """Resolves the partials of one text in order, keeping what the narrative has said so far
+    (the :class:`~factsheet.dates.values.Narrative` the value arithmetic reads)."""
+
+    def __init__(self, text: str, norm: Normalized, ref: dt.date | None) -> None:
+        self.text = text
+        self.norm = norm
+        self.ref = ref
+        self.ctx_year: int | None = None
+        self.ctx_month: tuple[int, int] | None = None
+        self.ctx_day: tuple[dt.date, int] | None = None
+        self.days: list[tuple[int, int, dt.date]] = []
+        """(start, end, day) of the mentions resolved to one day so far."""
+        self.years: list[tuple[int, int, int]] = []
+        """(start, end, year) of the mentions resolved so far."""
+        self._days_sorted = False
+        self.last_period: str | Range | None = None
+        self.last_period_grain: str | None = None
+        """The last value finer than a year and coarser than a day (a month, quarter, half)."""
+        self.written_year: tuple[int, int] | None = None
+        """(end, year) of the last date or month whose year is written."""
+        self.ref_month: tuple[int, int] | None = None
+        self.ref_year: int | None = None
+        """The month or year of writing implied by a gloss, when the date is unknown."""
+
+    def resolve_all(self, parts: list[Partial]) -> list[Mention]:
+        """Resolve in text order; holidays last, since their year may come after them."""
+        out: list[Mention | None] = [None] * len(parts)
+        later = []
+        if self.ref is None:
+            self._implied_reference(parts)
+        for i, p in enumerate(parts):
+            if p.type in ("holiday", "time") or (p.type == "range" and _is_time_range(p)):
+                later.append(i)
+                continue
+            if p.type == "relative" and self.ref is None and i + 1 < len(parts):
+                glossed = self._gloss(p, parts[i + 1])
+                if glossed is not None:
+                    out[i] = glossed
+                    continue
+            out[i] = self.mention(p)
+        # holidays first (their day may anchor a clock time), then clock times
+        later.sort(key=lambda i: parts[i].type != "holiday")
+        for i in later:
+            if parts[i].type != "holiday" and not self._days_sorted:
+                self.days.sort()
+                self._days_sorted = True
+            out[i] = self.mention(parts[i])
+        return [m for m in out if m is not None]
+
+    def _implied_reference(self, parts: list[Partial]) -> None:
+        """With no publication date, a glossed relative period (``الشهر المقبل (يناير 2019)``)
+        still tells the month (or year) the article was written in."""
+        for p, nxt in pairwise(parts):
+            if p.type != "relative" or p.period not in ("month", "year") or nxt.year is None:
+                continue
+            if not _GLOSS_GAP.match(self.norm.text[p.end : nxt.start]):
+                continue
+            k = {"next": 1, "last": -1, "this": 0}.get(p.direction or "this", 0)
+            if p.period == "month" and nxt.type == "month" and nxt.month is not None:
+                self.ref_month = add_months(nxt.year, nxt.month, -k)
+                self.ref_year = self.ref_month[0]
+                return
+            if p.period == "year" and nxt.type == "year":
+                self.ref_year = nxt.year - k
+                return
+
+    def _gloss(self, p: Partial, nxt: Partial) -> Mention | None:
+        """``الشهر المقبل (يناير 2019)``: a relative period glossed by the next mention."""
+        gap = self.norm.text[p.end : nxt.start]
+        if not _GLOSS_GAP.match(gap) or nxt.year is None or nxt.type not in ("month", "year"):
+            return None
+        if (p.period, nxt.type) not in (("month", "month"), ("year", "year")):
+            return None
+        m = self.mention(p)
+        g = ArticleResolver(self.text, self.norm, None).mention(replace(nxt, notes=[]))
+        if m is None or g is None or g.value is None:
+            return None
+        return replace(m, value=g.value, notes=(*m.notes, "value from the gloss that follows"))
+
+    def mention(self, p: Partial) -> Mention | None:
+        notes: list[str] = list(p.notes)
+        r = resolve(self, p, notes)
+        if r is None:
+            return None
+        s, e = self.norm.span(p.start, p.end)
+        mtype: MentionType = p.type
+        if p.rule == "list":
+            mtype = p.items[-1].type
+        anchor = self._anchor(p) if p.type == "duration" else None
+        offset = p.duration if p.type == "duration" else None
+        parts = Parts(
+            year=p.year, month=p.month, day=p.day, weekday=p.weekday, deictic_days=p.deictic,
+            direction=p.direction if p.direction in ("next", "last", "this") else None,  # type: ignore[arg-type]
+            unit=p.period if p.period in ("day", "week", "month", "year") else None,  # type: ignore[arg-type]
+            offset=offset,
+        )
+        calendar = "hijri" if p.calendar == "hijri" else "gregorian"
+        if r.day is not None:
+            self.ctx_day = (r.day, p.end)
+            self.days.append((p.start, p.end, r.day))
+        if r.year is not None and r.month is not None:
+            self.ctx_month = (r.year, r.month)
+        if r.year is not None:
+            insort(self.years, (p.start, p.end, r.year))
+        if p.rule != "same_period" and p.type not in ("duration", "time", "weekday") and (
+            isinstance(r.value, (str, Range)) and r.grain not in (None, "year", "day")
+        ):
+            self.last_period = r.value
+            self.last_period_grain = r.grain
+        return Mention(
+            text=self.text[s:e], start=s, end=e, type=mtype, value=r.value,
+            grain=r.grain,  # type: ignore[arg-type]
+            calendar=calendar,  # type: ignore[arg-type]
+            relative=r.relative, hijri=r.hijri,
+            mod=p.mod,  # type: ignore[arg-type]
+            anchor=anchor, rule=p.rule, parts=parts, notes=tuple(dict.fromkeys(notes)),
+        )
+
+    def note_year(self, p: Partial) -> None:
+        if p.year is not None and p.calendar == "gregorian" and p.year_rel is None:
+            self.ctx_year = p.year
+            if p.type in ("date", "month") or p.period == "day_of_year":
+                self.written_year = (p.end, p.year)
+
+    def sentence_year(self, p: Partial) -> int | None:
+        """The year of the nearest resolved mention in the same sentence as ``p``."""
+        best: tuple[int, int] | None = None
+        i = bisect_left(self.years, (p.start,))
+        near = self.years[max(0, i - 8) : i + 8]  # sentences are short: look at neighbours
+        for s, e, y in near:
+            if s < p.end and e > p.start:
+                continue
+            a, b = (e, p.start) if e <= p.start else (p.end, s)
+            if b - a < 400 and self._same_sentence(a, b) and (best is None or b - a < best[0]):
+                best = (b - a, y)
+        return best[1] if best else None
+
+    def _same_sentence(self, a: int, b: int) -> bool:
+        return not _SENTENCE_END.search(self.norm.text, a, b) if a <= b else False
+
+    def _anchor(self, p: Partial) -> Anchor | None:
+        t = self.norm.text
+        before = _ANCHOR_BEFORE.search(t[max(0, p.start - 10) : p.start])
+        if not before:
+            return None
+        word = before.group("w").lstrip("وف")
+        relation = {"قبل": "before", "بعد": "after", "منذ": "since", "خلال": "until"}[word]
+        after = _ANCHOR_AFTER.match(t, p.end)
+        if not after:
+            return None
+        target = after.group("t").rstrip()
+        cut = _STOP_WORDS.search(" " + target + " ")
+        if cut:
+            target = (" " + target + " ")[: cut.start()].strip()
+        if not target:
+            return None
+        ts = after.start("t")
+        s, e = self.norm.span(ts, ts + len(target))
+        return Anchor(relation, self.text[s:e], s, e)  # type: ignore[arg-type]
+
+    def pick_year(self, month: int, day: int | None, p: Partial, notes: list[str]) -> int | None:
+        """The year of a day/month written without one."""
+        ref = self.ref
+        if p.year_same:
+            if not self.years:
+                return None
+            return self.years[-1][2]
+        if p.year_rel is None and p.direction is None and p.deictic is None:
+            same = self._sentence_written_year(p)
+            if same is not None:
+                notes.append("year from an earlier date in the same sentence")
+                return same
+        if p.year_rel is not None:
+            if ref is None:
+                return None
+            return ref.year + {"next": 1, "last": -1, "this": 0}[p.year_rel]
+        if ref is None:
+            if p.direction or p.deictic is not None:
+                return None
+            if self.ctx_year is not None:
+                y = self.ctx_year
+                if p.weekday is not None and day is not None and valid_day(y, month, day) and (
+                    dt.date(y, month, day).weekday() != p.weekday
+                ):
+                    return None  # the weekday says it is another year
+                notes.append("year from an earlier date in the text")
+                return y
+            return None
+        d = day or 1
+        cands = [y for y in (ref.year - 1, ref.year, ref.year + 1) if valid_day(y, month, d)]
+        if not cands:
+            return None
+        if p.weekday is not None and day is not None:
+            fit = [y for y in cands if dt.date(y, month, day).weekday() == p.weekday]
+            if fit:
+                notes.append("year from the publication date and the weekday")
+                return min(fit, key=lambda y: abs((dt.date(y, month, day) - ref).days))
+        notes.append("year from the publication date")
+        if p.direction == "next":
+            for y in cands:
+                cand = dt.date(y, month, d)
+                if (cand >= ref) if day else (y, month) > (ref.year, ref.month):
+                    return y
+        if p.direction == "last":
+            for y in reversed(cands):
+                cand = dt.date(y, month, d)
+                if (cand <= ref) if day else (y, month) < (ref.year, ref.month):
+                    return y
+        if p.direction == "this" or p.deictic is not None:
+            return ref.year
+        y = ref.year
+        delta = (dt.date(y, month, d) - ref).days
+        if delta > 245 and valid_day(y - 1, month, d):
+            return y - 1
+        if delta < -245 and valid_day(y + 1, month, d):
+            return y + 1
+        return y
+
+    def since(self, p: Partial, notes: list[str]) -> Partial:
+        """``منذ 7 أكتوبر``: a day or month counted from is in the past, as ``الماضي`` says."""
+        if p.direction is None and p.year_rel is None and _SINCE.search(
+            self.norm.text, max(0, p.start - 8), p.start
+        ):
+            notes.append("منذ: the last such date before the publication date")
+            return replace(p, direction="last", notes=list(p.notes))
+        return p
+
+    def _sentence_written_year(self, p: Partial) -> int | None:
+        """The year written in a date earlier in the same sentence (``في 12 مارس 2020 … وفي
+        15 أبريل``), if any."""
+        if self.written_year is None:
+            return None
+        end, year = self.written_year
+        if end <= p.start and p.start - end < 250 and self._same_sentence(end, p.start):
+            return year
+        return None
+
+    def clause_tense(self, p: Partial) -> str | None:
+        """``future`` when the clause before ``p`` says so (``ستعيد``, ``من المقرر``), ``past``
+        when it is a report with no such cue (news tell what happened), ``None`` alone."""
+        t = self.norm.text
+        start = max(0, p.start - 60)
+        window = t[_last_sentence_end(t, start, p.start) : p.start]
+        for m in _FUTURE.finditer(window):
+            if not _NOT_FUTURE.match(m.group("w")):
+                return "future"
+        return "past" if len(window.split()) >= 2 else None
+
+    def has_anchor_word(self, p: Partial) -> bool:
+        t = self.norm.text
+        return bool(_ANCHOR_BEFORE.search(t[max(0, p.start - 10) : p.start]))
+
+    def clause_day(self, p: Partial) -> dt.date | None:
+        """The day a clock time belongs to: a date right after it (``الساعة 23:40 من ليل
+        الأحد``), else the nearest date before it in the same sentence."""
+        t = self.norm.text
+        i = bisect_left(self.days, (p.end,))  # days are in text order
+        if i < len(self.days):
+            s, _, day = self.days[i]
+            if _TIME_TO_DAY.match(t[p.end : s]):
+                return day
+        j = bisect_left(self.days, (p.start,)) - 1
+        while j >= 0 and self.days[j][1] > p.start:
+            j -= 1
+        if j >= 0:
+            _, e, day = self.days[j]
+            if p.start - e < 200 and self._same_sentence(e, p.start):
+                return day
+        return None
+

@@ -1,0 +1,631 @@
+"""Per-mention value arithmetic: a partial, and what the article tells about it, into an
+ISO value at the grain the text states.
+
+The handlers here compute; they do not look around in the text. What the article around a
+mention decides (the publication date, the year that governs a day and month, the tense of
+the clause, the day the narrative is on) comes from the :class:`Narrative` they are given,
+which is the article-level stage (:mod:`factsheet.dates.document`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from typing import Protocol
+
+from .calendars import (
+    OutOfRange,
+    add_months,
+    easter,
+    gregorian_to_hijri,
+    hijri_month_length,
+    hijri_to_gregorian,
+    iso_week,
+    valid_day,
+)
+from .grammar import Partial
+from .model import Range, Value
+
+
+@dataclass
+class Resolved:
+    """A value and what later mentions may need of it (its day, year and month)."""
+
+    value: Value
+    grain: str | None
+    relative: bool = False
+    hijri: Value = None
+    day: dt.date | None = None
+    """The resolved day, when the value is a single day (for context and clock times)."""
+    year: int | None = None
+    month: int | None = None
+
+
+class Narrative(Protocol):
+    """What the article-level stage tells the value arithmetic about one mention."""
+
+    ref: dt.date | None
+    """The publication date (the reference of deictic words), if known."""
+    ctx_year: int | None
+    ctx_month: tuple[int, int] | None
+    ctx_day: tuple[dt.date, int] | None
+    years: list[tuple[int, int, int]]
+    last_period: str | Range | None
+    last_period_grain: str | None
+    written_year: tuple[int, int] | None
+    ref_month: tuple[int, int] | None
+    ref_year: int | None
+
+    def pick_year(self, month: int, day: int | None, p: Partial, notes: list[str]) -> int | None:
+        """The year of a day/month written without one."""
+        ...
+
+    def since(self, p: Partial, notes: list[str]) -> Partial:
+        """``p`` looking back when ``منذ`` stands before it."""
+        ...
+
+    def note_year(self, p: Partial) -> None:
+        """Record a year written in ``p`` as the context of later mentions."""
+        ...
+
+    def sentence_year(self, p: Partial) -> int | None:
+        """The year of the nearest resolved mention in the same sentence."""
+        ...
+
+    def clause_tense(self, p: Partial) -> str | None:
+        """``future``, ``past`` or None: the tense of the clause ``p`` stands in."""
+        ...
+
+    def clause_day(self, p: Partial) -> dt.date | None:
+        """The day a clock time belongs to."""
+        ...
+
+    def has_anchor_word(self, p: Partial) -> bool:
+        """Whether ``قبل``/``بعد``/``منذ``/``خلال`` stands right before ``p``."""
+        ...
+
+
+def _with_year(value: str | Range, year: int) -> str | Range:
+    """``2024-H1`` → ``2023-H1``; a range moves both ends by the same number of years."""
+    if isinstance(value, Range):
+        if value.start is None or value.end is None or not value.start[:4].isdigit():
+            return value
+        shift = year - int(value.start[:4])
+        return Range(_shift_year(value.start, shift), _shift_year(value.end, shift))
+    return f"{year:04d}{value[4:]}" if value[:4].isdigit() else value
+
+
+def _shift_year(value: str, by: int) -> str:
+    return f"{int(value[:4]) + by:04d}{value[4:]}" if value[:4].isdigit() else value
+
+
+def _ymd(d: dt.date) -> str:
+    return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
+
+
+def _ym(y: int, m: int) -> str:
+    return f"{y:04d}-{m:02d}"
+
+
+def resolve(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
+    handler = {
+        "date": r_date,
+        "month": r_month,
+        "year": r_year,
+        "relative": r_relative,
+        "weekday": r_weekday,
+        "duration": r_duration,
+        "time": r_time,
+        "decade": r_decade,
+        "century": r_century,
+        "holiday": r_holiday,
+        "range": r_range,
+    }[p.type]
+    if p.rule == "list":
+        return r_list(doc, p, notes)
+    if p.rule == "anaphora_same" and p.type != "date":
+        return r_anaphora_same(doc, p, notes)
+    if p.rule == "same_period":
+        return r_same_period(doc, p, notes)
+    return handler(doc, p, notes)
+
+
+def _weekday_check(d: dt.date, p: Partial, notes: list[str]) -> None:
+    if p.weekday is not None and d.weekday() != p.weekday:
+        notes.append(f"the text names another weekday than {d:%A} for this date")
+
+
+def r_date(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
+    if p.calendar == "hijri":
+        return r_hijri_date(doc, p, notes)
+    if p.rule == "anaphora_same":
+        return r_anaphora_same(doc, p, notes)
+    if p.period == "day_of_year":
+        if doc.ref is None or p.year is None:
+            return Resolved(None, "day", True)
+        if not valid_day(p.year, doc.ref.month, doc.ref.day):
+            return Resolved(None, "day", True)
+        d = dt.date(p.year, doc.ref.month, doc.ref.day)
+        doc.written_year = (p.end, p.year)
+        return Resolved(_ymd(d), "day", True, day=d, year=d.year, month=d.month)
+    if p.anaphora:
+        if doc.ctx_month is None or p.day is None:
+            return None
+        y, m = doc.ctx_month
+        if not valid_day(y, m, p.day):
+            return None
+        d = dt.date(y, m, p.day)
+        return Resolved(_ymd(d), "day", False, day=d, year=y, month=m)
+    if p.period == "month" and p.month is None:
+        # "15 من الشهر الجاري"
+        if doc.ref is None or p.day is None:
+            return Resolved(None, "day", True)
+        y, m = add_months(doc.ref.year, doc.ref.month,
+                          {"next": 1, "last": -1}.get(p.direction or "", 0))
+        if not valid_day(y, m, p.day):
+            return None
+        d = dt.date(y, m, p.day)
+        return Resolved(_ymd(d), "day", True, day=d, year=y, month=m)
+    if p.nth is not None and p.month is not None:
+        return r_nth_weekday(doc, p, notes)
+    if p.month is None or p.day is None:
+        return None
+    relative = bool(p.direction or p.deictic is not None or p.year_rel)
+    year = p.year
+    if year is None:
+        year = doc.pick_year(p.month, p.day, doc.since(p, notes), notes)
+    else:
+        doc.note_year(p)
+    if year is None:
+        return Resolved(None if relative else f"XXXX-{p.month:02d}-{p.day:02d}", "day",
+                        relative)
+    if not valid_day(year, p.month, p.day):
+        notes.append(f"no such day: {p.day} of month {p.month} in {year}")
+        return Resolved(None, "day", relative)
+    d = dt.date(year, p.month, p.day)
+    _weekday_check(d, p, notes)
+    return Resolved(_ymd(d), "day", relative, day=d, year=year, month=p.month)
+
+
+def r_same_period(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
+    """The last period spoken of (``النصف الأول من 2024``, ``يناير``), moved to the year
+    named (``من العام الماضي``, ``من عام 2023``); the publication date itself for
+    ``التاريخ ذاته``."""
+    if p.year is not None:
+        year: int | None = p.year
+    elif doc.ref is not None and p.year_rel is not None:
+        year = doc.ref.year + {"next": 1, "last": -1, "this": 0}[p.year_rel]
+    else:
+        year = None
+    if year is None:
+        return Resolved(None, None, True)
+    if p.period == "day":
+        # the day just spoken of (the date of the figures), else the publication date
+        day = doc.ctx_day[0] if doc.ctx_day is not None else doc.ref
+        if day is None or not valid_day(year, day.month, day.day):
+            return Resolved(None, "day", True)
+        d = dt.date(year, day.month, day.day)
+        return Resolved(_ymd(d), "day", True, day=d, year=year, month=d.month)
+    base, grain = doc.last_period, doc.last_period_grain
+    if p.period == "month" and doc.ctx_month is not None:
+        base, grain = _ym(*doc.ctx_month), "month"
+    if base is None:
+        return Resolved(f"{year:04d}", "year", True, year=year)
+    return Resolved(_with_year(base, year), grain, True)
+
+
+def r_anaphora_same(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
+    if p.period == "day":
+        if doc.ctx_day is None:
+            return Resolved(None, "day", False)
+        d = doc.ctx_day[0]
+        return Resolved(_ymd(d), "day", False, day=d, year=d.year, month=d.month)
+    if p.period == "month":
+        if doc.ctx_month is None:
+            return Resolved(None, "month", False)
+        y, m = doc.ctx_month
+        return Resolved(_ym(y, m), "month", False, year=y, month=m)
+    if p.period == "year":
+        if not doc.years:
+            return Resolved(None, "year", False)
+        y = doc.years[-1][2]
+        return Resolved(f"{y:04d}", "year", False, year=y)
+    if doc.ctx_day is None:
+        return Resolved(None, "week", False)
+    return Resolved(iso_week(doc.ctx_day[0]), "week", False)
+
+
+def r_nth_weekday(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
+    assert p.month is not None and p.nth is not None and p.weekday is not None
+    year = p.year if p.year is not None else doc.pick_year(p.month, None, p, notes)
+    if year is None:
+        return Resolved(None, "day", True)
+    first = dt.date(year, p.month, 1)
+    days = [first + dt.timedelta(days=i) for i in range(31)]
+    fits = [d for d in days if d.month == p.month and d.weekday() == p.weekday]
+    d = fits[-1] if p.nth == -1 else (fits[p.nth - 1] if p.nth <= len(fits) else None)
+    if d is None:
+        notes.append("the month has no such weekday")
+        return Resolved(None, "day", False)
+    return Resolved(_ymd(d), "day", p.year is None, day=d, year=d.year, month=d.month)
+
+
+def r_hijri_date(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
+    if p.month is None or p.day is None:
+        return None
+    hy = p.year
+    relative = bool(p.direction or p.deictic is not None)
+    try:
+        if hy is None:
+            if doc.ref is None:
+                return Resolved(None, "day", True, hijri=f"XXXX-{p.month:02d}-{p.day:02d}")
+            ry, _, _ = gregorian_to_hijri(doc.ref)
+            cands = []
+            for y in (ry - 1, ry, ry + 1):
+                try:
+                    cands.append((y, hijri_to_gregorian(y, p.month, p.day)))
+                except (ValueError, OutOfRange):
+                    continue
+            if not cands:
+                return None
+            ref = doc.ref
+            if p.weekday is not None:
+                fit = [c for c in cands if c[1].weekday() == p.weekday]
+                cands = fit or cands
+            if p.direction == "next":
+                cands = [c for c in cands if c[1] >= ref] or cands
+            elif p.direction == "last":
+                cands = [c for c in cands if c[1] <= ref] or cands
+            hy, g = min(cands, key=lambda c: abs((c[1] - ref).days))
+            notes.append("Hijri year from the publication date")
+        else:
+            g = hijri_to_gregorian(hy, p.month, p.day)
+    except OutOfRange:
+        notes.append("outside the Umm al-Qura table (1343–1500 AH): no Gregorian value")
+        year = f"{hy:04d}" if hy is not None else "XXXX"
+        return Resolved(None, "day", relative, hijri=f"{year}-{p.month:02d}-{p.day:02d}")
+    except ValueError:
+        return None
+    _weekday_check(g, p, notes)
+    return Resolved(_ymd(g), "day", relative, hijri=f"{hy:04d}-{p.month:02d}-{p.day:02d}",
+                    day=g, year=g.year, month=g.month)
+
+
+def r_month(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
+    if p.month is None:
+        return None
+    if p.calendar == "hijri":
+        return r_hijri_month(doc, p, notes)
+    relative = bool(p.direction or p.year_rel)
+    year = p.year
+    if year is None:
+        year = doc.pick_year(p.month, None, doc.since(p, notes), notes)
+    else:
+        doc.note_year(p)
+    if year is None:
+        return Resolved(None if relative else f"XXXX-{p.month:02d}", "month", relative)
+    if p.period_part and p.period_part[0] in "HQ":
+        return Resolved(_ym(year, p.month), "month", relative, year=year, month=p.month)
+    return Resolved(_ym(year, p.month), "month", relative, year=year, month=p.month)
+
+
+def r_hijri_month(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
+    assert p.month is not None
+    hy = p.year
+    relative = bool(p.direction)
+    if hy is None:
+        if doc.ref is None:
+            return Resolved(None, "month", True, hijri=f"XXXX-{p.month:02d}")
+        try:
+            ry, rm, _ = gregorian_to_hijri(doc.ref)
+        except OutOfRange:
+            notes.append("publication date outside the Umm al-Qura table: no Hijri year")
+            return Resolved(None, "month", True, hijri=f"XXXX-{p.month:02d}")
+        hy = ry
+        if p.direction == "next" and p.month <= rm:
+            hy += 1
+        elif p.direction == "last" and p.month >= rm:
+            hy -= 1
+        notes.append("Hijri year from the publication date")
+    try:
+        a = hijri_to_gregorian(hy, p.month, 1)
+        b = hijri_to_gregorian(hy, p.month, hijri_month_length(hy, p.month))
+    except (OutOfRange, ValueError):
+        notes.append("outside the Umm al-Qura table (1343–1500 AH): no Gregorian value")
+        return Resolved(None, "month", relative, hijri=f"{hy:04d}-{p.month:02d}")
+    return Resolved(Range(_ymd(a), _ymd(b)), "month", relative,
+                    hijri=f"{hy:04d}-{p.month:02d}")
+
+
+def r_year(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
+    if p.year is None:
+        return None
+    if p.calendar == "hijri":
+        try:
+            a = hijri_to_gregorian(p.year, 1, 1)
+            b = hijri_to_gregorian(p.year, 12, hijri_month_length(p.year, 12))
+        except (OutOfRange, ValueError):
+            notes.append("outside the Umm al-Qura table (1343–1500 AH): no Gregorian value")
+            return Resolved(None, "year", False, hijri=f"{p.year:04d}")
+        return Resolved(Range(_ymd(a), _ymd(b)), "year", False, hijri=f"{p.year:04d}")
+    doc.note_year(p)
+    if p.period_part:
+        grain = "season" if p.period_part in ("SU", "WI", "SP", "FA") else (
+            "half" if p.period_part[0] == "H" else "quarter")
+        return Resolved(f"{p.year:04d}-{p.period_part}", grain, False)
+    return Resolved(f"{p.year:04d}", "year", bool(p.year_rel), year=p.year)
+
+
+def r_relative(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
+    ref = doc.ref
+    if p.rule == "from_now":
+        if ref is None or p.duration is None:
+            return Resolved(None, "day", True)
+        from dateutil.relativedelta import relativedelta
+
+        n = int(re.sub(r"\D", "", p.duration) or 0)
+        unit = p.period or "day"
+        delta = {
+            "day": relativedelta(days=n), "week": relativedelta(weeks=n),
+            "month": relativedelta(months=n), "year": relativedelta(years=n),
+        }.get(unit)
+        if delta is None:
+            return Resolved(None, "day", True)
+        d = ref + delta
+        return Resolved(_ymd(d), "day", True, day=d)
+    if p.deictic is not None:
+        if ref is None:
+            return Resolved(None, "day", True)
+        d = ref + dt.timedelta(days=p.deictic)
+        if p.weekday is not None and d.weekday() != p.weekday:
+            notes.append(f"the text names another weekday than {d:%A} for this day")
+        return Resolved(_ymd(d), "day", True, day=d, year=d.year, month=d.month)
+    k = {"next": 1, "last": -1, "this": 0}.get(p.direction or "this", 0)
+    if ref is None:
+        if p.period == "month" and doc.ref_month is not None and not p.period_part:
+            y, m = add_months(*doc.ref_month, k)
+            notes.append("month of writing implied by a glossed relative month in the text")
+            return Resolved(_ym(y, m), "month", True, year=y, month=m)
+        if p.period == "year" and doc.ref_year is not None and not p.period_part:
+            notes.append("year of writing implied by a glossed relative period in the text")
+            return Resolved(f"{doc.ref_year + k:04d}", "year", True, year=doc.ref_year + k)
+        return Resolved(None, p.period, True)
+    if p.period == "week":
+        return Resolved(iso_week(ref + dt.timedelta(weeks=k)), "week", True)
+    if p.period == "month":
+        y, m = add_months(ref.year, ref.month, k)
+        return Resolved(_ym(y, m), "month", True, year=y, month=m)
+    if p.period == "year":
+        y = ref.year + k
+        if p.period_part:
+            grain = "half" if p.period_part[0] == "H" else "quarter"
+            return Resolved(f"{y:04d}-{p.period_part}", grain, True)
+        return Resolved(f"{y:04d}", "year", True, year=y)
+    if p.period == "century":
+        c = (ref.year - 1) // 100 + 1 + k
+        return Resolved(f"{c - 1:02d}XX", "century", True)
+    return None
+
+
+def r_weekday(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
+    if p.weekday is None:
+        return None
+    if doc.ref is None:
+        return Resolved(None, "day", True)
+    ref = doc.ref
+    diff = (p.weekday - ref.weekday()) % 7
+    if p.direction == "next":
+        offset = diff or 7
+        notes.append("the next such weekday after the publication date")
+    elif p.direction == "last":
+        offset = diff - 7
+        notes.append("the last such weekday before the publication date")
+    elif diff == 0:
+        offset = 0
+        notes.append("the weekday of the publication date")
+    else:
+        tense = doc.clause_tense(p)
+        if tense == "future":
+            offset = diff
+            notes.append("the next such weekday: the clause speaks of the future")
+        elif tense == "past":
+            offset = diff - 7
+            notes.append("the last such weekday: the clause reports a past event")
+        else:
+            offset = diff if diff <= 3 else diff - 7
+            notes.append("the nearest such weekday to the publication date")
+    d = ref + dt.timedelta(days=offset)
+    return Resolved(_ymd(d), "day", True, day=d, year=d.year, month=d.month)
+
+
+def r_duration(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
+    return Resolved(p.duration, "duration", bool(p.direction) or doc.has_anchor_word(p))
+
+
+def r_time(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
+    if p.hour is None:
+        return None
+    hm = f"{p.hour:02d}:{(p.minute or 0):02d}"
+    if p.deictic is not None and doc.ref is not None:
+        d = doc.ref + dt.timedelta(days=p.deictic)
+        return Resolved(f"{_ymd(d)}T{hm}", "minute", True)
+    day = doc.clause_day(p)
+    if day is not None:
+        notes.append("date from the same clause")
+        return Resolved(f"{_ymd(day)}T{hm}", "minute", False)
+    if p.tz and doc.ref is not None:
+        notes.append("a time stamp with a time zone: the publication date")
+        return Resolved(f"{_ymd(doc.ref)}T{hm}", "minute", True)
+    return Resolved(f"T{hm}", "minute", False)
+
+
+def r_decade(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
+    assert p.decade is not None
+    if p.century is not None:
+        c = p.century
+    elif p.direction:
+        if doc.ref is None:
+            return Resolved(None, "decade", True)
+        c = (doc.ref.year - 1) // 100 + 1 + {"next": 1, "last": -1}.get(p.direction, 0)
+    else:
+        c = 20
+        if doc.ref is not None and 2000 + p.decade * 10 <= doc.ref.year:
+            c = 21
+        notes.append("century assumed (not written)")
+    return Resolved(f"{c - 1:02d}{p.decade}X", "decade", bool(p.direction))
+
+
+def r_century(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
+    if p.century is None:  # "القرن الماضي"
+        return r_relative(doc, p, notes)
+    return Resolved(f"{p.century - 1:02d}XX", "century", False)
+
+
+def r_holiday(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
+    assert p.holiday_spec is not None
+    kind, month, day = p.holiday_spec
+    ref = doc.ref
+    year = p.year
+    gyear = p.gregorian_year
+    if kind in ("gregorian", "easter"):
+        y = year
+        if y is None:
+            y = doc.sentence_year(p)
+            if y is not None:
+                notes.append("year from a date in the same sentence")
+        if y is None and ref is not None:
+            y = ref.year
+            notes.append("year from the publication date")
+        if y is None:
+            return Resolved(None, "day", True)
+        d = easter(y) + dt.timedelta(days=day) if kind == "easter" else dt.date(y, month, day)
+        return Resolved(_ymd(d), "day", year is None, day=d, year=d.year, month=d.month)
+    # Hijri feasts and months
+    try:
+        if year is None:
+            if ref is None and gyear is None:
+                return Resolved(None, "day", True)
+            base = ref if gyear is None else dt.date(gyear, 7, 1)
+            if gyear is not None:
+                notes.append("Hijri year from the Gregorian year in the text")
+            else:
+                notes.append("Hijri year from the publication date")
+            assert base is not None
+            ry, _, _ = gregorian_to_hijri(base)
+            cands = []
+            for hy in (ry - 1, ry, ry + 1):
+                g = hijri_to_gregorian(hy, month, max(day, 1))
+                if gyear is not None and g.year != gyear:
+                    continue
+                cands.append((hy, g))
+            if p.direction == "next":
+                cands = [c for c in cands if c[1] >= base] or cands
+            elif p.direction == "last":
+                cands = [c for c in cands if c[1] <= base] or cands
+            if not cands:
+                return None
+            year, _g = min(cands, key=lambda c: abs((c[1] - base).days))
+        if kind == "hijri_month":
+            a = hijri_to_gregorian(year, month, 1)
+            b = hijri_to_gregorian(year, month, hijri_month_length(year, month))
+            return Resolved(Range(_ymd(a), _ymd(b)), "month", p.year is None and gyear is None,
+                            hijri=f"{year:04d}-{month:02d}")
+        g = hijri_to_gregorian(year, month, day)
+    except OutOfRange:
+        notes.append("outside the Umm al-Qura table (1343–1500 AH): no Gregorian value")
+        return Resolved(None, "day", False)
+    return Resolved(_ymd(g), "day", p.year is None and gyear is None,
+                    hijri=f"{year:04d}-{month:02d}-{day:02d}",
+                    day=g, year=g.year, month=g.month)
+
+
+def r_range(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
+    assert p.range_of is not None
+    a, b = p.range_of
+    if a.type == b.type == "weekday":
+        return _weekday_range(doc, a, b, notes)
+    a = replace(a, notes=list(a.notes))
+    inherited_year = False
+    if a.type in ("date", "month") and a.month is None and b.month is not None:
+        a.month = b.month
+        a.type = b.type if a.day is None else "date"
+        a.calendar = b.calendar
+    if a.type == "date" and a.month is None and b.month is None and b.day is not None:
+        a.period, a.direction, a.anaphora = b.period, b.direction, b.anaphora
+    if a.year is None and b.year is not None and a.type != "time":
+        a.year = b.year
+        inherited_year = True
+    if a.year is None and a.year_rel is None and b.year_rel is not None:
+        a.year_rel = b.year_rel
+    if a.year is None and a.direction is None and b.direction is not None and b.day is None:
+        a.direction = b.direction
+    if a.type == "year" and b.type != "year" and b.year is not None:
+        return None
+    ra = resolve(doc, a, notes)
+    self_ctx = doc.ctx_year
+    if a.year is not None and b.year is None and b.type in ("date", "month"):
+        doc.ctx_year = a.year
+    if b.year is None and b.type == "date" and b.day is not None and a.year is not None and (
+        b.direction is None and b.year_rel is None
+    ):
+        b = replace(b, year=a.year)
+    rb = resolve(doc, b, notes)
+    doc.ctx_year = self_ctx if doc.ctx_year is None else doc.ctx_year
+    if ra is None or rb is None:
+        return None
+    va, vb = ra.value, rb.value
+    if inherited_year and isinstance(va, str) and isinstance(vb, str) and va > vb:
+        a.year = (a.year or 0) - 1
+        ra = resolve(doc, a, notes) or ra
+        va = ra.value
+    if isinstance(va, Range):
+        va = va.start
+    if isinstance(vb, Range):
+        vb = vb.end
+    if not (va is None or isinstance(va, str)) or not (vb is None or isinstance(vb, str)):
+        return None
+    hijri: Value = None
+    if isinstance(ra.hijri, str) and isinstance(rb.hijri, str):
+        hijri = Range(ra.hijri, rb.hijri)
+    if rb.day is not None:
+        doc.ctx_day = (rb.day, p.end)
+    return Resolved(Range(va, vb), rb.grain, ra.relative or rb.relative, hijri=hijri,
+                    year=rb.year, month=rb.month)
+
+
+def _weekday_range(doc: Narrative, a: Partial, b: Partial, notes: list[str]) -> Resolved | None:
+    """``ليلة الأربعاء إلى الخميس``: the second day is the first one's next such day."""
+    ra = r_weekday(doc, a, notes)
+    if ra is None or ra.day is None or b.weekday is None:
+        return Resolved(None, "day", True)
+    end = ra.day + dt.timedelta(days=(b.weekday - ra.day.weekday()) % 7 or 7)
+    return Resolved(Range(_ymd(ra.day), _ymd(end)), "day", True)
+
+
+def r_list(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
+    last = p.items[-1]
+    values: list[str | Range] = []
+    rel = False
+    grain = None
+    for item in p.items:
+        q = replace(item, notes=list(item.notes))
+        if q is not last:
+            if q.month is None and last.month is not None:
+                q.month, q.calendar = last.month, last.calendar
+                q.type = last.type if q.day is None else "date"
+            if q.year is None:
+                q.year, q.year_rel = last.year, last.year_rel
+            if q.direction is None:
+                q.direction = last.direction
+        r = resolve(doc, q, notes)
+        if r is None or r.value is None:
+            if r is not None and r.relative:
+                return Resolved(None, r.grain, True)
+            return None
+        rel = rel or r.relative
+        grain = r.grain
+        v = r.value
+        if isinstance(v, (str, Range)):
+            values.append(v)
+    return Resolved(tuple(values), grain, rel)
