@@ -2,7 +2,8 @@
 
 Patterns are assembled from the lexicon (never hand-copied word lists) with ``{PLACEHOLDERS}``;
 productions are small pure functions that read the match and return what the text says, or
-``None`` to reject it. Resolution against a reference date happens later, in ``document`` and ``values``.
+``None`` to reject it. Resolution against a reference date happens later (``document``,
+``values``).
 A partial marked ``latent`` (a bare day number, a bare year, a month name alone) is kept only
 when it combines with another mention into a range or a list.
 """
