@@ -11,6 +11,7 @@ written earlier in the text, else ``XXXX``. The arithmetic of each value is in
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_left, insort
 from dataclasses import replace
 from itertools import pairwise
@@ -26,6 +27,8 @@ _ANCHOR_BEFORE = compile_folded(r"(?:^|\s)(?P<w>[وف]?(?:قبل|بعد|منذ|�
 _ANCHOR_AFTER = compile_folded(
     r"(?:\s+فقط)?\s+(?:من|على)\s+(?P<t>(?:[^\s.،,؛:!?؟()\"]+\s*){1,6})"
 )
+_AGO_BEFORE = compile_folded(r"(?:^|\s)(?P<w>[وف]?قبل)\s+$")
+_AGO_LENGTH = re.compile(r"P\d+[DWMY]")
 _GLOSS_GAP = compile_folded(r"^\s*(?:\(|،|,|-|:|اي)?\s*$")
 _FUTURE = compile_folded(
     r"(?:^|\s)[وف]?(?P<w>س[يتنا]\w{3,}|سوف|المقرر|المرتقب|المنتظر|مقرر|يرتقب|ينتظر|يعتزم|تعتزم|"
@@ -138,7 +141,23 @@ class ArticleResolver:
             return None
         return replace(m, value=g.value, notes=(*m.notes, "value from the gloss that follows"))
 
+    def _ago(self, p: Partial) -> Partial:
+        """``قبل أسبوعين`` ("two weeks ago") is a point in time, not a length: a plain length
+        right after ``قبل`` with nothing it is counted from (``قبل 50 يوما من المنتدى`` stays a
+        length before the forum), and no bound on it (``قبل أكثر من أسبوع``)."""
+        if p.type != "duration" or p.mod not in (None, "APPROX") or p.direction is not None:
+            return p
+        if not _AGO_LENGTH.fullmatch(p.duration or ""):
+            return p
+        t = self.norm.text
+        before = _AGO_BEFORE.search(t, max(0, p.start - 8), p.start)
+        if before is None or _ANCHOR_AFTER.match(t, p.end):
+            return p
+        return replace(p, rule="ago", type="relative", start=before.start("w"),
+                       notes=list(p.notes))
+
     def mention(self, p: Partial) -> Mention | None:
+        p = self._ago(p)
         notes: list[str] = list(p.notes)
         r = resolve(self, p, notes)
         if r is None:

@@ -359,6 +359,8 @@ def r_year(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
 
 def r_relative(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
     ref = doc.ref
+    if p.rule == "ago":
+        return _ago(ref, p, notes)
     if p.rule == "from_now":
         if ref is None or p.duration is None:
             return Resolved(None, "day", True)
@@ -406,6 +408,35 @@ def r_relative(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
         c = (ref.year - 1) // 100 + 1 + k
         return Resolved(f"{c - 1:02d}XX", "century", True)
     return None
+
+
+_AGO_GRAIN = {"D": "day", "W": "week", "M": "month", "Y": "year"}
+
+
+def _ago(ref: dt.date | None, p: Partial, notes: list[str]) -> Resolved:
+    """``قبل أسبوعين``: the publication date less the length, at the unit's grain (days →
+    day, weeks → ISO week, months → month, years → year)."""
+    m = re.fullmatch(r"P(\d+)([DWMY])", p.duration or "")
+    assert m is not None
+    n, unit = int(m.group(1)), m.group(2)
+    grain = _AGO_GRAIN[unit]
+    if ref is None:
+        return Resolved(None, grain, True)
+    notes.append(f"{p.duration} before the publication date")
+    try:
+        if unit in "DW":
+            d = ref - dt.timedelta(days=n * (7 if unit == "W" else 1))
+            if unit == "W":
+                return Resolved(iso_week(d), "week", True)
+            return Resolved(_ymd(d), "day", True, day=d, year=d.year, month=d.month)
+    except OverflowError:
+        return Resolved(None, grain, True)
+    if unit == "M":
+        y, mo = add_months(ref.year, ref.month, -n)
+        return Resolved(_ym(y, mo), "month", True, year=y, month=mo) if y >= 1 else Resolved(
+            None, grain, True)
+    y = ref.year - n
+    return Resolved(f"{y:04d}", "year", True, year=y) if y >= 1 else Resolved(None, grain, True)
 
 
 def r_weekday(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
