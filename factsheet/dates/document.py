@@ -19,8 +19,9 @@ from itertools import pairwise
 from .calendars import add_months, valid_day
 from .grammar import Partial
 from .model import Anchor, Mention, MentionType, Parts, Range
-from .normalize import Normalized, compile_folded
-from .values import resolve
+from .normalize import Normalized, compile_folded, fold
+from .values import Resolved, resolve
+from .when import value_bounds
 
 _SENTENCE_END = compile_folded(r"[.!?؟\n]")
 _ANCHOR_BEFORE = compile_folded(r"(?:^|\s)(?P<w>[وف]?(?:قبل|بعد|منذ|خلال))\s+$")
@@ -31,14 +32,17 @@ _AGO_BEFORE = compile_folded(r"(?:^|\s)(?P<w>[وف]?قبل)\s+$")
 _AGO_LENGTH = re.compile(r"P\d+[DWMY]")
 _GLOSS_GAP = compile_folded(r"^\s*(?:\(|،|,|-|:|اي)?\s*$")
 _FUTURE = compile_folded(
-    r"(?:^|\s)[وف]?(?P<w>س[يتنا]\w{3,}|سوف|المقرر|المرتقب|المنتظر|مقرر|يرتقب|ينتظر|يعتزم|تعتزم|"
+    r"(?:^|\s)[وف]?(?P<w>على\s+ان\s+[يت]\w{2,}|س[يتنا]\w{2,}|سوف|المقرر|المرتقب|المنتظر|المتوقع|متوقع|المزمع|مزمع|مقرر|يرتقب|ينتظر|يعتزم|تعتزم|"
     r"يعقد|تعقد|تنطلق|ينطلق|يلتقي|تلتقي|يستضيف|تستضيف|يزور|تزور|يحل|تحل|يتوقع|يتوجه|تتوجه|"
     r"يحتضن|تحتضن|يستقبل|تستقبل|يواجه|تواجه|تجري|يجري|تجرى|يجرى|ينظم|تنظم|يخوض|تخوض|يلعب|تلعب|"
     r"يشارك|تشارك|يستانف|تستانف|يفتتح|تفتتح|يختتم|تختتم|يصل|تصل|يعود|تعود|يلاقي|تلاقي)(?!\w)"
 )
 _NOT_FUTURE = compile_folded(
-    r"(?:سياس|سيار|سيد|سيطر|سيول|سنو|سنه|سنت|ستين|سته|ستون|سيناء|سينا|سينم|سيره|سيرت|ساع|سابق|"
-    r"سبت|ساحل|ساحه|سالم|سامي|ساهم|ساد|سار|سائ|سنغ|سيسي|سيف|ستار|سياح|سياق|سيبر|سيول)"
+    # nouns and past verbs that look like a future verb (س + يتنا …): whole words, then stems
+    r"(?:سيف|سيد|سير|سيما|ساد|سار|سته|ستون|ستين|سنه|سنين|سيول|سبت|ساف|سامي|سالم)(?!\w)|"
+    r"(?:سياس|سيار|سيطر|سنو|سنت|سيناء|سينا|سينم|سيره|سيرت|ساع|سابق|ساحل|ساحه|ساهم|سائ|سنغ|"
+    r"سيسي|ستار|سياح|سياق|سيبر|سامح|سالف|ستاد|ستوديو|ستراتيج|سيناري|سينيغ|ساخن|ساقط|ساكن|سانت|"
+    r"ساو|سيجار|سيلف|سافر|سادس|سادات|سيدات|سيده)"
 )
 
 
@@ -57,6 +61,17 @@ def _is_time_range(p: Partial) -> bool:
     return p.range_of is not None and p.range_of[0].type == "time"
 
 
+_PM_PARTS = frozenset(
+    fold(w) for w in ("مساء", "مساءا", "ليل", "ليلة", "ليلا", "عشية", "عصر", "عصرا")
+)
+_HALF_AFTER = compile_folded(
+    r"\s*[،,]?\s*(?:من\s+|في\s+)?(?:يوم\s+)?(?P<part>صباح|مساء|ليل|ليله|عشيه|فجر|عصر)(?!\w)"
+)
+_HALF_BEFORE = compile_folded(
+    r"(?<!\w)(?:ال)?(?P<part>صباحا|مساء|مساءا|ليلا|ليل|ليله|عشيه|فجرا|عصرا|صباح)(?!\w)"
+)
+_STAMP = re.compile(r"[\s.)/-]*$")
+_LINE_START = re.compile(r"\n[\s(/-]*$")
 _SINCE = compile_folded(r"(?:^|\s)[وف]?منذ\s+$")
 _STOP_WORDS = compile_folded(r"\s(?:في|الذي|التي|المقرر|حيث|وذلك|بعد|قبل|ان|الى|على)\s.*$")
 
@@ -85,6 +100,10 @@ class ArticleResolver:
         self.ref_month: tuple[int, int] | None = None
         self.ref_year: int | None = None
         """The month or year of writing implied by a gloss, when the date is unknown."""
+        self.story: list[tuple[int, str, dt.date | None]] = []
+        """Where the narrative is in time, in text order: ``(end, tense, day)`` for each
+        mention of one day (tense ``future`` for what is announced, else ``past``), and
+        ``(end, "moved", None)`` when a later mention takes the story to another period."""
 
     def resolve_all(self, parts: list[Partial]) -> list[Mention]:
         """Resolve in text order; holidays last, since their year may come after them."""
@@ -175,6 +194,7 @@ class ArticleResolver:
             offset=offset,
         )
         calendar = "hijri" if p.calendar == "hijri" else "gregorian"
+        self._tell(p, r)
         if r.day is not None:
             self.ctx_day = (r.day, p.end)
             self.days.append((p.start, p.end, r.day))
@@ -329,6 +349,74 @@ class ArticleResolver:
     def has_anchor_word(self, p: Partial) -> bool:
         t = self.norm.text
         return bool(_ANCHOR_BEFORE.search(t[max(0, p.start - 10) : p.start]))
+
+    def _tell(self, p: Partial, r: Resolved) -> None:
+        """Move the story to the day ``r`` names, or note that it left the story's day."""
+        if p.type == "time" or p.rule == "ago" or (r.relative and p.type == "duration"):
+            return
+        if r.day is not None:
+            tense = "future" if self.clause_tense(p) == "future" else "past"
+            insort(self.story, (p.end, tense, r.day))
+            return
+        bounds = value_bounds(r.value) if r.grain in ("year", "month", "season", "half",
+                                                       "quarter", "week") else None
+        if bounds is None:
+            return
+        i = bisect_left(self.story, (p.start,)) - 1
+        if i >= 0 and self.story[i][2] is not None:
+            day = self.story[i][2]
+            if not bounds[0] <= day <= bounds[1]:
+                insort(self.story, (p.end, "moved", None))
+
+    def story_day(self, p: Partial) -> dt.date | None:
+        """The day the story is on where ``p`` stands: the last day told before it in the
+        same tense (what is announced keeps to announced days, a report to reported ones),
+        unless the story has moved to another period since."""
+        tense = self.clause_tense(p)
+        i = bisect_left(self.story, (p.start,)) - 1
+        fallback: dt.date | None = None
+        while i >= 0:
+            _, told, day = self.story[i]
+            if day is None:
+                break
+            if tense is None or told == tense or (tense == "past" and told != "future"):
+                return day
+            if fallback is None:
+                fallback = day
+            i -= 1
+        return fallback if tense is None else None
+
+    def time_day(self, p: Partial, notes: list[str]) -> dt.date | None:
+        """The day a clock time belongs to: its clause's, else the one the story is on. A
+        time alone on its line at the end of the text is the wire's time stamp: the
+        publication date."""
+        if self.ref is not None and _STAMP.match(self.norm.text, p.end) and (
+            _LINE_START.search(self.norm.text, max(0, p.start - 4), p.start)
+        ):
+            notes.append("a time stamp at the end of the text: the publication date")
+            return self.ref
+        day = self.clause_day(p)
+        if day is not None:
+            notes.append("date from the same clause")
+            return day
+        day = self.story_day(p)
+        if day is not None:
+            notes.append("date the narrative is on")
+        return day
+
+    def half_of_day(self, p: Partial) -> int:
+        """12 when the words around a clock time of 1–11 without its own part of the day put
+        it in the afternoon, evening or night (``من ليل السبت``, ``مساء`` earlier in the same
+        programme), else 0."""
+        t = self.norm.text
+        after = _HALF_AFTER.match(t, p.end)
+        if after:
+            return 12 if after.group("part") in _PM_PARTS else 0
+        start = _last_sentence_end(t, max(0, p.start - 120), p.start)
+        before = list(_HALF_BEFORE.finditer(t, start, p.start))
+        if before:
+            return 12 if before[-1].group("part") in _PM_PARTS else 0
+        return 0
 
     def clause_day(self, p: Partial) -> dt.date | None:
         """The day a clock time belongs to: a date right after it (``الساعة 23:40 من ليل

@@ -38,6 +38,11 @@ class Partial:
     minute: int | None = None
     midnight_end: bool = False
     tz: bool = False
+    """A time zone is written after the clock time (``بتوقيت غرينتش``, ``ت م``)."""
+    utc: bool = False
+    """That zone is Greenwich / universal time: the value ends in ``Z``."""
+    half_known: bool = False
+    """The clock time says which half of the day it is (``مساء``, ``15:30``, ``منتصف الليل``)."""
     nth: int | None = None
     """The nth (``-1``: last) weekday of the month (``الأحد الأخير من أيلول``)."""
     year_same: bool = False
@@ -151,6 +156,10 @@ def fragments() -> dict[str, str]:
         "DPART": r"(?P<dpart>" + alt(lx.day_parts) + r")",
         "PMOD": r"(?P<pmod>" + alt(list(lx.period_mods) + list(PERIOD_PHRASES)) + r")",
         "AFTER": r"(?P<ap>" + alt(lx.day_part_after) + r")(?!\w)",
+        "ZONE": r"(?:\s*(?P<tzp>\()?\s*(?P<tz>" + alt(lx.zone_utc | lx.zone_other) + r")(?!\w)"
+        r"(?(tzp)\s*\))"
+        r"|\s+(?:[وف]?ب|حسب\s+|وفق\s+)?(?P<tzm>" + alt(lx.zone_marker) + r")\s+"
+        r"(?P<tzn>[^\s\d.،,؛:()\"«»]+(?:\s+" + alt(lx.zone_continuation) + r"(?!\w))*))?",
         "HOUR": r"(?P<hw>" + alt(lx.hour_ordinals) + r"|الواحده|[01]?\d|2[0-4])(?![\w:])",
         "CARD": r"(?P<wnum>" + alt(lx.cardinals) + r")",
         "CARDW": r"(?:" + alt(w for w, n in lx.cardinals.items() if n < 60) + r")",
@@ -778,16 +787,45 @@ def p_from_now(m: re.Match[str], lx: Lexicon) -> Partial | None:
     return p
 
 
+def _zone(p: Partial, g: dict[str, str | None], lx: Lexicon) -> Partial:
+    """Record the time zone written after a clock time, if any, and whether it is UTC."""
+    if g.get("tz"):
+        p.tz = True
+        p.utc = _key(g["tz"] or "") in lx.zone_utc
+    elif g.get("tzm"):
+        name = _key(g.get("tzn") or "")
+        p.tz = True
+        p.utc = name.split(" ")[0] in lx.zone_utc or f"{_key(g['tzm'] or '')} {name}" in (
+            lx.zone_utc
+        )
+    return p
+
+
 def p_time_colon(m: re.Match[str], lx: Lexicon) -> Partial | None:
     g = m.groupdict()
     h, mi = int(g["hh"]), int(g["mm"])
     if h > 24 or (h == 24 and mi):
         return None
+    if g["sep"] != ":" and not (g.get("sa") or g.get("ap") or g.get("tz") or g.get("tzm")):
+        return None  # "3.50" is a number; "8.30 مساء" and "الساعة 20,15" are times
     if g.get("ap"):
         h = _pm(h, _key(g["ap"]), lx)
     p = Partial("time_colon", m.start(), m.end(), "time", hour=h, minute=mi)
-    p.tz = bool(g.get("tz"))
-    return p
+    p.half_known = bool(g.get("ap")) or not 1 <= h < 12
+    return _zone(p, g, lx)
+
+
+def p_time_hhmm(m: re.Match[str], lx: Lexicon) -> Partial | None:
+    """``0500 بتوقيت غرينتش``, ``الساعة 1430``: four digits are a time only with الساعة or a
+    zone (else they are a year or a number)."""
+    g = m.groupdict()
+    if not (g.get("sa") or g.get("tz") or g.get("tzm")):
+        return None
+    h, mi = int(g["hh"]), int(g["mm"])
+    if g.get("ap"):
+        h = _pm(h, _key(g["ap"]), lx)
+    p = Partial("time_hhmm", m.start(), m.end(), "time", hour=h, minute=mi, half_known=True)
+    return _zone(p, g, lx)
 
 
 def _pm(h: int, part: str, lx: Lexicon) -> int:
@@ -802,9 +840,14 @@ def _pm(h: int, part: str, lx: Lexicon) -> int:
 _FRACTIONS = {"النصف": 30, "نصف": 30, "الربع": 15, "ربع": 15, "الثلث": 20, "ثلث": 20}
 
 
+_PLURAL_BEFORE = compile_folded(r"(?:ساعات|ايام|ليالي|اسابيع)\s+$")
+
+
 def p_time_words(m: re.Match[str], lx: Lexicon) -> Partial | None:
     g = m.groupdict()
-    latent = not (g.get("sa") or g.get("ap") or g.get("frac") or g.get("minus"))
+    latent = not (g.get("sa") or g.get("ap") or g.get("apx") or g.get("frac") or g.get("minus"))
+    if g.get("apx") and not g.get("sa") and _PLURAL_BEFORE.search(m.string, 0, m.start()):
+        return None  # "الساعات الأولى من صباح اليوم": the early hours, not one o'clock
     hw = _key(g["hw"])
     if latent and hw.isdigit():
         return None  # a bare number is no clock time
@@ -825,9 +868,10 @@ def p_time_words(m: re.Match[str], lx: Lexicon) -> Partial | None:
     if mi >= 60:
         return None
     p = Partial("time_words", m.start(), m.end(), "time", hour=h % 24, minute=mi, latent=latent)
+    p.half_known = bool(g.get("ap"))
     if g.get("ap") and "اليوم" in g["ap"]:
         p.deictic = 0  # "مساء اليوم": today's evening
-    return p
+    return _zone(p, g, lx)
 
 
 def p_time_special(m: re.Match[str], lx: Lexicon) -> Partial | None:
@@ -836,11 +880,20 @@ def p_time_special(m: re.Match[str], lx: Lexicon) -> Partial | None:
     if w in ("الصفر", "صفر"):
         if not g.get("sa"):
             return None
-        return Partial("time_special", m.start(), m.end(), "time", hour=0, minute=0)
+        return Partial("time_special", m.start(), m.end(), "time", hour=0, minute=0,
+                       half_known=True)
     if w.endswith("الليل"):
+        if _AFTER_WORD.search(m.string, max(0, m.start() - 6), m.start()):
+            # "بعد منتصف الليل": the start of the next day
+            return Partial("time_special", m.start(), m.end(), "time", hour=0, minute=0,
+                           half_known=True)
         return Partial("time_special", m.start(), m.end(), "time", hour=24, minute=0,
-                       midnight_end=True)
-    return Partial("time_special", m.start(), m.end(), "time", hour=12, minute=0)
+                       midnight_end=True, half_known=True)
+    return Partial("time_special", m.start(), m.end(), "time", hour=12, minute=0,
+                   half_known=True)
+
+
+_AFTER_WORD = compile_folded(r"(?:^|\s)[وف]?بعد\s+$")
 
 
 _DECADES = {"عشرين": 2, "ثلاثين": 3, "اربعين": 4, "خمسين": 5, "ستين": 6, "سبعين": 7,
@@ -1156,15 +1209,21 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
     ),
     (
         "time_colon",
-        r"{B}{CL}(?:(?P<sa>الساعه)\s+)?(?<![\d:.])(?P<hh>[01]?\d|2[0-4]):(?P<mm>[0-5]\d)"
-        r"(?![\d:])(?:\s*(?P<tz>ت\s*م|ت\s*غ|gmt|utc)(?!\w))?(?:\s+{AFTER})?",
+        r"{B}{CL}(?:(?P<sa>الساعه)\s+)?(?<![\d:.,])(?P<hh>[01]?\d|2[0-4])(?P<sep>[:.,])(?P<mm>[0-5]\d)"
+        r"(?![\d:.,])(?:\s+{AFTER})?{ZONE}",
         p_time_colon,
+    ),
+    (
+        "time_hhmm",
+        r"{B}{CL}(?:(?P<sa>الساعه)\s+)?(?<![\d:.,])(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)"
+        r"(?![\d:.,%])(?:\s+{AFTER})?{ZONE}",
+        p_time_hhmm,
     ),
     (
         "time_words",
         r"{B}{CL}(?:(?P<sa>الساعه)\s+)?{HOUR}(?:\s+و\s*(?P<frac>النصف|نصف|الربع|ربع|الثلث|ثلث|"
         r"(?:\d{{1,2}}|{CARDW})\s+(?:دقيقه|دقائق)))?(?:\s+الا\s+(?P<minus>ربعا|ربع|ثلثا|ثلث))?"
-        r"(?:\s+{AFTER})?",
+        r"(?:\s+{AFTER}|(?=\s+من\s+(?P<apx>صباح|مساء|ليل|ليله|فجر|ظهر|عصر)(?!\w)))?{ZONE}",
         p_time_words,
     ),
     (
@@ -1246,7 +1305,7 @@ RULE_GATES = {
     "date_dmy": "month", "month_year": "month", "month_bare": "month",
     "date_numeric": "numeric_date", "date_iso": "numeric_date", "year_marked": "year",
     "year_era": "year", "year_bare": "year", "year_pmod": "year", "year_hijri_word": "year",
-    "season": "year", "time_colon": "colon", "day_latent": "day",
+    "season": "year", "time_colon": "colon", "time_hhmm": "hhmm", "day_latent": "day",
     "hijri_date": "hmonth", "hijri_month": "hmonth",
     "relative_period": "relunit", "deictic": "deictic", "weekday": "weekday",
     "duration": "unit", "duration_dual": "unit", "duration_one": "unit",
@@ -1263,7 +1322,7 @@ RULE_GATES = {
 
 GATE_REACH = {
     "month": (70, 45), "hmonth": (70, 45), "numeric_date": (50, 20), "year": (45, 20),
-    "colon": (25, 40), "day": (45, 25), "unit": (50, 35), "relunit": (45, 30),
+    "colon": (25, 70), "hhmm": (25, 70), "day": (45, 25), "unit": (50, 35), "relunit": (45, 30),
     "deictic": (30, 40), "weekday": (45, 30), "clock": (45, 60), "clock_special": (20, 25),
     "decade": (35, 45), "century": (35, 45), "holiday": (40, 45), "ramadan": (40, 35),
     "month_word": (70, 25), "same": (25, 40),
@@ -1285,7 +1344,9 @@ INSIDE_FULL_DATES = frozenset(
 )
 """Rules that skip the gate words already inside a full date."""
 
-WORD_INSIDE_GATES = frozenset({"numeric_date", "year", "colon", "day", "clock", "decade", "same"})
+WORD_INSIDE_GATES = frozenset(
+    {"numeric_date", "year", "colon", "hhmm", "day", "clock", "decade", "same"}
+)
 """Gates whose words may stand inside a token (``الـ17``, ``التسعينيات``, ``ذاته``)."""
 
 
@@ -1391,8 +1452,10 @@ def number_gates(norm: str) -> Iterator[tuple[str, int, int]]:
             yield "numeric_date", s, e
         if width == 4 and norm[s] in "12":
             yield "year", s, e
+        if width == 4 and norm[s] in "012":
+            yield "hhmm", s, e
         if width <= 2:
-            if norm.startswith(":", e) and norm[e + 1 : e + 3].isdigit():
+            if norm[e : e + 1] in (":", ".", ",") and norm[e + 1 : e + 3].isdigit():
                 yield "colon", s, e
             if _DAY_TAIL.match(norm, e):
                 yield "day", s, e

@@ -77,8 +77,12 @@ class Narrative(Protocol):
         """``future``, ``past`` or None: the tense of the clause ``p`` stands in."""
         ...
 
-    def clause_day(self, p: Partial) -> dt.date | None:
-        """The day a clock time belongs to."""
+    def time_day(self, p: Partial, notes: list[str]) -> dt.date | None:
+        """The day a clock time belongs to (a note says how it is known)."""
+        ...
+
+    def half_of_day(self, p: Partial) -> int:
+        """Hours to add to a clock time of 1–11 whose part of the day is not written."""
         ...
 
     def has_anchor_word(self, p: Partial) -> bool:
@@ -477,17 +481,19 @@ def r_duration(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
 def r_time(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
     if p.hour is None:
         return None
-    hm = f"{p.hour:02d}:{(p.minute or 0):02d}"
+    hour = p.hour
+    if 1 <= hour < 12 and not p.half_known:
+        add = doc.half_of_day(p)
+        if add:
+            hour += add
+            notes.append("afternoon or evening from the words around it")
+    hm = f"{hour:02d}:{(p.minute or 0):02d}" + ("Z" if p.utc else "")
     if p.deictic is not None and doc.ref is not None:
         d = doc.ref + dt.timedelta(days=p.deictic)
         return Resolved(f"{_ymd(d)}T{hm}", "minute", True)
-    day = doc.clause_day(p)
+    day = doc.time_day(p, notes)
     if day is not None:
-        notes.append("date from the same clause")
         return Resolved(f"{_ymd(day)}T{hm}", "minute", False)
-    if p.tz and doc.ref is not None:
-        notes.append("a time stamp with a time zone: the publication date")
-        return Resolved(f"{_ymd(doc.ref)}T{hm}", "minute", True)
     return Resolved(f"T{hm}", "minute", False)
 
 

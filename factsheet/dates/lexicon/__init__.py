@@ -74,6 +74,11 @@ class Lexicon:
     day_parts: frozenset[str]
     day_part_after: dict[str, int]
     period_mods: dict[str, str]
+    zone_utc: frozenset[str]
+    """Names of Greenwich / universal time (a clock time in it gets a ``Z``)."""
+    zone_other: frozenset[str]
+    zone_marker: frozenset[str]
+    zone_continuation: frozenset[str]
 
 
 def _ordinals(raw: dict[str, Any]) -> dict[str, int]:
@@ -187,5 +192,9 @@ def lexicon() -> Lexicon:
         deictic=deictic,
         day_parts=frozenset(fold(w) for w in words["day_parts"]["prefix"]),
         day_part_after={fold(k): v for k, v in words["day_parts"]["after"].items()},
+        zone_utc=frozenset(fold(w) for w in words["zones"]["utc"]),
+        zone_other=frozenset(fold(w) for w in words["zones"]["other"]),
+        zone_marker=frozenset(fold(w) for w in words["zones"]["marker"]),
+        zone_continuation=frozenset(fold(w) for w in words["zones"]["continuation"]),
         period_mods=period_mods,
     )
