@@ -363,10 +363,9 @@ class ArticleResolver:
         if bounds is None:
             return
         i = bisect_left(self.story, (p.start,)) - 1
-        if i >= 0 and self.story[i][2] is not None:
-            day = self.story[i][2]
-            if not bounds[0] <= day <= bounds[1]:
-                insort(self.story, (p.end, "moved", None))
+        day = self.story[i][2] if i >= 0 else None
+        if day is not None and not bounds[0] <= day <= bounds[1]:
+            insort(self.story, (p.end, "moved", None))
 
     def story_day(self, p: Partial) -> dt.date | None:
         """The day the story is on where ``p`` stands: the last day told before it in the
