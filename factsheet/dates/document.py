@@ -18,7 +18,7 @@ from itertools import pairwise
 
 from .calendars import add_months, valid_day
 from .grammar import Partial
-from .model import Anchor, Mention, MentionType, Parts, Range
+from .model import Anchor, Mention, MentionType, Parts, Range, Value
 from .normalize import Normalized, compile_folded, fold
 from .values import Resolved, resolve
 from .when import value_bounds
@@ -70,6 +70,8 @@ _HALF_AFTER = compile_folded(
 _HALF_BEFORE = compile_folded(
     r"(?<!\w)(?:ال)?(?P<part>صباحا|مساء|مساءا|ليلا|ليل|ليله|عشيه|فجرا|عصرا|صباح)(?!\w)"
 )
+_LIKE = compile_folded(r"(?:^|\s)مثل\s+$")
+_TOLD_GRAINS = frozenset({"day", "month", "year", "week", "season", "half", "quarter", "decade"})
 _STAMP = re.compile(r"[\s.)/-]*$")
 _LINE_START = re.compile(r"\n[\s(/-]*$")
 _SINCE = compile_folded(r"(?:^|\s)[وف]?منذ\s+$")
@@ -100,6 +102,8 @@ class ArticleResolver:
         self.ref_month: tuple[int, int] | None = None
         self.ref_year: int | None = None
         """The month or year of writing implied by a gloss, when the date is unknown."""
+        self.last_told: tuple[Value, str | None] | None = None
+        """The value (and grain) of the last date, month or year the narrative told."""
         self.story: list[tuple[int, str, dt.date | None]] = []
         """Where the narrative is in time, in text order: ``(end, tense, day)`` for each
         mention of one day (tense ``future`` for what is announced, else ``past``), and
@@ -182,19 +186,12 @@ class ArticleResolver:
         if r is None:
             return None
         s, e = self.norm.span(p.start, p.end)
-        mtype: MentionType = p.type
-        if p.rule == "list":
-            mtype = p.items[-1].type
-        anchor = self._anchor(p) if p.type == "duration" else None
-        offset = p.duration if p.type == "duration" else None
-        parts = Parts(
-            year=p.year, month=p.month, day=p.day, weekday=p.weekday, deictic_days=p.deictic,
-            direction=p.direction if p.direction in ("next", "last", "this") else None,  # type: ignore[arg-type]
-            unit=p.period if p.period in ("day", "week", "month", "year") else None,  # type: ignore[arg-type]
-            offset=offset,
-        )
-        calendar = "hijri" if p.calendar == "hijri" else "gregorian"
+        if _LIKE.search(self.norm.text, max(0, p.start - 5), p.start):
+            # "في مثل هذا اليوم": a day compared with, not the day the narrative is on
+            return self._mention(p, r, s, e, notes)
         self._tell(p, r)
+        if r.value is not None and r.grain in _TOLD_GRAINS and p.type != "time":
+            self.last_told = (r.value, r.grain)
         if r.day is not None:
             self.ctx_day = (r.day, p.end)
             self.days.append((p.start, p.end, r.day))
@@ -207,6 +204,20 @@ class ArticleResolver:
         ):
             self.last_period = r.value
             self.last_period_grain = r.grain
+        return self._mention(p, r, s, e, notes)
+
+    def _mention(self, p: Partial, r: Resolved, s: int, e: int, notes: list[str]) -> Mention:
+        """The mention of ``p`` at ``text[s:e]`` with the value ``r``."""
+        mtype: MentionType = p.items[-1].type if p.rule == "list" else p.type
+        anchor = self._anchor(p) if p.type == "duration" else None
+        offset = p.duration if p.type == "duration" else None
+        parts = Parts(
+            year=p.year, month=p.month, day=p.day, weekday=p.weekday, deictic_days=p.deictic,
+            direction=p.direction if p.direction in ("next", "last", "this") else None,  # type: ignore[arg-type]
+            unit=p.period if p.period in ("day", "week", "month", "year") else None,  # type: ignore[arg-type]
+            offset=offset,
+        )
+        calendar = "hijri" if p.calendar == "hijri" else "gregorian"
         return Mention(
             text=self.text[s:e], start=s, end=e, type=mtype, value=r.value,
             grain=r.grain,  # type: ignore[arg-type]

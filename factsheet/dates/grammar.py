@@ -65,6 +65,8 @@ class Partial:
     holiday: str | None = None
     holiday_spec: tuple[str, int, int] | None = None
     anaphora: bool = False
+    shift: int = 0
+    """Units after (+) or before (-) the one referred to: ``اليوم الموالي`` is +1."""
     latent: bool = False
     blocked: bool = False
     """A name that contains a date (``ملعب 5 جويلية 1962``): it holds its span so that no
@@ -605,7 +607,7 @@ def p_deictic(m: re.Match[str], lx: Lexicon) -> Partial | None:
             r"(?:اليوم|امس|الان|الليله)\s*(?:او\s*)?$", prev
         ):
             return None  # "غدا المشروع حقيقة": became (but "اليوم وغدا الوضع ...": tomorrow)
-    if word in (fold("اليوم"), fold("يومه"), fold("الليلة")) and not g.get("wd"):
+    if word in (fold("اليوم"), fold("يومه"), fold("الليلة"), fold("هذا اليوم")) and not g.get("wd"):
         nxt = s[m.end() : m.end() + 12]
         if re.match(r"\s+ال\w", nxt) and not re.match(r"\s+ال(?:حالي|جمعه)", nxt):
             return None  # "اليوم العالمي", "اليوم التالي": a day named by an event
@@ -1026,6 +1028,29 @@ def p_anaphora_same(m: re.Match[str], lx: Lexicon) -> Partial | None:
     return p
 
 
+_ANAPHOR_UNITS = {"يوم": "day", "ليله": "day", "تاريخ": "date", "شهر": "month", "عام": "year",
+                  "سنه": "year", "اسبوع": "week"}
+_ANAPHOR_SHIFT = {fold(w): n for w, n in {
+    "الموالي": 1, "الموالية": 1, "التالي": 1, "التالية": 1, "اللاحق": 1, "اللاحقة": 1,
+    "سبقه": -1, "سبقها": -1, "تلاه": 1, "تلاها": 1, "يليه": 1, "يليها": 1}.items()}
+
+
+def p_anaphora_that(m: re.Match[str], lx: Lexicon) -> Partial | None:
+    """``ذلك اليوم``, ``هذا التاريخ``, ``اليوم الموالي``, ``الشهر الذي سبقه``: the day (date,
+    month, year, week) the narrative last set, or the one after or before it."""
+    g = m.groupdict()
+    unit = _ANAPHOR_UNITS[g.get("u") or g.get("u2") or g.get("u3") or "يوم"]
+    shift = _ANAPHOR_SHIFT.get(_key(g.get("shift") or ""), 0)
+    p = Partial("anaphora_that", m.start(), m.end(), "relative", period=unit, anaphora=True,
+                shift=shift)
+    what = {"day": "day", "date": "date", "month": "month", "year": "year", "week": "week"}[unit]
+    p.notes.append(
+        f"the {what} the narrative last set" if not shift
+        else f"the {what} {'after' if shift > 0 else 'before'} the one the narrative last set"
+    )
+    return p
+
+
 def p_same_period(m: re.Match[str], lx: Lexicon) -> Partial | None:
     """``الفترة ذاتها من العام الماضي``: the period just spoken of, in another year."""
     g = m.groupdict()
@@ -1281,6 +1306,15 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
         p_anaphora_same,
     ),
     (
+        "anaphora_that",
+        r"{B}{CL}(?:(?:ذلك|تلك)\s+ال(?P<u>يوم|ليله|تاريخ|شهر|عام|سنه|اسبوع)"
+        r"|هذا\s+ال(?P<u2>تاريخ)|هذا\s+اليوم(?=\s+ال\w)"
+        r"|ال(?P<u3>يوم|ليله|شهر|عام|سنه|اسبوع)\s+(?:(?:الذي|التي)\s+)?"
+        r"(?P<shift>الموالي|الموالية|التالي|التاليه|اللاحق|اللاحقه|سبقه|سبقها|تلاه|تلاها|يليه|يليها))"
+        r"(?!\w)",
+        p_anaphora_that,
+    ),
+    (
         "this_day_of",
         r"{B}{CL}مثل\s+هذا\s+اليوم\s+(?:من\s+)?(?:ال)?(?:عام|سنه)\s+{YEAR}",
         p_this_day_of,
@@ -1314,7 +1348,8 @@ RULE_GATES = {
     "duration_fraction": "unit",
     "time_words": "clock", "time_special": "clock_special", "decade": "decade",
     "century": "century", "holiday": "holiday", "ramadan": "ramadan",
-    "anaphora_day": "month_word", "anaphora_same": "same", "this_day_of": "year",
+    "anaphora_day": "month_word", "anaphora_same": "same", "anaphora_that": "anaphor",
+    "this_day_of": "year",
     "same_period": "same",
     "nth_weekday": "weekday",
 }
@@ -1325,7 +1360,7 @@ GATE_REACH = {
     "colon": (25, 70), "hhmm": (25, 70), "day": (45, 25), "unit": (50, 35), "relunit": (45, 30),
     "deictic": (30, 40), "weekday": (45, 30), "clock": (45, 60), "clock_special": (20, 25),
     "decade": (35, 45), "century": (35, 45), "holiday": (40, 45), "ramadan": (40, 35),
-    "month_word": (70, 25), "same": (25, 40),
+    "month_word": (70, 25), "same": (25, 40), "anaphor": (25, 30),
 }
 """How far (characters before, after) a rule's match may reach around its gate word."""
 
@@ -1370,6 +1405,7 @@ def gate_words() -> dict[str, frozenset[str]]:
         "ramadan": ["رمضان"], "month_word": ["الشهر"],
         "same": ["نفس", "ذات", "نفسه", "نفسها", "ذاته", "ذاتها", "المقابل", "المقابله",
                  "المماثل", "المماثله"],
+        "anaphor": ["ذلك", "تلك", "هذا", *_ANAPHOR_SHIFT],
     }
     for gate, words in classes.items():
         for w in words:

@@ -56,6 +56,8 @@ class Narrative(Protocol):
     written_year: tuple[int, int] | None
     ref_month: tuple[int, int] | None
     ref_year: int | None
+    last_told: tuple[Value, str | None] | None
+    """The value (and grain) of the last date, month or year the narrative told."""
 
     def pick_year(self, month: int, day: int | None, p: Partial, notes: list[str]) -> int | None:
         """The year of a day/month written without one."""
@@ -130,6 +132,8 @@ def resolve(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
         return r_list(doc, p, notes)
     if p.rule == "anaphora_same" and p.type != "date":
         return r_anaphora_same(doc, p, notes)
+    if p.rule == "anaphora_that":
+        return r_anaphora_that(doc, p, notes)
     if p.rule == "same_period":
         return r_same_period(doc, p, notes)
     return handler(doc, p, notes)
@@ -238,6 +242,35 @@ def r_anaphora_same(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | 
     if doc.ctx_day is None:
         return Resolved(None, "week", False)
     return Resolved(iso_week(doc.ctx_day[0]), "week", False)
+
+
+def r_anaphora_that(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
+    """``ذلك اليوم`` (the day the narrative last set), ``اليوم الموالي`` (the day after it),
+    ``الشهر الذي سبقه``, ``ذلك التاريخ`` (the last date told, at its own grain)."""
+    k = p.shift  # with nothing told before, it points to an event, not a date: no mention
+    if p.period == "date":
+        if doc.last_told is None:
+            return None
+        value, grain = doc.last_told
+        return Resolved(value, grain, False)
+    if p.period == "day":
+        if doc.ctx_day is None:
+            return None
+        d = doc.ctx_day[0] + dt.timedelta(days=k)
+        return Resolved(_ymd(d), "day", False, day=d, year=d.year, month=d.month)
+    if p.period == "week":
+        if doc.ctx_day is None:
+            return None
+        return Resolved(iso_week(doc.ctx_day[0] + dt.timedelta(weeks=k)), "week", False)
+    if p.period == "month":
+        if doc.ctx_month is None:
+            return None
+        y, m = add_months(*doc.ctx_month, k)
+        return Resolved(_ym(y, m), "month", False, year=y, month=m)
+    if not doc.years:
+        return None
+    y = doc.years[-1][2] + k
+    return Resolved(f"{y:04d}", "year", False, year=y)
 
 
 def r_nth_weekday(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
