@@ -396,6 +396,12 @@ class ArticleResolver:
             i -= 1
         return fallback if tense is None else None
 
+    def told_day(self, p: Partial) -> dt.date | None:
+        """The last day the story told before ``p``, unless it has moved to another period
+        since (``في أغسطس 1998 … في اليوم التالي``: the day after an untold day)."""
+        i = bisect_left(self.story, (p.start,)) - 1
+        return self.story[i][2] if i >= 0 else None
+
     def time_day(self, p: Partial, notes: list[str]) -> dt.date | None:
         """The day a clock time belongs to: its clause's, else the one the story is on. A
         time alone on its line at the end of the text is the wire's time stamp: the

@@ -621,6 +621,10 @@ _YEARLY = compile_folded(r"(?:كل\s+(?:عام|سنه)|سنويا)[^.،,؛!?؟\n
 _YEARLY_AFTER = compile_folded(r"\s+(?:من\s+)?كل\s+(?:عام|سنه)|\s+سنويا")
 
 
+_QUOTE_OPEN = re.compile(r"[«\"“]\s*$")
+_QUOTED_NAME = re.compile(r"\s+\w+\s*[»\"”]")
+
+
 def p_weekday(m: re.Match[str], lx: Lexicon) -> Partial | None:
     if _RECURRING_BEFORE.search(m.string[max(0, m.start() - 16) : m.start()]):
         return None  # "عدا أيام الجمعة", "كل سبت": a recurring set, not a day
@@ -628,6 +632,10 @@ def p_weekday(m: re.Match[str], lx: Lexicon) -> Partial | None:
         0
     ).startswith("يوم"):
         return None  # "صلاة الجمعة": the prayer
+    if _QUOTED_NAME.match(m.string, m.end()) and _QUOTE_OPEN.search(
+        m.string, max(0, m.start() - 3), m.start()
+    ):
+        return None  # "«الخميس الأسود»": the name of an event
     p = Partial("weekday", m.start(), m.end(), "weekday")
     if m.groupdict().get("rel"):
         p.direction = lx.modifiers[_key(m.group("rel"))]

@@ -83,6 +83,10 @@ class Narrative(Protocol):
         """The day a clock time belongs to (a note says how it is known)."""
         ...
 
+    def told_day(self, p: Partial) -> dt.date | None:
+        """The last day the narrative told before ``p`` (None if it has moved on since)."""
+        ...
+
     def half_of_day(self, p: Partial) -> int:
         """Hours to add to a clock time of 1–11 whose part of the day is not written."""
         ...
@@ -254,14 +258,16 @@ def r_anaphora_that(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | 
         value, grain = doc.last_told
         return Resolved(value, grain, False)
     if p.period == "day":
-        if doc.ctx_day is None:
+        told = doc.told_day(p)
+        if told is None:
             return None
-        d = doc.ctx_day[0] + dt.timedelta(days=k)
+        d = told + dt.timedelta(days=k)
         return Resolved(_ymd(d), "day", False, day=d, year=d.year, month=d.month)
     if p.period == "week":
-        if doc.ctx_day is None:
+        told = doc.told_day(p)
+        if told is None:
             return None
-        return Resolved(iso_week(doc.ctx_day[0] + dt.timedelta(weeks=k)), "week", False)
+        return Resolved(iso_week(told + dt.timedelta(weeks=k)), "week", False)
     if p.period == "month":
         if doc.ctx_month is None:
             return None
