@@ -78,6 +78,17 @@ _SINCE = compile_folded(r"(?:^|\s)[وف]?منذ\s+$")
 _STOP_WORDS = compile_folded(r"\s(?:في|الذي|التي|المقرر|حيث|وذلك|بعد|قبل|ان|الى|على)\s.*$")
 
 
+def _nearest_year(base: dt.date, month: int, day: int | None, weekday: int | None) -> int | None:
+    """The year that puts ``day``/``month`` nearest to ``base`` (on ``weekday`` if given)."""
+    d = day or 1
+    cands = [y for y in (base.year - 1, base.year, base.year + 1) if valid_day(y, month, d)]
+    if weekday is not None and day is not None:
+        cands = [y for y in cands if dt.date(y, month, day).weekday() == weekday]
+    if not cands:
+        return None
+    return min(cands, key=lambda y: abs((dt.date(y, month, d) - base).days))
+
+
 class ArticleResolver:
     """Resolves the partials of one text in order, keeping what the narrative has said so far
     (the :class:`~factsheet.dates.values.Narrative` the value arithmetic reads)."""
@@ -285,6 +296,13 @@ class ArticleResolver:
             if ref is None:
                 return None
             return ref.year + {"next": 1, "last": -1, "this": 0}[p.year_rel]
+        told = self.told_day(p) if p.direction is None and p.deictic is None else None
+        if told is not None and (ref is None or abs((told - ref).days) > 366):
+            # a story told in another year (a history piece): its day-months are of that year
+            year = _nearest_year(told, month, day, p.weekday)
+            if year is not None:
+                notes.append("year from the date the narrative is on")
+                return year
         if ref is None:
             if p.direction or p.deictic is not None:
                 return None
@@ -302,10 +320,15 @@ class ArticleResolver:
         if not cands:
             return None
         if p.weekday is not None and day is not None:
-            fit = [y for y in cands if dt.date(y, month, day).weekday() == p.weekday]
+            fit = [y for y in cands if dt.date(y, month, day).weekday() == p.weekday
+                   and abs((dt.date(y, month, day) - ref).days) <= 200]
             if fit:
                 notes.append("year from the publication date and the weekday")
                 return min(fit, key=lambda y: abs((dt.date(y, month, day) - ref).days))
+            told = self._told_year_fitting(p, month, day, p.weekday)
+            if told is not None:
+                notes.append("year from a year told in the text where the weekday fits")
+                return told
         notes.append("year from the publication date")
         if p.direction == "next":
             for y in cands:
@@ -326,6 +349,15 @@ class ArticleResolver:
         if delta < -245 and valid_day(y + 1, month, d):
             return y + 1
         return y
+
+    def _told_year_fitting(self, p: Partial, month: int, day: int, weekday: int) -> int | None:
+        """The last year told before ``p`` in which ``day``/``month`` falls on ``weekday``
+        (``صبيحة الثلاثاء 8 ماي`` in a piece about 1945, published in 2020)."""
+        i = bisect_left(self.years, (p.start,))
+        for _, _, year in reversed(self.years[:i]):
+            if valid_day(year, month, day) and dt.date(year, month, day).weekday() == weekday:
+                return year
+        return None
 
     def since(self, p: Partial, notes: list[str]) -> Partial:
         """``منذ 7 أكتوبر``: a day or month counted from is in the past, as ``الماضي`` says."""

@@ -409,6 +409,10 @@ def p_month_bare(m: re.Match[str], lx: Lexicon) -> Partial | None:
     marked = bool(g.get("shahr") or g.get("pmod"))
     if double or marked or (name not in lx.risky_months and _PREP_BEFORE_MONTH.search(before)):
         return p
+    glued = m.start("month") > m.start()
+    if glued and name in lx.risky_months:
+        p.latent = True  # "باب الواد" is a door, "لأيار" seldom a month: a glued risky name
+        return p
     if _STRONG_PREP_BEFORE_MONTH.search(before):
         return p  # "في آب", "خلال ماي": a name after such words would be odd
     p.latent = True
