@@ -325,10 +325,10 @@ class ArticleResolver:
             if fit:
                 notes.append("year from the publication date and the weekday")
                 return min(fit, key=lambda y: abs((dt.date(y, month, day) - ref).days))
-            told = self._told_year_fitting(p, month, day, p.weekday)
-            if told is not None:
+            fitting = self._told_year_fitting(p, month, day, p.weekday)
+            if fitting is not None:
                 notes.append("year from a year told in the text where the weekday fits")
-                return told
+                return fitting
         notes.append("year from the publication date")
         if p.direction == "next":
             for y in cands:
