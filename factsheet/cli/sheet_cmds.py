@@ -258,17 +258,23 @@ def countdown(
 
 @app.command()
 def convert(
-    date: Annotated[str, typer.Argument(help="2022-05-17, '15 رمضان 1443' or 1443-09-15 --hijri.",
-                                        metavar="DATE")],
-    hijri: Annotated[bool, typer.Option("--hijri", help="Read YYYY-MM-DD as a Hijri date.")]
-    = False,
+    words: Annotated[list[str], typer.Argument(
+        help="The date, quoted or not: 2022-05-17, 17/05/2022, 15 رمضان 1443, "
+             "الأحد 5 كانون الثاني 2020, 17 May 2022.", metavar="DATE")],
+    hijri: Annotated[bool, typer.Option(
+        "--hijri", help="Read numeric dates (1443-09-15, 15/09/1443) as Hijri.")] = False,
     fmt: FormatOpt = None,
     lang: LangOpt = "en",
 ) -> None:
     """Convert a date between the Gregorian and Hijri (Umm al-Qura) calendars.
 
-    FORMAT is text (default) or json.
+    DATE is written as articles write it: YYYY-MM-DD, DD/MM/YYYY or YYYY/MM/DD; a day,
+    a month name of any region (or Hijri, or English) and a year, the day in figures or
+    ordinal words (الخامس عشر من رمضان 1443), a weekday before it (checked against the
+    date), هـ or م after it. A numeric year of 1343-1500 is Hijri. FORMAT is text
+    (default) or json.
     """
+    date = " ".join(words)
     from ..dates.hijri_convert import convert as do_convert
     from ..errors import UsageError
     from ..render.safe import json_dumps
