@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 
 SheetFileArg = Annotated[
     str | None,
-    typer.Argument(help="Article file, or - for stdin (default: the embedded seed article).",
+    typer.Argument(help="Article file, or - for stdin (default: stdin when it is a pipe or a "
+                        "file, else the embedded seed article).",
                    metavar="[FILE|-]", show_default=False),
 ]
 LangOpt = Annotated[
@@ -58,16 +59,25 @@ def _style(sheet: FactSheet, lang: str, calendar: str) -> Style:
 
 
 def _load(file: str | None, published: str | None, encoding: str | None) -> FactSheet:
+    """The fact sheet of ``file``; without one, of stdin when it carries data, else of the
+    seed (:mod:`.article`). A text with nothing to read gives an empty sheet and a warning."""
     from ..facts.sheet import build_sheet
     from ..sources.io import read_article, seed_path
+    from .article import empty_result_warning, input_path, nothing_to_read
     from .options import parse_date
 
     given = parse_date(published)
-    article = read_article(file if file else seed_path(), encoding=encoding)
-    for warning in article.warnings:
-        console.warn(warning)
-    source = article.source if file else f"seed:{seed_path().name}"
-    return build_sheet(article.text, given, source=source)
+    path = input_path(file)
+    article = read_article(path if path else seed_path(), encoding=encoding)
+    for line in article.warnings:
+        console.warn(line)
+    source = article.source if path else f"seed:{seed_path().name}"
+    text = article.text
+    reason = nothing_to_read(text)
+    if reason is not None:
+        console.warn(empty_result_warning(source, reason))
+        text = ""
+    return build_sheet(text, given, source=source)
 
 
 def _emit(view: str, output: str | None, text: str | None, renderable: object = None) -> None:
@@ -173,6 +183,7 @@ def sheet(
     Several PATHs, a folder or JSON Lines (--jsonl) make a corpus: one JSON line per article
     ({"id", "path", "sheet", "error"}), in input order, with --jobs N processes.
     """
+    paths = paths or _stdin_paths()
     _corpus("sheet", paths, published, fmt, output, encoding, color, glob, jsonl, jobs)
     _run("sheet", paths[0] if paths else None, published, fmt, output, encoding, color, lang,
          calendar)
@@ -217,10 +228,18 @@ def timeline(
     Lines (--jsonl) give one JSON line per article; with --merge, one timeline of the whole
     corpus (text or json) listing the articles that mention each event.
     """
+    paths = paths or _stdin_paths()
     _corpus("timeline", paths, published, fmt, output, encoding, color, glob, jsonl, jobs,
             merge)
     _run("timeline", paths[0] if paths else None, published, fmt, output, encoding, color,
          lang, calendar)
+
+
+def _stdin_paths() -> list[str]:
+    """``["-"]`` when stdin carries data (a pipe or a file), else none (the seed)."""
+    from .article import stdin_has_article
+
+    return ["-"] if stdin_has_article() else []
 
 
 def _corpus(command: str, paths: list[str] | None, published: str | None, fmt: str | None,
