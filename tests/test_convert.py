@@ -80,6 +80,7 @@ def test_bad_or_out_of_range_dates_say_why(text: str, says: str) -> None:
         ("1 Dhu al-Hijjah 1443", "2022-06-30", "hijri"),
         ("15/09/1443", "2022-04-16", "hijri"),  # a year of the Umm al-Qura table
         ("15 رمضان 1443 هـ الموافق 16 أبريل 2022 م", "2022-04-16", "hijri"),
+        ("15 رمضان 1443 AH", "2022-04-16", "hijri"),
         ("  17\tماي   2022 ", "2022-05-17", "gregorian"),
     ],
 )

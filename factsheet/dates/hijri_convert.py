@@ -123,7 +123,8 @@ def convert(text: str, *, hijri: bool = False) -> Conversion:
         raise ConversionError("no date given", hint=f"e.g. {FORMS}")
     reading = _numeric(value, hijri)
     if reading is None:
-        reading = _english(value) if _LATIN.search(value) else _arabic(value)
+        latin = _LATIN.search(value) and not _ARABIC.search(value)
+        reading = _english(value) if latin else _arabic(value)
         if hijri and reading.calendar == "gregorian":
             raise ConversionError(
                 f"{text!r} names a Gregorian month; --hijri is for numeric dates",
@@ -191,6 +192,7 @@ def _era(word: str) -> Calendar | None:
 
 # English: [weekday] DAY MONTH YEAR [era] or [weekday] MONTH DAY YEAR [era].
 _LATIN = re.compile("[A-Za-z]")
+_ARABIC = re.compile("[\u0600-\u06ff]")
 _APOSTROPHES = re.compile("['’ʿʾ`]|(?<=[a-z])-(?=[a-z])")
 _DAY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
 _YEAR = re.compile(r"^\d{3,4}$")
