@@ -54,6 +54,7 @@ def test_readme_example_output(command: str, expected: str) -> None:
         capture_output=True,
         text=True,
         timeout=60,
+        stdin=subprocess.DEVNULL,  # as on a terminal: commands without FILE show the seed
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.rstrip("\n") == expected.rstrip("\n")

@@ -56,6 +56,7 @@ def dates(
     from ..render.dates import FORMATS
     from ..sources.io import TextStream
     from ..sources.stream import WINDOW, find_dates_stream
+    from .article import empty_result_warning, nothing_to_read
     from .options import choose_format, parse_date
 
     console.set_color(color)
@@ -68,6 +69,10 @@ def dates(
         for warning in stream.warnings:
             console.warn(warning)
         head, chunks = _peek(stream, WINDOW)
+        reason = nothing_to_read(head) if len(head) < WINDOW else None  # the whole text
+        if reason is not None:
+            console.warn(empty_result_warning(stream.source, reason))
+            head, chunks = "", iter(())
         found = given_date(given) if given else infer_published(head)
         mentions = (note_basis(m, found) for m in find_dates_stream(chunks, found.value))
         _render(view, mentions, source=stream.source, published=found.value,

@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 
 SheetFileArg = Annotated[
     str | None,
-    typer.Argument(help="Article file, or - for stdin (default: the embedded seed article).",
+    typer.Argument(help="Article file, or - for stdin (default: stdin when it is a pipe or a "
+                        "file, else the embedded seed article).",
                    metavar="[FILE|-]", show_default=False),
 ]
 LangOpt = Annotated[
@@ -58,16 +59,25 @@ def _style(sheet: FactSheet, lang: str, calendar: str) -> Style:
 
 
 def _load(file: str | None, published: str | None, encoding: str | None) -> FactSheet:
+    """The fact sheet of ``file``; without one, of stdin when it carries data, else of the
+    seed (:mod:`.article`). A text with nothing to read gives an empty sheet and a warning."""
     from ..facts.sheet import build_sheet
     from ..sources.io import read_article, seed_path
+    from .article import empty_result_warning, input_path, nothing_to_read
     from .options import parse_date
 
     given = parse_date(published)
-    article = read_article(file if file else seed_path(), encoding=encoding)
-    for warning in article.warnings:
-        console.warn(warning)
-    source = article.source if file else f"seed:{seed_path().name}"
-    return build_sheet(article.text, given, source=source)
+    path = input_path(file)
+    article = read_article(path if path else seed_path(), encoding=encoding)
+    for line in article.warnings:
+        console.warn(line)
+    source = article.source if path else f"seed:{seed_path().name}"
+    text = article.text
+    reason = nothing_to_read(text)
+    if reason is not None:
+        console.warn(empty_result_warning(source, reason))
+        text = ""
+    return build_sheet(text, given, source=source)
 
 
 def _emit(view: str, output: str | None, text: str | None, renderable: object = None) -> None:
@@ -173,6 +183,7 @@ def sheet(
     Several PATHs, a folder or JSON Lines (--jsonl) make a corpus: one JSON line per article
     ({"id", "path", "sheet", "error"}), in input order, with --jobs N processes.
     """
+    paths = paths or _stdin_paths()
     _corpus("sheet", paths, published, fmt, output, encoding, color, glob, jsonl, jobs)
     _run("sheet", paths[0] if paths else None, published, fmt, output, encoding, color, lang,
          calendar)
@@ -217,10 +228,18 @@ def timeline(
     Lines (--jsonl) give one JSON line per article; with --merge, one timeline of the whole
     corpus (text or json) listing the articles that mention each event.
     """
+    paths = paths or _stdin_paths()
     _corpus("timeline", paths, published, fmt, output, encoding, color, glob, jsonl, jobs,
             merge)
     _run("timeline", paths[0] if paths else None, published, fmt, output, encoding, color,
          lang, calendar)
+
+
+def _stdin_paths() -> list[str]:
+    """``["-"]`` when stdin carries data (a pipe or a file), else none (the seed)."""
+    from .article import stdin_has_article
+
+    return ["-"] if stdin_has_article() else []
 
 
 def _corpus(command: str, paths: list[str] | None, published: str | None, fmt: str | None,
@@ -258,17 +277,23 @@ def countdown(
 
 @app.command()
 def convert(
-    date: Annotated[str, typer.Argument(help="2022-05-17, '15 رمضان 1443' or 1443-09-15 --hijri.",
-                                        metavar="DATE")],
-    hijri: Annotated[bool, typer.Option("--hijri", help="Read YYYY-MM-DD as a Hijri date.")]
-    = False,
+    words: Annotated[list[str], typer.Argument(
+        help="The date, quoted or not: 2022-05-17, 17/05/2022, 15 رمضان 1443, "
+             "الأحد 5 كانون الثاني 2020, 17 May 2022.", metavar="DATE")],
+    hijri: Annotated[bool, typer.Option(
+        "--hijri", help="Read numeric dates (1443-09-15, 15/09/1443) as Hijri.")] = False,
     fmt: FormatOpt = None,
     lang: LangOpt = "en",
 ) -> None:
     """Convert a date between the Gregorian and Hijri (Umm al-Qura) calendars.
 
-    FORMAT is text (default) or json.
+    DATE is written as articles write it: YYYY-MM-DD, DD/MM/YYYY or YYYY/MM/DD; a day,
+    a month name of any region (or Hijri, or English) and a year, the day in figures or
+    ordinal words (الخامس عشر من رمضان 1443), a weekday before it (checked against the
+    date), هـ or م after it. A numeric year of 1343-1500 is Hijri. FORMAT is text
+    (default) or json.
     """
+    date = " ".join(words)
     from ..dates.hijri_convert import convert as do_convert
     from ..errors import UsageError
     from ..render.safe import json_dumps

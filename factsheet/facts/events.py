@@ -314,11 +314,13 @@ def build_events(
                      Span(m.text, m.start, m.end))
         )
     own.mentions.sort(key=lambda x: x.start)
+    # An article's event with no words (an empty text, a bare date) is left out, not shown
+    # blank; only its relations pointed at the ids, so numbering the rest again is safe.
+    kept = [d for d in everything if d.label]
     return [
-        Event(ids[id(d)], d.label, d.label_span, d.when, d.grain, d.where,
+        Event(f"e{i}", d.label, d.label_span, d.when, d.grain, d.where,
               tuple(d.mentions), d.own, d.acronym, tuple(d.relations))
-        for d in everything
-        if d.own or d.label
+        for i, d in enumerate(kept, 1)
     ]
 
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..dates.model import Mention, PublishedBasis
 from ..schema import dates_json, mention_json, mention_line_json, value_text
-from .safe import csv_cell, json_dumps, terminal_safe
+from .safe import csv_cell, json_dumps, terminal_safe, tsv_cell
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -70,22 +70,27 @@ def jsonl_lines(mentions: Iterable[Mention], *, source: str | None) -> Iterator[
         yield json_dumps(mention_line_json(m, source)) + "\n"
 
 
-def _cell(value: Any) -> str:
+def _cell(value: Any, escape: Callable[[str], str] = csv_cell) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, str)):
-        return csv_cell(str(value))
-    return csv_cell(json_dumps(value))
+        return escape(str(value))
+    return escape(json_dumps(value))
 
 
 def csv_lines(mentions: Iterable[Mention], *, delimiter: str = ",") -> Iterator[str]:
     """A header row (the JSON keys of a mention, in schema order), then one row per mention.
 
     Structured cells (ranges, lists, anchors) hold compact JSON; cells that could run as a
-    spreadsheet formula are prefixed with ``'``.
+    spreadsheet formula are prefixed with ``'`` (numbers stay numbers). With a TAB
+    ``delimiter`` the rows are TSV: never quoted, TAB/LF/CR/backslash escaped in cells
+    (:func:`factsheet.render.safe.tsv_cell`).
     """
+    if delimiter == "\t":
+        yield from _tsv_lines(mentions)
+        return
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
 
@@ -106,6 +111,18 @@ def csv_lines(mentions: Iterable[Mention], *, delimiter: str = ",") -> Iterator[
     if not header_written:
         writer.writerow(list(_empty_row_keys()))
         yield flush()
+
+
+def _tsv_lines(mentions: Iterable[Mention]) -> Iterator[str]:
+    header_written = False
+    for m in mentions:
+        row = mention_json(m)
+        if not header_written:
+            yield "\t".join(row) + "\n"
+            header_written = True
+        yield "\t".join(_cell(v, tsv_cell) for v in row.values()) + "\n"
+    if not header_written:
+        yield "\t".join(_empty_row_keys()) + "\n"
 
 
 def _empty_row_keys() -> list[str]:

@@ -3,7 +3,8 @@
 * :func:`terminal_safe` shows control characters (ESC sequences, C1 controls, DEL, lone
   surrogates) as visible escapes such as ``\\x1b`` instead of letting the terminal run them.
   Rich markup is never interpreted because every console is built with ``markup=False``.
-* :func:`csv_cell` neutralises cells a spreadsheet would run as a formula.
+* :func:`csv_cell` neutralises cells a spreadsheet would run as a formula (numbers stay
+  numbers); :func:`tsv_cell` also escapes TAB, newlines and backslashes (TSV is never quoted).
 * :func:`json_dumps` always yields valid UTF-8-encodable JSON (lone surrogates → U+FFFD).
 * :func:`ics_escape` and :func:`ics_fold` implement RFC 5545 TEXT escaping and line folding.
 """
@@ -51,9 +52,23 @@ def strip_controls(text: str) -> str:
     )
 
 
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+_TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
 def csv_cell(value: str) -> str:
-    """A CSV cell that a spreadsheet shows as text: a leading ``= + - @ TAB CR`` gets a ``'``."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    """A CSV cell that a spreadsheet cannot run: a leading ``= + - @ TAB CR`` gets a ``'``,
+    except in a plain number (``-1187``, ``-3.5``, ``+2e3``), which stays a number."""
+    if value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def tsv_cell(value: str) -> str:
+    """A TSV cell: never quoted; a backslash, TAB, LF and CR are written ``\\\\``, ``\\t``,
+    ``\\n`` and ``\\r`` (PostgreSQL's text format, "linear TSV"); formulas as in
+    :func:`csv_cell`."""
+    return csv_cell(value.translate(_TSV_ESCAPES))
 
 
 def json_text(text: str) -> str:

@@ -80,6 +80,8 @@ def sheet_text(sheet: FactSheet, style: Style) -> str:
             out.append(_safe(f"      {m.start}-{m.end}  {m.text}"))
         for r in e.relations:
             out.append(_safe(f"      {r.relation} {r.offset or ''} → {r.target}  ({r.span.text})"))
+    if not sheet.events:
+        out.append(f"  ({label('none', lang)})")
     sections = [
         ("people", [(p.name or "-") + (f" — {p.role}" if p.role else "") + "  "
                     + " ".join(f"{s.start}-{s.end}" for s in p.mentions) for p in sheet.people]),

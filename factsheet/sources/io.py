@@ -116,6 +116,8 @@ def open_input(
     """Open ``path`` (or stdin for ``-``) for binary reading, with one-line errors."""
     name = source_name(path)
     if name == STDIN:
+        if stdin is None and sys.stdin is None:  # started with stdin closed (0<&-)
+            raise InputError("-: stdin is closed", hint="give a FILE, or pipe the article in")
         yield stdin if stdin is not None else sys.stdin.buffer
         return
     try:
