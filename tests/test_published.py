@@ -103,8 +103,10 @@ def test_offset_alone_gives_a_window() -> None:
                 parts=Parts(offset="P40D"), anchor_to="الكأس")
     event = at(text, "20 نونبر 2022", value="2022-11-20")
     got = infer_published(text, mentions=[offset, event])
-    assert got.value == dt.date(2022, 10, 11)
-    assert got.uncertainty_days == 3
+    # 20 November − 40 days = 11 October, ± 3 days: an interval, never its middle as a guess
+    assert (got.value, got.basis, got.uncertainty_days) == (None, "inferred", None)
+    assert got.interval == (dt.date(2022, 10, 8), dt.date(2022, 10, 14))
+    assert len(got.candidates) == 7
 
 
 def test_yesterday_saturday_means_today_is_sunday() -> None:
@@ -132,13 +134,14 @@ def test_a_weekday_alone_is_too_weak() -> None:
     assert got.evidence[0].reason == "today is a Friday"
 
 
-def test_next_month_with_its_year_elsewhere_is_a_window_too_wide_to_guess() -> None:
+def test_next_month_with_its_year_elsewhere_gives_an_interval_of_eleven_months() -> None:
     text = "يعقد المؤتمر في يونيو المقبل. وحدد المنظمون موعده في 12 يونيو 2025."
     rel = at(text, "يونيو المقبل", type="relative", relative=True,
              parts=Parts(month=6, direction="next"))
     abs_ = at(text, "12 يونيو 2025", value="2025-06-12")
     got = infer_published(text, mentions=[rel, abs_])
-    assert got.basis == "unknown"
+    assert (got.value, got.basis) == (None, "inferred")
+    assert got.interval == (dt.date(2024, 7, 1), dt.date(2025, 5, 31))
     assert any("before it" in e.reason for e in got.evidence)
 
 

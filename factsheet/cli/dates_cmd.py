@@ -52,7 +52,7 @@ def dates(
         raise typer.Exit(corpus_opts.dates_corpus(paths or [], published=published,
                                                   encoding=encoding, options=options))
     file = paths[0] if paths else "-"
-    from ..dates.published import given_date, infer_published, note_basis
+    from ..dates.published import dated_mentions, given_date, infer_published, note_basis
     from ..render.dates import FORMATS
     from ..sources.io import TextStream
     from ..sources.stream import WINDOW, find_dates_stream
@@ -73,8 +73,12 @@ def dates(
         if reason is not None:
             console.warn(empty_result_warning(stream.source, reason))
             head, chunks = "", iter(())
-        found = given_date(given) if given else infer_published(head)
-        mentions = (note_basis(m, found) for m in find_dates_stream(chunks, found.value))
+        mentions: Iterable[Mention]
+        if len(head) < WINDOW:  # the whole text: one article, resolved as a whole
+            mentions, found = dated_mentions(head, given)
+        else:  # huge input: searched window by window against the date read from its head
+            found = given_date(given) if given else infer_published(head)
+            mentions = (note_basis(m, found) for m in find_dates_stream(chunks, found.value))
         _render(view, mentions, source=stream.source, published=found.value,
                 basis=found.basis, output=output)
 

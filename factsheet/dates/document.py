@@ -227,6 +227,8 @@ class ArticleResolver:
             direction=p.direction if p.direction in ("next", "last", "this") else None,  # type: ignore[arg-type]
             unit=p.period if p.period in ("day", "week", "month", "year") else None,  # type: ignore[arg-type]
             offset=offset,
+            year_direction=p.year_rel if p.year_rel in ("next", "last", "this") else None,  # type: ignore[arg-type]
+            feast=p.holiday_spec,
         )
         calendar = "hijri" if p.calendar == "hijri" else "gregorian"
         return Mention(

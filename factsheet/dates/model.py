@@ -84,6 +84,10 @@ class Parts:
     direction: Literal["next", "last", "this"] | None = None
     unit: Literal["day", "week", "month", "year"] | None = None
     offset: str | None = None
+    year_direction: Literal["next", "last", "this"] | None = None
+    """The year is said relative to the publication year (``العام الماضي 2014``: last)."""
+    feast: tuple[str, int, int] | None = None
+    """A holiday: its calendar (``hijri_month``, ``gregorian``, ``easter`` …), month and day."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,20 +19,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-from .arabic import bare, fold, key, same_word, sentence_at, words
-from .model import Mention, PublishedBasis
+from .arabic import bare, fold, key, same_word, sentences, words
+from .model import Mention, PublishedBasis, Range, Value
+from .normalize import compile_folded
 from .when import parse_duration, shift, value_bounds
 
 INFER_CHARS = 20_000
 """The date is inferred from the article's first characters (all of a news article): the
 evidence is near the top, and weighing it is not linear in the length of the text."""
-
-MAX_UNCERTAINTY_DAYS = 7
-"""Wider than ± this many days, the date is reported as unknown rather than guessed."""
 
 WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -50,14 +49,19 @@ class Evidence(NamedTuple):
 class PublishedDate:
     """The article's date and how it is known.
 
-    ``uncertainty_days`` is 0 when the date is certain given the evidence, ``n`` for ± n days,
-    ``None`` when the date is unknown.
+    ``value`` is the day when the evidence pins one, else None (never a guess).
+    ``uncertainty_days`` is 0 when there is a day, None otherwise. When the evidence narrows
+    the date to a few days without pinning one, ``interval`` holds the first and last of them
+    and ``candidates`` every one (e.g. the Tuesdays of January 2017): the values that rest on
+    the date are computed for each and kept at the grain on which they all agree.
     """
 
     value: dt.date | None
     basis: PublishedBasis
     evidence: tuple[Evidence, ...] = ()
     uncertainty_days: int | None = None
+    interval: tuple[dt.date, dt.date] | None = None
+    candidates: tuple[dt.date, ...] = ()
 
     @property
     def iso(self) -> str | None:
@@ -101,8 +105,10 @@ def dated_mentions(
     """The mentions of ``text`` resolved against its publication date, and that date:
     ``given`` when there is one, else read from a dateline or inferred from the text.
 
-    The text is analysed once and resolved twice (without a date, to infer it; then with it).
-    When the date was not given, every value that depends on it says so in its notes.
+    The text is analysed once and resolved again for the date found. When the date was not
+    given, every value that depends on it says so in its notes. When only an interval of
+    candidate days is known, each mention is resolved against every candidate and keeps the
+    value at the finest grain on which they all agree (:func:`agree`).
     """
     from .engine import analyse
 
@@ -111,9 +117,84 @@ def dated_mentions(
         return analysis.mentions(given), given_date(given)
     unanchored = analysis.mentions(None)
     found = infer_published(text, mentions=unanchored)
-    if found.value is None:
+    if found.value is not None:
+        return [note_basis(m, found) for m in analysis.mentions(found.value)], found
+    if not found.candidates:
         return unanchored, found
-    return [note_basis(m, found) for m in analysis.mentions(found.value)], found
+    runs = [analysis.mentions(day) for day in _sample(found.candidates)]
+    return _agreed(unanchored, runs, found), found
+
+
+def _sample(days: tuple[dt.date, ...], most: int = 48) -> list[dt.date]:
+    """The candidate days to resolve against: all of them, or (when there are many) the first,
+    the last and evenly spread ones between (values move monotonically with the date)."""
+    if len(days) <= most:
+        return list(days)
+    step = (len(days) - 1) / (most - 1)
+    return sorted({days[round(i * step)] for i in range(most)})
+
+
+def _agreed(
+    unanchored: list[Mention], runs: list[list[Mention]], found: PublishedDate
+) -> list[Mention]:
+    """Each mention at the value every candidate publication date agrees on."""
+    assert found.interval is not None
+    lo, hi = (d.isoformat() for d in found.interval)
+    note = (f"the publication date is only known to lie between {lo} and {hi}: the value is "
+            "kept at the grain on which all those days agree")
+    spans = [{(m.start, m.end): m for m in run} for run in runs]
+    out = []
+    for m in unanchored:
+        versions = [run.get((m.start, m.end)) for run in spans]
+        if any(v is None for v in versions):
+            out.append(m)
+            continue
+        values = [v.value for v in versions if v is not None]
+        value = agree(values)
+        first = versions[0]
+        assert first is not None
+        if value == m.value:
+            out.append(m)
+            continue
+        notes = first.notes if all(v == values[0] for v in values) else (*m.notes, note)
+        out.append(replace(first, value=value, notes=tuple(dict.fromkeys(notes))))
+    return [note_basis(m, found) for m in out]
+
+
+def agree(values: Sequence[Value]) -> Value:
+    """The finest value all of ``values`` share: the value itself when they are equal, else
+    the common month or year of their days (``2017-01-10`` and ``2017-01-24`` → ``2017-01``),
+    else the common clock time of date-times without the date, else None."""
+    first = values[0]
+    if all(v == first for v in values):
+        return first
+    if all(isinstance(v, Range) for v in values):
+        ranges = [v for v in values if isinstance(v, Range)]
+        start = agree([r.start for r in ranges])
+        end = agree([r.end for r in ranges])
+        if isinstance(start, str) and isinstance(end, str):
+            return Range(start, end)
+        return None
+    if not all(isinstance(v, str) for v in values):
+        return None
+    strings = [v for v in values if isinstance(v, str)]
+    if all("T" in v for v in strings):
+        clocks = {v.partition("T")[2] for v in strings}
+        dates = agree([v.partition("T")[0] for v in strings])
+        if len(clocks) != 1:
+            return None
+        clock = clocks.pop()
+        return f"{dates}T{clock}" if isinstance(dates, str) and len(dates) == 10 else f"T{clock}"
+    if any("W" in v for v in strings):
+        years = {v[:4] for v in strings}
+        return years.pop() if len(years) == 1 else None
+    for width in (7, 4):
+        heads = {v[:width] for v in strings}
+        if len(heads) == 1 and all(len(v) >= width for v in strings):
+            head = heads.pop()
+            if re.fullmatch(r"\d{4}(?:-\d{2})?", head):
+                return head
+    return None
 
 
 _BASIS_NOTE = {
@@ -182,6 +263,14 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 _DASH_PREFIX = re.compile(r"^[^\w]*(?:[^\W\d_]+[\s.]*){0,3}[-–—:|]\s*[(\[]?\s*$")
 _FI_PREFIX = re.compile(r"^[^\w]*(?:[^\W\d_]+\s*){1,2}\s+في\s*$")
 _BARE_PREFIX = re.compile(r"^[^\w]*[(\[]?\s*$")
+_CITY_PREFIX = re.compile(r"^[^\w]*(?:[^\W\d_]+\s+){1,3}$")
+_WIRE_AFTER = compile_folded(
+    r"^\s*(?:م|ميلادي)?\s*(?:\(|\[)?\s*(?:[-:|)\]]|\n|$|واس|ومع|و\.م\.ع|ا\s*ف\s*ب|رويترز|قنا|وام|بنا|"
+    r"كونا|سبا|واج|وات|سانا|د\s*ب\s*ا|الاناضول|العمانيه|الاردنيه|بترا)"
+)
+_GROUP_GAP = compile_folded(
+    r"^\s*(?:ه|هـ|م)?\s*[(،,]?\s*(?:و?الموافق\s*(?:ل)?|يوافق)?\s*[(/-]?\s*$"
+)
 
 
 class _PartialDateline(NamedTuple):
@@ -206,21 +295,29 @@ def _dateline(text: str, mentions: Sequence[Mention]) -> PublishedDate | _Partia
         if lines_seen == 3:
             break
     for first, last in heads:
-        in_line = [m for m in mentions if first <= m.start < min(last, first + 120)]
+        in_line = [m for m in mentions if first <= m.start < min(last, first + 120)
+                   and not m.rule.startswith(("anaphora", "same_period"))]
         if not in_line:
             continue
         lead = in_line[0]
         prefix = text[first:lead.start]
+        city = bool(_CITY_PREFIX.match(prefix))
         if not (
             _DASH_PREFIX.match(prefix) or _FI_PREFIX.match(prefix) or _BARE_PREFIX.match(prefix)
+            or city
         ):
             continue
-        # the dateline may be split in two mentions: يومه الجمعة (03 ماي)
+        # the dateline may be split in two mentions: يومه الجمعة (03 ماي), or give a Hijri
+        # date and its Gregorian day: الرياض 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م
         group = [lead]
         for m in in_line[1:]:
             gap = text[group[-1].end:m.start]
-            if len(gap) <= 3 and not re.search(r"\w", gap):
+            if (len(gap) <= 3 and not re.search(r"\w", gap)) or (
+                len(gap) <= 16 and _GROUP_GAP.match(fold(gap))
+            ):
                 group.append(m)
+        if city and not _WIRE_AFTER.match(fold(text[group[-1].end:group[-1].end + 24])):
+            continue  # "أعلن 12 ..." is a sentence; "الرياض 12 مارس 2020 (واس)" a dateline
         year = month = day = weekday = None
         deictic = None
         for m in group:
@@ -253,6 +350,25 @@ _PAST_CUES = ("انعقد", "انعقدت", "عقد", "عقدت", "جرى", "ج�
 _FUTURE_KEYS = {key(w) for w in _FUTURE_CUES}
 _PAST_KEYS = {key(w) for w in _PAST_CUES}
 
+SEARCH_YEARS = (1924, 2077)
+"""Where a day-month is looked for when the text tells no year (the span of the Umm al-Qura
+tables, which every Hijri comparison needs anyway)."""
+
+MAX_INTERVAL_DAYS = 366
+"""Candidate days spread wider than this give no interval: the date is unknown."""
+
+_ANNIVERSARY_WORDS = compile_folded(
+    r"(?:مرت|مرور|تمر|انقضاء|مضي|مضت|تحل|حلول)\s+(?:نحو\s+|حوالي\s+)?$"
+)
+_ANNIVERSARY_ORDINAL = compile_folded(
+    r"(?:ال)?ذكر(?:ى|ي)\s+(?:ال)?(?:ـ\s*)?(?P<n>\d{1,3})(?!\d)|(?:ال)?ذكر(?:ى|ي)\s+(?P<w>\S+(?:\s+و\S+)?)"
+)
+_PAIR_GAP = compile_folded(
+    r"^\s*(?:ه|هـ|م)?\s*[(،,]?\s*(?:(?:و?الموافق|يوافق|الذي\s+يوافق|الذي\s+يصادف|التي\s+تصادف|"
+    r"يصادف|تصادف|الموافق\s+ل)\s*(?:ل)?\s*)?(?:ليوم\s+|يوم\s+)?$"
+)
+_LIKE_THIS_DAY = compile_folded(r"مثل\s+هذا\s+اليوم")
+
 
 def _tolerance(amount: int, unit: str) -> int:
     """How approximate an offset is, in days (round numbers are approximate)."""
@@ -267,8 +383,21 @@ def _tolerance(amount: int, unit: str) -> int:
     return 183
 
 
+class _Dated(NamedTuple):
+    """A day the text names without (all of) its year, completed by other evidence."""
+
+    day: dt.date
+    why: str
+
+
 class _Solver:
-    """Collects constraints on the publication date and intersects them."""
+    """Collects what the text says about its own date and intersects it.
+
+    Constraints are of three kinds: *bounds* (published between two days), *filters* (a
+    weekday, a month, a day of a month, a year) and *pins* (one exact day). The candidates are
+    the days that pass them all, looked for within the bounds, else around the years the text
+    tells, else within :data:`SEARCH_YEARS` when a filter names the day and month.
+    """
 
     def __init__(
         self, text: str, mentions: Sequence[Mention], partial: _PartialDateline | None
@@ -277,12 +406,19 @@ class _Solver:
         self.mentions = mentions
         self.lo = dt.date.min
         self.hi = dt.date.max
-        self.center: dt.date | None = None
         self.filters: list[Callable[[dt.date], bool]] = []
         self.evidence: list[Evidence] = []
+        self.pins: list[dt.date] = []
         self.partial = partial
         self.conflict = False
         self._folded: str | None = None
+        self._sentences: list[tuple[int, int]] | None = None
+        self.month_day_known = False
+        """A filter fixes the day and month of the publication date (the year is searched)."""
+        self.dated: dict[int, _Dated] = {}
+        """Mentions without a year that other evidence dates (by their start offset)."""
+        self.hijri_days: dict[tuple[int, int], dt.date] = {}
+        """Hijri month and day → the Gregorian day a pair in the text gives them."""
 
     @property
     def folded(self) -> str:
@@ -290,6 +426,16 @@ class _Solver:
         if self._folded is None:
             self._folded = fold(self.text)
         return self._folded
+
+    def sentence_at(self, offset: int) -> tuple[int, int]:
+        """The sentence around ``offset`` (bounds computed once for the whole text)."""
+        if self._sentences is None:
+            self._sentences = list(sentences(self.text))
+        starts = [s for s, _ in self._sentences]
+        i = bisect_right(starts, offset) - 1
+        if i < 0:
+            return 0, len(self.text)
+        return self._sentences[i]
 
     def _ev(self, m: Mention, reason: str) -> Evidence:
         return Evidence(m.text, m.start, m.end, reason)
@@ -302,33 +448,96 @@ class _Solver:
             return
         self.lo, self.hi = new_lo, new_hi
 
+    def _pin(self, day: dt.date, ev: Evidence) -> None:
+        self.evidence.append(ev)
+        self.pins.append(day)
+
     def solve(self) -> PublishedDate:
         if self.partial is not None:
             month, day, weekday = self.partial.month, self.partial.day, self.partial.weekday
             self.evidence.extend(self.partial.evidence)
             self.filters.append(lambda d: (d.month, d.day) == (month, day))
+            self.month_day_known = True
             if weekday is not None:
                 self.filters.append(lambda d: d.weekday() == weekday)
+        self._calendar_pairs()
         for m in self.mentions:
             self._today(m)
             self._offset(m)
             self._relative_month(m)
+            self._current_period(m)
+            self._year_said_relative(m)
             self._tense(m)
-        if self.partial is not None and (self.lo, self.hi) == (dt.date.min, dt.date.max):
-            self._years_around()
+            self._anniversary(m)
+            self._anniversary_ordinal(m)
+        self._dated_weekday()
         return self._decide()
 
+    # -- completing day-months the text gives without a year
+
+    def _calendar_pairs(self) -> None:
+        """A Hijri date and a Gregorian day-month of the same day (``السادس من شوال الموافق
+        22 يوليو``), or a holiday and the day it falls on (``عيد الأضحى الذي يصادف يوم
+        الأربعاء 22 غشت``): the years in which they meet date the Gregorian mention, and, when
+        it is said to be today or tomorrow, the article."""
+        for a, b in zip(self.mentions, self.mentions[1:], strict=False):
+            if b.start - a.end > 40 or not _PAIR_GAP.match(fold(self.text[a.end:b.start])):
+                continue
+            for hijri, greg in ((a, b), (b, a)):
+                if greg.calendar != "gregorian" or greg.parts is None:
+                    continue
+                gp = greg.parts
+                if gp.month is None or gp.day is None or gp.year is not None:
+                    continue
+                spec = _hijri_day_of(hijri)
+                if spec is None:
+                    continue
+                hy, hm, hd, tolerance = spec
+                years = _meeting_years(hy, hm, hd, gp.month, gp.day, gp.weekday, tolerance)
+                if len(years) == 1:
+                    day = dt.date(years[0], gp.month, gp.day)
+                    why = f"{hijri.text} falls on {day.isoformat()}"
+                    self.dated[greg.start] = _Dated(day, why)
+                    if hijri.calendar == "hijri":
+                        self.hijri_days[(hm, hd)] = day
+                    self.evidence.append(Evidence(
+                        self.text[min(a.start, b.start):max(a.end, b.end)],
+                        min(a.start, b.start), max(a.end, b.end), why))
+
+    def _day_of(self, m: Mention) -> dt.date | None:
+        """The day ``m`` names: written in full, or completed by another piece of evidence."""
+        completed = self.dated.get(m.start)
+        if completed is not None:
+            return completed.day
+        year, month, day = _ymd(m)
+        if year and month and day and not m.relative:
+            return _safe_date(year, month, day)
+        if m.parts is not None and m.parts.deictic_days is not None and year and month and day:
+            return _safe_date(year, month, day)
+        return None
+
+    # -- evidence
+
     def _today(self, m: Mention) -> None:
-        """``اليوم الجمعة`` / ``أمس السبت``: the weekday of the publication date."""
+        """``اليوم الجمعة`` / ``أمس السبت`` / ``غدا الأربعاء 22 غشت``: what today is."""
         p = m.parts
         if p is None or p.deictic_days is None:
             return
         shift_days = p.deictic_days
-        year, month, day = _ymd(m)
-        if year and month and day and (value := _safe_date(year, month, day)):
-            exact = value - dt.timedelta(days=shift_days)
-            self._bound(exact, exact, self._ev(m, f"said to be {shift_days:+d} days from today"))
+        named = self._day_of(m)
+        if named is None and m.calendar == "hijri" and p.month is not None and p.day is not None:
+            named = self.hijri_days.get((p.month, p.day))
+        if named is not None:
+            exact = named - dt.timedelta(days=shift_days)
+            self._pin(exact, self._ev(m, f"said to be {shift_days:+d} days from today"))
             return
+        year, month, day = _ymd(m)
+        if m.calendar == "gregorian" and month and day and not year:
+            when = dt.date(2000, month, day) - dt.timedelta(days=shift_days)
+            mo, da = when.month, when.day
+            self.filters.append(lambda d: (d.month, d.day) == (mo, da))
+            self.month_day_known = True
+            self.evidence.append(self._ev(m, f"today is {mo:02d}-{da:02d}, year not said"))
         if p.weekday is not None:
             today = (p.weekday - shift_days) % 7
             self.filters.append(lambda d: d.weekday() == today)
@@ -354,7 +563,6 @@ class _Solver:
             center = shift(last, amount, unit)
             how = "after"
         tol = _tolerance(amount, unit)
-        self.center = center
         reason = (
             f"{amount}{unit} {how} {first.isoformat()} ({where.text}) → "
             f"{center.isoformat()} ± {tol} days"
@@ -377,6 +585,7 @@ class _Solver:
         head = heads[0]
         best: tuple[int, tuple[dt.date, dt.date], Mention] | None = None
         folded = self.folded
+        s_anchor = self.sentence_at(m.anchor.target_start)
         for c in self.mentions:
             if c is m:
                 continue
@@ -385,7 +594,7 @@ class _Solver:
                 continue
             if day_grain and (bounds[1] - bounds[0]).days > 31:
                 continue
-            s_start, _ = sentence_at(self.text, c.start)
+            s_start, _ = self.sentence_at(c.start)
             window_start = max(s_start, c.start - 200)
             for w, ws, _ in words(folded, window_start, c.start):
                 if same_word(w, head) and ws != m.anchor.target_start:
@@ -394,44 +603,82 @@ class _Solver:
                         best = (distance, bounds, c)
             if m.anchor.target_end <= c.start < m.anchor.target_end + 200:
                 distance = c.start - m.anchor.target_end
-                s_anchor = sentence_at(self.text, m.anchor.target_start)
                 if s_anchor[0] <= c.start < s_anchor[1] and (best is None or distance < best[0]):
                     best = (distance, bounds, c)
         if best is None:
             return None
         return best[1], best[2]
 
+    def _dated_months(self, month: int) -> set[int]:
+        """The years in which the text dates a day or the whole of ``month``."""
+        years = set()
+        for c in self.mentions:
+            bounds = _absolute_bounds(c)
+            if bounds is None:
+                day = self.dated.get(c.start)
+                bounds = (day.day, day.day) if day else None
+            if bounds is None:
+                continue
+            if bounds[0].month == month and (bounds[1] - bounds[0]).days < 31:
+                years.add(bounds[0].year)
+        return years
+
     def _relative_month(self, m: Mention) -> None:
         """``ماي المقبل`` and ``ماي 2022`` elsewhere: published in June 2021 … April 2022."""
         p = m.parts
         if p is None or p.month is None or p.direction not in ("next", "last") or p.year:
             return
-        years = set()
-        for c in self.mentions:
-            bounds = _absolute_bounds(c)
-            if c is m or bounds is None:
-                continue
-            if bounds[0].month == p.month and (bounds[1] - bounds[0]).days < 31:
-                years.add(bounds[0].year)
+        if m.calendar != "gregorian":
+            return
+        years = self._dated_months(p.month) - {None}
+        if m.start in self.dated:
+            years = {self.dated[m.start].day.year}
         if len(years) != 1:
             return
         year = years.pop()
         if p.direction == "next":
             lo = shift(dt.date(year, p.month, 1), -11, "M")
             hi = dt.date(year, p.month, 1) - dt.timedelta(days=1)
+            if p.day is not None and _safe_date(year, p.month, p.day):
+                hi = dt.date(year, p.month, p.day) - dt.timedelta(days=1)
             reason = f"month {year}-{p.month:02d} said to be next: published before it"
         else:
             lo = shift(dt.date(year, p.month, 1), 1, "M")
             hi = shift(dt.date(year, p.month, 1), 12, "M") - dt.timedelta(days=1)
+            if p.day is not None and _safe_date(year, p.month, p.day):
+                lo = dt.date(year, p.month, p.day) + dt.timedelta(days=1)
             reason = f"month {year}-{p.month:02d} said to be past: published after it"
         self._bound(lo, hi, self._ev(m, reason))
+
+    def _current_period(self, m: Mention) -> None:
+        """``13 جانفي الجاري``, ``شهر جويلية من السنة الجارية``: the month (or year) of writing."""
+        p = m.parts
+        if p is None or p.direction != "this" or m.calendar != "gregorian":
+            return
+        if p.month is not None and p.unit is None:
+            month = p.month
+            self.filters.append(lambda d: d.month == month)
+            self.evidence.append(self._ev(m, f"the month of writing is month {month}"))
+
+    def _year_said_relative(self, m: Mention) -> None:
+        """``العام الماضي 2014``: written in 2015; ``العام الجاري 2015``: in 2015."""
+        p = m.parts
+        if p is None or p.year_direction is None or p.year is None or m.calendar != "gregorian":
+            return
+        year = p.year + {"last": 1, "next": -1, "this": 0}[p.year_direction]
+        self._bound(dt.date(year, 1, 1), dt.date(year, 12, 31),
+                    self._ev(m, f"{p.year} said to be this year's {p.year_direction}: "
+                                f"written in {year}"))
 
     def _tense(self, m: Mention) -> None:
         """A dated event announced as to come (``المقرر عقده في 17 ماي 2022``) or as past."""
         bounds = _absolute_bounds(m)
+        if bounds is None and m.start in self.dated:
+            day = self.dated[m.start].day
+            bounds = (day, day)
         if bounds is None or (bounds[1] - bounds[0]).days > 31:
             return
-        s_start, _ = sentence_at(self.text, m.start)
+        s_start, _ = self.sentence_at(m.start)
         before = words(self.folded, max(s_start, m.start - 60), m.start)
         cue_keys = {key(w) for w, _, _ in before[-6:]}
         if cue_keys & _FUTURE_KEYS:
@@ -441,34 +688,196 @@ class _Solver:
             self._bound(bounds[1] + dt.timedelta(days=1), dt.date.max,
                         self._ev(m, f"told as past: published after {bounds[1]}"))
 
-    def _years_around(self) -> None:
-        """A dateline without a year: look at the years the article talks about."""
-        years = sorted(
-            {b[0].year for c in self.mentions if (b := _absolute_bounds(c)) is not None}
-        )
-        if years:
-            self.lo = max(self.lo, dt.date(years[0] - 1, 1, 1))
-            self.hi = min(self.hi, dt.date(years[-1] + 1, 12, 31))
+    def _anniversary(self, m: Mention) -> None:
+        """``مرت 39 سنة على … 26 جانفي 1978`` and ``الذكرى الـ75 لمجازر 8 ماي 1945``: the year
+        of writing is the event's year plus the count; with ``في مثل هذا اليوم`` or a day
+        said to be today in the sentence, the day and month are the event's too."""
+        s_start, s_end = self.sentence_at(m.start)
+        years: int | None = None
+        if m.type == "duration" and m.parts is not None and m.parts.offset:
+            length = parse_duration(m.parts.offset)
+            if length is None or length[1] != "Y":
+                return
+            if not _ANNIVERSARY_WORDS.search(self.folded, max(s_start, m.start - 15), m.start):
+                return
+            years = length[0]
+        else:
+            return
+        event = self._sentence_event(m, s_start, s_end)
+        if event is None:
+            return
+        when = event.replace(year=event.year + years) if _safe_date(
+            event.year + years, event.month, event.day) else None
+        if when is None:
+            return
+        sentence = self.folded[max(0, s_start - 200):s_end]
+        if _LIKE_THIS_DAY.search(sentence):
+            self._pin(when, self._ev(m, f"{years} years since {event.isoformat()} on this very "
+                                        f"day: {when.isoformat()}"))
+            return
+        self._bound(when, shift(when, 12, "M") - dt.timedelta(days=1),
+                    self._ev(m, f"{years} years since {event.isoformat()}: written in "
+                                f"{when.isoformat()} … a year later"))
+
+    def _anniversary_ordinal(self, m: Mention) -> None:
+        """``تحيي الجزائر اليوم الذكرى الـ75 لمجازر 8 ماي 1945``: written in 2020; on the very
+        day when the sentence says the anniversary is today."""
+        bounds = _absolute_bounds(m)
+        if bounds is None or bounds[0] != bounds[1]:
+            return
+        s_start, _ = self.sentence_at(m.start)
+        head = self.folded[max(s_start, m.start - 80):m.start]
+        said = list(_ANNIVERSARY_ORDINAL.finditer(head))
+        if not said:
+            return
+        found = said[-1]
+        if found.group("n"):
+            count: int | None = int(found.group("n"))
+        else:
+            count = _ordinal_value(found.group("w") or "")
+        if not count:
+            return
+        event = bounds[0]
+        when = _safe_date(event.year + count, event.month, event.day)
+        if when is None:
+            return
+        today = any(c.parts is not None and c.parts.deictic_days == 0
+                    and s_start <= c.start < m.start for c in self.mentions)
+        if today:
+            self._pin(when, self._ev(m, f"anniversary {count} of {event.isoformat()} said to be "
+                                        f"today: {when.isoformat()}"))
+        else:
+            self._bound(dt.date(when.year, 1, 1), dt.date(when.year, 12, 31),
+                        self._ev(m, f"anniversary {count} of {event.isoformat()}: written in "
+                                    f"{when.year}"))
+
+    def _sentence_event(self, m: Mention, s_start: int, s_end: int) -> dt.date | None:
+        """The one day dated in full in the sentence of ``m`` or the one before it."""
+        prev_start, _ = self.sentence_at(max(0, s_start - 1)) if s_start else (s_start, s_end)
+        days = set()
+        for c in self.mentions:
+            if c is m or not prev_start <= c.start < s_end:
+                continue
+            bounds = _absolute_bounds(c)
+            if bounds is not None and bounds[0] == bounds[1]:
+                days.add(bounds[0])
+        return days.pop() if len(days) == 1 else None
+
+    def _dated_weekday(self) -> None:
+        """``يوم غد السبت`` and, elsewhere, ``السبت 6 أوت 2016``: when the text dates exactly one
+        day of the weekday said to be tomorrow (or after), that is the one."""
+        if self.pins:
+            return
+        for m in self.mentions:
+            p = m.parts
+            if p is None or p.deictic_days is None or p.deictic_days <= 0 or p.weekday is None:
+                continue
+            if p.day is not None or p.month is not None:
+                continue
+            same = {d for c in self.mentions if c is not m and (d := self._day_of(c)) is not None
+                    and c.parts is not None and c.parts.weekday == p.weekday
+                    and d.weekday() == p.weekday}
+            if len(same) == 1:
+                day = same.pop()
+                self._pin(day - dt.timedelta(days=p.deictic_days),
+                          self._ev(m, f"the only {WEEKDAYS_EN[p.weekday]} the text dates is "
+                                      f"{day.isoformat()}"))
+                return
+
+    def _told_years(self) -> list[int]:
+        """The years of the days and months the text dates in full."""
+        return sorted({b[0].year for c in self.mentions if (b := _absolute_bounds(c)) is not None
+                       and (b[1] - b[0]).days <= 366})
 
     def _decide(self) -> PublishedDate:
         evidence = tuple(self.evidence)
         unknown = PublishedDate(None, "unknown", evidence, None)
-        if self.conflict or self.lo == dt.date.min or self.hi == dt.date.max:
-            return unknown
-        if (self.hi - self.lo).days > 1500:
-            return unknown
-        days = [
-            self.lo + dt.timedelta(days=i) for i in range((self.hi - self.lo).days + 1)
-        ]
-        candidates = [d for d in days if all(f(d) for f in self.filters)]
         basis: PublishedBasis = "dateline" if self.partial is not None else "inferred"
-        if len(candidates) == 1:
-            return PublishedDate(candidates[0], basis, evidence, 0)
-        if not candidates:
+        if self.conflict:
             return unknown
-        center = self.center or self.lo + (self.hi - self.lo) / 2
-        pick = min(candidates, key=lambda d: (abs((d - center).days), d))
-        spread = max(abs((c - pick).days) for c in candidates)
-        if spread > MAX_UNCERTAINTY_DAYS:
+        if self.pins:
+            day = self.pins[0]
+            if any(p != day for p in self.pins) or not self.lo <= day <= self.hi:
+                return unknown
+            if not all(f(day) for f in self.filters):
+                return unknown
+            return PublishedDate(day, basis, evidence, 0)
+        lo, hi = self.lo, self.hi
+        if lo == dt.date.min or hi == dt.date.max:
+            if not self.month_day_known:
+                return unknown
+            told = self._told_years()
+            first, last = SEARCH_YEARS
+            if told and not (lo != dt.date.min or hi != dt.date.max):
+                near = self._search(dt.date(told[0] - 1, 1, 1), dt.date(told[-1] + 1, 12, 31))
+                if len(near) == 1:
+                    return self._result(near, basis, evidence)
+            lo = max(lo, dt.date(first, 1, 1))
+            hi = min(hi, dt.date(last, 12, 31))
+        elif (hi - lo).days > 1500:
             return unknown
-        return PublishedDate(pick, basis, evidence, spread)
+        return self._result(self._search(lo, hi), basis, evidence)
+
+    def _search(self, lo: dt.date, hi: dt.date) -> list[dt.date]:
+        """The days from ``lo`` to ``hi`` that pass every filter."""
+        if hi < lo:
+            return []
+        days = (lo + dt.timedelta(days=i) for i in range((hi - lo).days + 1))
+        return [d for d in days if all(f(d) for f in self.filters)]
+
+    def _result(
+        self, days: list[dt.date], basis: PublishedBasis, evidence: tuple[Evidence, ...]
+    ) -> PublishedDate:
+        if not days:
+            return PublishedDate(None, "unknown", evidence, None)
+        if len(days) == 1:
+            return PublishedDate(days[0], basis, evidence, 0)
+        if (days[-1] - days[0]).days > MAX_INTERVAL_DAYS:
+            return PublishedDate(None, "unknown", evidence, None)
+        return PublishedDate(None, basis, evidence, None, (days[0], days[-1]), tuple(days))
+
+
+def _ordinal_value(words_: str) -> int | None:
+    """``السابعة والعشرين`` → 27, ``الأربعين`` → 40 (the lexicon's ordinals)."""
+    from .lexicon import lexicon
+
+    lx = lexicon()
+    w = fold(words_).strip()
+    bare_w = w.removeprefix("ال").replace(" وال", " و")
+    return lx.day_ordinals.get(w) or lx.cardinals.get(w) or lx.cardinals.get(bare_w)
+
+
+def _hijri_day_of(m: Mention) -> tuple[int | None, int, int, int] | None:
+    """The Hijri year (if said), month and day a mention names, and how many days the
+    Gregorian day may differ (a holiday's day depends on the moon sighting: one)."""
+    p = m.parts
+    if p is None:
+        return None
+    if m.calendar == "hijri" and p.month is not None and p.day is not None:
+        return p.year, p.month, p.day, 0
+    if p.feast is not None and p.feast[0] == "hijri" and p.feast[2] >= 1:
+        return p.year, p.feast[1], p.feast[2], 1
+    return None
+
+
+def _meeting_years(
+    hy: int | None, hm: int, hd: int, month: int, day: int, weekday: int | None, tolerance: int
+) -> list[int]:
+    """The Gregorian years in which Hijri ``hd``/``hm`` (of year ``hy`` if given) falls on
+    ``day``/``month`` (± ``tolerance`` days), on ``weekday`` if one is named."""
+    from .calendars import OutOfRange, hijri_to_gregorian
+
+    found = set()
+    hijri_years = [hy] if hy is not None else range(1343, 1501)
+    for year in hijri_years:
+        try:
+            g = hijri_to_gregorian(year, hm, hd)
+        except (OutOfRange, ValueError):
+            continue
+        target = _safe_date(g.year, month, day)
+        if target is None or abs((g - target).days) > tolerance:
+            continue
+        if weekday is not None and target.weekday() != weekday:
+            continue
+        found.add(target.year)
+    return sorted(found)
