@@ -298,12 +298,14 @@ def test_ctrl_c_exits_130_quietly_and_leaves_no_output_file(tmp_path: Path) -> N
 def test_an_unexpected_exception_is_one_line_and_exit_70(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import factsheet.dates.published
     import factsheet.sources.stream
 
     def broken(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("the engine divided by zero")
 
     monkeypatch.setattr(factsheet.sources.stream, "find_dates_stream", broken)
+    monkeypatch.setattr(factsheet.dates.published, "dated_mentions", broken)
     result = dates(article(tmp_path), "-f", "json")
     assert result.exit_code == ExitCode.INTERNAL == 70
     line = one_error_line(result.stderr)
