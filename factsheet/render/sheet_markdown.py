@@ -12,6 +12,7 @@ from .sheet_common import (
     as_of_text,
     countdown_text,
     event_where,
+    evidence_text,
     label,
     published_text,
     when_text,
@@ -57,20 +58,21 @@ def sheet_markdown(sheet: FactSheet, style: Style) -> str:
     lines = [f"# {label('title', lang)}: {cell(sheet.source or '-')}", "",
              f"**{label('published', lang)}**: {cell(published_text(sheet, style))}", ""]
     for ev in sheet.published.evidence:
-        lines.append(f"- `{ev.start}-{ev.end}` {cell(ev.text)} — {cell(ev.reason)}")
+        lines.append(f"- `{ev.start}-{ev.end}` {cell(ev.text)} — "
+                     f"{cell(evidence_text(ev.reason, style))}")
     lines += ["", *timeline_markdown(sheet, style).splitlines(), ""]
     lines += [f"## {label('people', lang)}", ""]
-    lines += _table([label("who", lang), label("role", lang), "spans"],
+    lines += _table([label("who", lang), label("role", lang), label("spans", lang)],
                     [[p.name or "-", p.role or "-",
                       " ".join(f"{s.start}-{s.end}" for s in p.mentions)] for p in sheet.people])
     lines += ["", f"## {label('organizations', lang)}", ""]
-    lines += _table(["name", "acronym", "spans"],
+    lines += _table([label("name", lang), label("acronym", lang), label("spans", lang)],
                     [[o.name, o.acronym or "", " ".join(f"{s.start}-{s.end}" for s in o.mentions)]
                      for o in sheet.organizations])
     lines += ["", f"## {label('places', lang)}", ""]
-    lines += _table(["name", "en", "kind", "spans"],
-                    [[p.name, p.en, p.kind, " ".join(f"{s.start}-{s.end}" for s in p.mentions)]
-                     for p in sheet.places])
+    lines += _table([label(k, lang) for k in ("name", "en", "kind", "spans")],
+                    [[p.name, p.en, label(p.kind, lang),
+                      " ".join(f"{s.start}-{s.end}" for s in p.mentions)] for p in sheet.places])
     lines += ["", f"## {label('quotes', lang)}", ""]
     lines += [f"> {cell(q.text)}  \n> — {cell(q.speaker or '?')} (`{q.start}-{q.end}`)\n"
               for q in sheet.quotes]

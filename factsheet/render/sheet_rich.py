@@ -13,6 +13,7 @@ from .sheet_common import (
     as_of_text,
     countdown_text,
     event_where,
+    evidence_text,
     label,
     published_text,
     when_text,
@@ -54,7 +55,7 @@ def sheet_renderable(sheet: FactSheet, style: Style, *, summary: bool = False) -
     ]
     if not summary:
         for ev in sheet.published.evidence:
-            line = _t(f"{ev.start}-{ev.end}  {ev.text} — {ev.reason}")
+            line = _t(f"{ev.start}-{ev.end}  {ev.text} — {evidence_text(ev.reason, style)}")
             parts.append(Text("  " + line, style="dim"))
     parts.append(timeline_table(sheet, style))
     people = Table(title=label("people", lang))
@@ -66,16 +67,15 @@ def sheet_renderable(sheet: FactSheet, style: Style, *, summary: bool = False) -
     if summary:
         return Group(*parts)
     orgs = Table(title=label("organizations", lang))
-    orgs.add_column("name")
-    orgs.add_column("acronym")
+    orgs.add_column(label("name", lang))
+    orgs.add_column(label("acronym", lang))
     for o in sheet.organizations:
         orgs.add_row(_t(o.name), _t(o.acronym or ""))
     places = Table(title=label("places", lang))
-    places.add_column("name")
-    places.add_column("en")
-    places.add_column("kind")
+    for name in ("name", "en", "kind"):
+        places.add_column(label(name, lang))
     for pl in sheet.places:
-        places.add_row(_t(pl.name), _t(pl.en), pl.kind)
+        places.add_row(_t(pl.name), _t(pl.en), label(pl.kind, lang))
     quotes = Table(title=label("quotes", lang))
     quotes.add_column(label("who", lang))
     quotes.add_column("«»")

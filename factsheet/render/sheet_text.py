@@ -13,8 +13,10 @@ from .sheet_common import (
     as_of_text,
     countdown_text,
     event_where,
+    evidence_text,
     label,
     published_text,
+    relation_text,
     when_text,
 )
 
@@ -71,7 +73,8 @@ def sheet_text(sheet: FactSheet, style: Style) -> str:
     out = [f"{label('title', lang)}: {terminal_safe(sheet.source or '-')}"]
     out.append(f"{label('published', lang)}: {published_text(sheet, style)}")
     for ev in sheet.published.evidence:
-        out.append(_safe(f"  {ev.start}-{ev.end}  {ev.text}  — {ev.reason}"))
+        reason = evidence_text(ev.reason, style)
+        out.append(_safe(f"  {ev.start}-{ev.end}  {ev.text}  — {reason}"))
     out.append("")
     out.append(f"{label('events', lang)}:")
     for e in sheet.events:
@@ -79,14 +82,15 @@ def sheet_text(sheet: FactSheet, style: Style) -> str:
         for m in e.mentions:
             out.append(_safe(f"      {m.start}-{m.end}  {m.text}"))
         for r in e.relations:
-            out.append(_safe(f"      {r.relation} {r.offset or ''} → {r.target}  ({r.span.text})"))
+            out.append(_safe(f"      {relation_text(r, style)}  ({r.span.text})"))
     sections = [
         ("people", [(p.name or "-") + (f" — {p.role}" if p.role else "") + "  "
                     + " ".join(f"{s.start}-{s.end}" for s in p.mentions) for p in sheet.people]),
         ("organizations", [o.name + (f" ({o.acronym})" if o.acronym else "") + "  "
                            + " ".join(f"{s.start}-{s.end}" for s in o.mentions)
                            for o in sheet.organizations]),
-        ("places", [(p.name if lang == "ar" else f"{p.en} / {p.name}") + f" [{p.kind}]  "
+        ("places", [(p.name if lang == "ar" else f"{p.en} / {p.name}")
+                    + f" [{label(p.kind, lang)}]  "
                     + " ".join(f"{s.start}-{s.end}" for s in p.mentions) for p in sheet.places]),
         ("quotes", [f"{q.start}-{q.end}  «{q.text}» — {q.speaker or '?'}" for q in sheet.quotes]),
     ]
