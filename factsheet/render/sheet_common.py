@@ -14,7 +14,7 @@ from typing import Literal
 
 from ..dates.model import Range, Value
 from ..dates.when import iso_bounds, parse_duration
-from ..facts.countdown import Countdown
+from ..facts.countdown import Countdown, event_mod
 from ..facts.model import Event, FactSheet, Relation
 from .counts import DESIGNATORS, Case, count_ar, count_en, count_text
 
@@ -130,10 +130,11 @@ def _gregorian_text(iso: str, style: Style) -> str:
     m = int(parts[1])
     if not 1 <= m <= 12:
         return iso
+    year = "" if y == "XXXX" else f" {y}"  # XXXX-05-17: the text gives no year
     if len(parts) == 2:
-        return f"{months[m - 1]} {y}"
+        return f"{months[m - 1]}{year}"
     day = parts[2][:2]
-    return f"{int(day)} {months[m - 1]} {y}" if day.isdigit() else iso
+    return f"{int(day)} {months[m - 1]}{year}" if day.isdigit() else iso
 
 
 def _hijri_text(iso: str, style: Style) -> str | None:
@@ -152,9 +153,14 @@ def _hijri_text(iso: str, style: Style) -> str | None:
 
 
 def iso_text(iso: str | None, style: Style) -> str:
-    """One ISO value in words, in the chosen calendar(s)."""
+    """One ISO value in words, in the chosen calendar(s); a clock time as ``07:00``."""
     if not iso:
         return "?"
+    day, sep, clock = iso.partition("T")
+    if sep and not day:
+        return clock  # a time of an unknown day: T07:00 → 07:00
+    if sep:
+        return f"{iso_text(day, style)}{'، ' if style.lang == 'ar' else ', '}{clock}"
     greg = _gregorian_text(iso, style)
     if style.calendar == "gregorian":
         return greg
@@ -165,7 +171,7 @@ def iso_text(iso: str | None, style: Style) -> str:
 
 
 def when_text(value: Value, style: Style) -> str:
-    """An event's date in words: ``17–20 May 2022``, ``May 2022``, ``2018``."""
+    """An event's date in words: ``17–20 May 2022``, ``May 2022``, ``2018``, ``07:00–09:30``."""
     if value is None:
         return label("unknown_date", style.lang)
     if isinstance(value, str):
@@ -174,10 +180,34 @@ def when_text(value: Value, style: Style) -> str:
         a, b = value.start or "", value.end or ""
         if style.calendar == "gregorian" and a[:7] == b[:7] and len(a) == len(b) == 10:
             return f"{int(a[8:])}–{iso_text(b, style)}"
+        if a.startswith("T") and b.startswith("T"):
+            return f"{a[1:]}–{b[1:]}"
         return f"{iso_text(value.start, style)} – {iso_text(value.end, style)}"
     return "، ".join(when_text(v, style) for v in value) if style.lang == "ar" else ", ".join(
         when_text(v, style) for v in value
     )
+
+
+MODS: dict[str, dict[Lang, str]] = {
+    "START": {"ar": "مطلع {}", "en": "early {}"},
+    "MID": {"ar": "منتصف {}", "en": "mid-{}"},
+    "END": {"ar": "أواخر {}", "en": "late {}"},
+    "APPROX": {"ar": "حوالي {}", "en": "about {}"},
+    "BEFORE": {"ar": "قبل {}", "en": "before {}"},
+    "AFTER": {"ar": "بعد {}", "en": "after {}"},
+    "LESS_THAN": {"ar": "أقل من {}", "en": "less than {}"},
+    "MORE_THAN": {"ar": "أكثر من {}", "en": "more than {}"},
+}
+"""How a mention's ``mod`` reads around its date: ``منتصف الشهر المقبل`` → ``mid-April 2022``."""
+
+
+def event_when_text(event: Event, style: Style) -> str:
+    """The event's date in words, with what the text says of it: ``mid-April 2022``."""
+    text = when_text(event.when, style)
+    mod = event_mod(event)
+    if mod is None or mod not in MODS or event.when is None:
+        return text
+    return MODS[mod][style.lang].format(text)
 
 
 def published_text(sheet: FactSheet, style: Style) -> str:

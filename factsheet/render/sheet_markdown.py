@@ -11,11 +11,11 @@ from .sheet_common import (
     Style,
     as_of_text,
     countdown_text,
+    event_when_text,
     event_where,
     evidence_text,
     label,
     published_text,
-    when_text,
 )
 
 
@@ -35,7 +35,7 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
 
 def timeline_markdown(sheet: FactSheet, style: Style) -> str:
     lang = style.lang
-    rows = [[e.id, when_text(e.when, style), event_where(e, style),
+    rows = [[e.id, event_when_text(e, style), event_where(e, style),
              e.label + (f" ({e.acronym})" if e.acronym else "")] for e in sheet.events]
     lines = [f"## {label('timeline', lang)}", ""]
     lines += _table(["id", label("when", lang), label("where", lang), label("what", lang)], rows)
@@ -48,7 +48,7 @@ def summary_markdown(sheet: FactSheet, style: Style) -> str:
              f"- **{label('published', lang)}**: {cell(published_text(sheet, style))}"]
     for e in sheet.events:
         where = event_where(e, style)
-        lines.append(f"- **{cell(when_text(e.when, style))}**: {cell(e.label)}"
+        lines.append(f"- **{cell(event_when_text(e, style))}**: {cell(e.label)}"
                      + (f" — {cell(where)}" if where else ""))
     return "\n".join(lines) + "\n"
 
@@ -81,7 +81,7 @@ def sheet_markdown(sheet: FactSheet, style: Style) -> str:
 
 def countdown_markdown(sheet: FactSheet, style: Style, as_of: dt.date) -> str:
     lang = style.lang
-    rows = [[c.event.id, when_text(c.event.when, style), countdown_text(c, style), c.event.label]
+    rows = [[c.event.id, event_when_text(c.event, style), countdown_text(c, style), c.event.label]
             for c in countdowns(sheet.events, as_of)]
     lines = [f"## {label('countdown', lang)} ({label('as_of', lang)} {as_of_text(as_of, style)})",
              ""]

@@ -12,11 +12,11 @@ from .sheet_common import (
     Style,
     as_of_text,
     countdown_text,
+    event_when_text,
     event_where,
     evidence_text,
     label,
     published_text,
-    when_text,
 )
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ def timeline_table(sheet: FactSheet, style: Style) -> RenderableType:
         what = e.label + (f" ({e.acronym})" if e.acronym else "")
         if e.own:
             what += f" [{label('article_event', lang)}]"
-        table.add_row(e.id, _t(when_text(e.when, style)), _t(event_where(e, style)), _t(what),
+        table.add_row(e.id, _t(event_when_text(e, style)), _t(event_where(e, style)), _t(what),
                       style="bold" if e.own else None)
     return table
 
@@ -94,6 +94,6 @@ def countdown_table(sheet: FactSheet, style: Style, as_of: dt.date) -> Renderabl
     for name in ("id", label("when", lang), label("countdown", lang), label("what", lang)):
         table.add_column(name)
     for c in countdowns(sheet.events, as_of):
-        table.add_row(c.event.id, _t(when_text(c.event.when, style)), countdown_text(c, style),
+        table.add_row(c.event.id, _t(event_when_text(c.event, style)), countdown_text(c, style),
                       _t(c.event.label))
     return table

@@ -12,12 +12,12 @@ from .sheet_common import (
     Style,
     as_of_text,
     countdown_text,
+    event_when_text,
     event_where,
     evidence_text,
     label,
     published_text,
     relation_text,
-    when_text,
 )
 
 
@@ -32,7 +32,7 @@ def event_line(e: Event, style: Style) -> str:
     what = e.label + (f" ({e.acronym})" if e.acronym else "")
     if e.own:
         what += f" [{label('article_event', style.lang)}]"
-    cells = [when_text(e.when, style), where or "-", what]
+    cells = [event_when_text(e, style), where or "-", what]
     return "  ".join(_safe(c) for c in cells)
 
 
@@ -105,6 +105,6 @@ def countdown_text_view(sheet: FactSheet, style: Style, as_of: dt.date) -> str:
     lines = [f"{label('countdown', style.lang)} ({label('as_of', style.lang)} "
              f"{as_of_text(as_of, style)}):"]
     for c in countdowns(sheet.events, as_of):
-        lines.append(_safe(f"  {when_text(c.event.when, style)}  {countdown_text(c, style)}  "
+        lines.append(_safe(f"  {event_when_text(c.event, style)}  {countdown_text(c, style)}  "
                            f"{c.event.label}"))
     return "\n".join(lines) + "\n"
