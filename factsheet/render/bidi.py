@@ -49,7 +49,10 @@ _PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
 _CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _LEVELS = re.compile(r"\n    levels: \[(.*?)\]", re.S)
 _LEVEL = re.compile(r"Level\(\s*(\d+)")
-FSI, PDI = "\u2068", "\u2069"
+LRI, FSI, PDI = "\u2066", "\u2068", "\u2069"
+_ESCAPE = re.compile(r"\\(?:x[0-9a-f]{2}|u[0-9a-f]{4}|[tnr])[!-~]*")
+"""The visible escapes of :func:`factsheet.render.safe.terminal_safe` (``\\x1b[2J``), with the
+printable characters that follow them."""
 BAR = "\u01c0"
 """LATIN LETTER DENTAL CLICK ``ǀ``: drawn as a bar, a strong left-to-right letter for UAX #9."""
 _LOGICAL_BOX = "\n".join(["┏━┳┓", f"{BAR} {BAR}{BAR}", "┡━╇┩", f"{BAR} {BAR}{BAR}", "├─┼┤",
@@ -226,13 +229,19 @@ def reorder(shaped: str, base: int | None = None) -> Visual:
     return Visual(text, tuple(drawn), tuple(levels[i] for i in drawn))
 
 
+def _escapes_isolated(text: str) -> str:
+    """The visible escapes of control characters kept left to right as a whole (``\\x1b``,
+    not ``x1b\\``, in right-to-left text)."""
+    return _ESCAPE.sub(lambda m: f"{LRI}{m.group()}{PDI}", text) if "\\" in text else text
+
+
 def visual(line: str, base: int | None = None) -> Visual:
     """One line (no line break) shaped and put in display order, left to right.
 
     ``base`` is the paragraph level (0 left-to-right, 1 right-to-left), by default the one of
     the line itself; a wrapped paragraph passes its own so that every line agrees.
     """
-    return reorder(shape(line), base)
+    return reorder(_escapes_isolated(shape(line)), base)
 
 
 def display(text: str, mode: Mode | None) -> str:
@@ -260,6 +269,8 @@ class BidiText:
         self.style = style
         self.base = base
         self.shaped = shape(text) if mode is not None else text
+        if mode == "visual":
+            self.shaped = _escapes_isolated(self.shaped)
 
     def _plain(self) -> Text:
         from rich.text import Text
