@@ -131,14 +131,20 @@ def base_level(text: str) -> int:
 
 
 def _levels(text: str, base: int) -> list[int]:
-    """The resolved embedding level of each character (UAX #9 up to rule I2)."""
+    """The resolved embedding level of each character (UAX #9 up to rule I2).
+
+    python-bidi hands them out only in its ``debug=True`` result (the Rust ``BidiInfo``, one
+    level per UTF-8 byte), which is read here; ``tests/test_bidi.py`` checks the order against
+    python-bidi's own ``get_display``, so a change of that format fails the tests, not users
+    silently."""
     import bidi
 
     info = str(bidi.get_display(text, base_dir="R" if base else "L", debug=True))
     found = _LEVELS.search(info)
     per_byte = [int(x) for x in _LEVEL.findall(found.group(1))] if found else []
     if len(per_byte) != len(text.encode("utf-8", "surrogatepass")):
-        raise RuntimeError("python-bidi did not report one level per byte")
+        raise RuntimeError("python-bidi did not report one level per byte "
+                           "(its debug format changed?); --bidi logical does without it")
     levels, offset = [], 0
     for ch in text:
         levels.append(per_byte[offset])
