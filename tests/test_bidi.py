@@ -320,3 +320,23 @@ def test_article_text_is_escaped_before_it_is_reordered(tmp_path: Path) -> None:
     assert "\\x1b[2J" in screen  # shown, as a visible escape, in reading order
     assert "\u202e" not in screen
     assert shape("للجميع")[::-1] in screen  # no longer overridden: drawn right to left
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.one_of(st.characters(), st.sampled_from("نص\u200f\u200e\u061c\\")),
+               max_size=80), st.sampled_from(["visual", "logical"]))
+def test_any_text_draws_in_a_cell_of_the_width_it_was_given(text: str, mode: str) -> None:
+    from factsheet.render.safe import terminal_safe
+
+    safe = neutralise(terminal_safe(text))
+    console = Console(width=24, force_terminal=True, color_system=None, record=True)
+    console.print(BidiText(safe, mode), width=24)  # type: ignore[arg-type]
+    lines = console.export_text().splitlines()
+    assert all(cell_len(line) <= 24 for line in lines)
+    if mode == "visual" and "\n" not in safe:
+        marks = "\u061c\u200e\u200f"  # applied by the algorithm, then not drawn
+        drawn = visual(safe).logical()
+        if has_rtl(safe):
+            assert drawn == "".join(c for c in shape(safe) if c not in marks)
+        else:
+            assert drawn == safe

@@ -238,7 +238,9 @@ def reorder(shaped: str, base: int | None = None) -> Visual:
 def _escapes_isolated(text: str) -> str:
     """The visible escapes of control characters kept left to right as a whole (``\\x1b``,
     not ``x1b\\``, in right-to-left text)."""
-    return _ESCAPE.sub(lambda m: f"{LRI}{m.group()}{PDI}", text) if "\\" in text else text
+    if "\\" not in text or not has_rtl(text):
+        return text
+    return _ESCAPE.sub(lambda m: f"{LRI}{m.group()}{PDI}", text)
 
 
 def visual(line: str, base: int | None = None) -> Visual:
