@@ -42,7 +42,34 @@ def test_a_single_day_today_and_in_arabic() -> None:
     assert c is not None and c.status == "today"
     c = countdown(event("2024-06-16"), dt.date(2024, 6, 1))
     assert c is not None
-    assert countdown_text(c, Style("ar")) == "بعد 15 يوما (15 يوم)"
+    assert countdown_text(c, Style("ar")) == "بعد 15 يوما (15 يوما)"
+
+
+@pytest.mark.parametrize(
+    ("when", "as_of", "text"),
+    [
+        ("2022-03-27", "2022-03-25", "بعد يومين (يومان)"),
+        ("2022-03-26", "2022-03-25", "بعد يوم واحد (يوم واحد)"),
+        ("2022-04-01", "2022-03-25", "بعد 7 أيام (7 أيام)"),
+        ("2022-03-15", "2022-03-25", "قبل 10 أيام (10 أيام)"),
+        ("2019-12-24", "2022-03-25", "قبل 822 يوما (سنتان و3 أشهر ويوم واحد)"),
+        ("2025-05-25", "2022-03-25", "بعد 1157 يوما (3 سنوات وشهران)"),
+        ("2023-01-25", "2022-03-25", "بعد 306 أيام (10 أشهر)"),
+    ],
+)
+def test_arabic_countdowns_agree_with_their_numbers(when: str, as_of: str, text: str) -> None:
+    c = countdown(event(when), dt.date.fromisoformat(as_of))
+    assert c is not None
+    assert countdown_text(c, Style("ar")) == text
+
+
+def test_an_approximate_arabic_countdown_and_a_range_that_ended() -> None:
+    month = countdown(event("2022-04", "month"), dt.date(2022, 3, 25))
+    assert month is not None
+    assert countdown_text(month, Style("ar")) == "بعد حوالي 7 أيام (7 أيام)"
+    ended = countdown(event(Range("2022-05-17", "2022-05-20")), dt.date(2022, 6, 1))
+    assert ended is not None
+    assert countdown_text(ended, Style("ar")) == "انتهى منذ 12 يوما (12 يوما)"
 
 
 def test_a_year_only_event_is_approximate_and_counted_to_its_end() -> None:

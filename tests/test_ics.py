@@ -39,6 +39,17 @@ def test_month_and_year_only_events_are_left_out() -> None:
     assert all(isinstance(d, dt.date) and d.year != 2019 for d in starts)
 
 
+def test_a_hijri_month_is_left_out_like_a_gregorian_one_and_hijri_days_stay() -> None:
+    text = ("الرباط - تبدأ الحملة يوم 15 شعبان 1443 وتستمر طيلة شهر رمضان 1443، "
+            "ثم تقام الدورة الثانية من 3 إلى 5 شوال 1443 بطنجة.")
+    sheet = build_sheet(text, dt.date(2022, 3, 1))
+    spans = {(e["DTSTART"].dt, e["DTEND"].dt) for e in _events(sheet_ics(sheet,
+                                                                          dt.date(2022, 3, 1)))}
+    assert (dt.date(2022, 3, 18), dt.date(2022, 3, 19)) in spans  # 15 Shaban 1443
+    assert (dt.date(2022, 5, 4), dt.date(2022, 5, 7)) in spans  # 3–5 Shawwal 1443
+    assert not any(start == dt.date(2022, 4, 2) for start, _ in spans)  # Ramadan 1443: a month
+
+
 def test_text_with_commas_semicolons_and_newlines_is_escaped_and_lines_are_folded() -> None:
     text = "قال المنظمون؛ إن الحفل، الذي يقام يوم 5 يوليوز 2023 بمراكش، سيكون كبيرا."
     ics = sheet_ics(build_sheet(text, dt.date(2023, 6, 1)), dt.date(2023, 6, 1))

@@ -9,6 +9,11 @@
 * Errors and warnings are single plain lines on stderr: ``factsheet: error: …``.
 * Status and progress go to stderr, only when stderr is a terminal and stdout is not (data
   goes to stdout, never through the bar).
+* Arabic in terminal views (:func:`bidi_mode`): ``--bidi``, else ``FACTSHEET_BIDI``, else
+  ``auto``: ``logical`` in terminals known to reorder right-to-left text themselves (mlterm,
+  Konsole, VTE ≥ 0.57.3: GNOME Terminal, Tilix, xfce4-terminal …), ``visual`` in all others
+  (xterm, iTerm2, Windows Terminal, Alacritty, kitty …, which draw letters left to right as
+  they come). A file or a pipe always gets the logical text, untouched.
 """
 
 from __future__ import annotations
@@ -19,10 +24,15 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TextIO
 
+from ..errors import UsageError
 from ..render.safe import terminal_safe
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from rich.console import Console
+
+    from ..render.bidi import Mode
 
 PROG = "factsheet"
 
@@ -70,6 +80,36 @@ def console(file: TextIO | None = None, *, stderr: bool = False) -> Console:
         color_system="auto" if color else None,
         soft_wrap=not is_tty(stream),
     )
+
+
+BIDI_ENV = "FACTSHEET_BIDI"
+BIDI_CHOICES = ("visual", "logical", "auto")
+
+
+def terminal_reorders(env: Mapping[str, str]) -> bool:
+    """Whether the terminal (known by the variables it sets) applies the BiDi algorithm to the
+    lines it shows: mlterm (``MLTERM``), Konsole (``KONSOLE_VERSION``), VTE terminals from
+    0.57.3 on, where it is on by default (``VTE_VERSION`` ≥ 5703)."""
+    if env.get("MLTERM") or env.get("KONSOLE_VERSION"):
+        return True
+    vte = env.get("VTE_VERSION", "")
+    return vte.isdigit() and int(vte) >= 5703
+
+
+def bidi_mode(flag: str | None, output: str | None) -> Mode | None:
+    """How terminal views draw Arabic: ``visual``, ``logical``, or None (a file or a pipe:
+    the logical text, untouched). ``flag`` is ``--bidi`` (visual, logical or auto)."""
+    if flag is not None and flag.lower() not in BIDI_CHOICES:
+        raise UsageError(f"unknown --bidi {flag!r}: choose visual, logical or auto")
+    if (output is not None and output != "-") or not is_tty(sys.stdout):
+        return None
+    value = (flag or os.environ.get(BIDI_ENV) or "auto").lower()
+    if value not in BIDI_CHOICES:
+        warn(f"ignoring {BIDI_ENV}={value!r}: choose visual, logical or auto")
+        value = "auto"
+    if value == "auto":
+        return "logical" if terminal_reorders(os.environ) else "visual"
+    return "logical" if value == "logical" else "visual"
 
 
 def error(message: str, *, hint: str | None = None) -> None:

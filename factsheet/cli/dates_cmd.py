@@ -11,12 +11,13 @@ import typer
 from . import console, corpus_opts
 from .app import app
 from .corpus_opts import GlobOpt, JobsOpt, JsonlOpt, PathsArg
-from .options import ColorOpt, EncodingOpt, FormatOpt, OutputOpt, PublishedOpt
+from .options import BidiOpt, ColorOpt, EncodingOpt, FormatOpt, OutputOpt, PublishedOpt
 
 if TYPE_CHECKING:
     import datetime as dt
 
     from ..dates.model import Mention, PublishedBasis
+    from ..render.bidi import Mode
 
 
 PROGRESS_BYTES = 8 << 20
@@ -34,6 +35,7 @@ def dates(
     glob: GlobOpt = "*.txt",
     jsonl: JsonlOpt = False,
     jobs: JobsOpt = 1,
+    bidi: BidiOpt = None,
 ) -> None:
     """Find and normalise every date expression in an article.
 
@@ -62,6 +64,7 @@ def dates(
     console.set_color(color)
     given = parse_date(published)
     view = choose_format(fmt, FORMATS, output=output)
+    drawn = console.bidi_mode(bidi, output)
     with TextStream(file, encoding=encoding) as stream, console.progress(
         stream.size, stream.source, output=output, minimum=PROGRESS_BYTES
     ) as on_progress:
@@ -80,7 +83,7 @@ def dates(
             found = given_date(given) if given else infer_published(head)
             mentions = (note_basis(m, found) for m in find_dates_stream(chunks, found.value))
         _render(view, mentions, source=stream.source, published=found.value,
-                basis=found.basis, output=output)
+                basis=found.basis, output=output, bidi=drawn)
 
 
 def _peek(chunks: Iterable[str], size: int) -> tuple[str, Iterator[str]]:
@@ -105,6 +108,7 @@ def _render(
     published: dt.date | None,
     basis: PublishedBasis,
     output: str | None,
+    bidi: Mode | None = None,
 ) -> None:
     from ..render import dates as render
     from .options import open_output
@@ -112,7 +116,8 @@ def _render(
     iso = published.isoformat() if published else None
     with open_output(output) as out:
         if view == "table":
-            table = render.dates_table(mentions, source=source, published=iso, basis=basis)
+            table = render.dates_table(mentions, source=source, published=iso, basis=basis,
+                                       bidi=bidi)
             console.console(out).print(table)
             return
         if view == "json":

@@ -53,6 +53,15 @@ ColorOpt = Annotated[
                  help="Colour output (default: on a terminal; NO_COLOR/FORCE_COLOR honoured)."),
 ]
 
+BidiOpt = Annotated[
+    str | None,
+    typer.Option("--bidi", metavar="visual|logical|auto", show_default=False,
+                 help="Arabic on the terminal: visual (shaped and reordered here, for terminals "
+                      "without BiDi such as xterm), logical (for terminals that reorder: "
+                      "mlterm, Konsole, GNOME Terminal) or auto (default; FACTSHEET_BIDI). "
+                      "Files and pipes always get the logical text."),
+]
+
 
 def parse_date(value: str | None, option: str = "--published") -> dt.date | None:
     """A ``YYYY-MM-DD`` option value as a date; :class:`UsageError` when it is not one."""

@@ -14,7 +14,7 @@ import typer
 from . import console, corpus_opts
 from .app import app
 from .corpus_opts import GlobOpt, JobsOpt, JsonlOpt, PathsArg
-from .options import ColorOpt, EncodingOpt, FormatOpt, OutputOpt, PublishedOpt
+from .options import BidiOpt, ColorOpt, EncodingOpt, FormatOpt, OutputOpt, PublishedOpt
 
 if TYPE_CHECKING:
     from ..facts.model import FactSheet
@@ -92,7 +92,7 @@ def _emit(view: str, output: str | None, text: str | None, renderable: object = 
 
 def _run(command: str, file: str | None, published: str | None, fmt: str | None,
          output: str | None, encoding: str | None, color: bool | None, lang: str,
-         calendar: str, as_of: str | None = None) -> None:
+         calendar: str, as_of: str | None = None, bidi: str | None = None) -> None:
     from ..render import sheet_csv, sheet_ics, sheet_json, sheet_markdown, sheet_text
     from ..render.safe import json_dumps
     from .options import choose_format, parse_date
@@ -105,13 +105,14 @@ def _run(command: str, file: str | None, published: str | None, fmt: str | None,
     sheet = _load(file, published, encoding)
     style = _style(sheet, lang, calendar)
     rich_view = view in ("rich", "table")
+    drawn = console.bidi_mode(bidi, output)
     text: str | None = None
     renderable: object = None
     if command == "countdown":
         if rich_view:
             from ..render.sheet_rich import countdown_table
 
-            renderable = countdown_table(sheet, style, when)
+            renderable = countdown_table(sheet, style, when, drawn)
         elif view == "json":
             text = json_dumps(sheet_json.countdown_doc(sheet, when), indent=2) + "\n"
         elif view == "jsonl":
@@ -151,9 +152,10 @@ def _run(command: str, file: str | None, published: str | None, fmt: str | None,
         from ..render import sheet_rich
 
         if command == "timeline":
-            renderable = sheet_rich.timeline_table(sheet, style)
+            renderable = sheet_rich.timeline_table(sheet, style, drawn)
         else:
-            renderable = sheet_rich.sheet_renderable(sheet, style, summary=command == "summary")
+            renderable = sheet_rich.sheet_renderable(sheet, style, summary=command == "summary",
+                                                     bidi=drawn)
     else:
         text = {"summary": sheet_text.summary_text, "timeline": sheet_text.timeline_text}.get(
             command, sheet_text.sheet_text)(sheet, style)
@@ -170,6 +172,7 @@ def sheet(
     color: ColorOpt = None,
     lang: LangOpt = "en",
     calendar: CalendarOpt = "gregorian",
+    bidi: BidiOpt = None,
     glob: GlobOpt = "*.txt",
     jsonl: JsonlOpt = False,
     jobs: JobsOpt = 1,
@@ -186,7 +189,7 @@ def sheet(
     paths = paths or _stdin_paths()
     _corpus("sheet", paths, published, fmt, output, encoding, color, glob, jsonl, jobs)
     _run("sheet", paths[0] if paths else None, published, fmt, output, encoding, color, lang,
-         calendar)
+         calendar, bidi=bidi)
 
 
 @app.command()
@@ -199,12 +202,13 @@ def summary(
     color: ColorOpt = None,
     lang: LangOpt = "en",
     calendar: CalendarOpt = "gregorian",
+    bidi: BidiOpt = None,
 ) -> None:
     """A short summary: the article's date and event, the other events, who is named.
 
     FORMAT is rich, text, markdown or json.
     """
-    _run("summary", file, published, fmt, output, encoding, color, lang, calendar)
+    _run("summary", file, published, fmt, output, encoding, color, lang, calendar, bidi=bidi)
 
 
 @app.command()
@@ -217,6 +221,7 @@ def timeline(
     color: ColorOpt = None,
     lang: LangOpt = "en",
     calendar: CalendarOpt = "gregorian",
+    bidi: BidiOpt = None,
     glob: GlobOpt = "*.txt",
     jsonl: JsonlOpt = False,
     jobs: JobsOpt = 1,
@@ -232,7 +237,7 @@ def timeline(
     _corpus("timeline", paths, published, fmt, output, encoding, color, glob, jsonl, jobs,
             merge)
     _run("timeline", paths[0] if paths else None, published, fmt, output, encoding, color,
-         lang, calendar)
+         lang, calendar, bidi=bidi)
 
 
 def _stdin_paths() -> list[str]:
@@ -266,13 +271,15 @@ def countdown(
     color: ColorOpt = None,
     lang: LangOpt = "en",
     calendar: CalendarOpt = "gregorian",
+    bidi: BidiOpt = None,
 ) -> None:
     """Days until or since each event, also in years, months and days.
 
     Ranges read "starts in", "under way" or "ended N days ago". --as-of defaults to today.
     FORMAT is rich, text, markdown, json, jsonl or csv.
     """
-    _run("countdown", file, published, fmt, output, encoding, color, lang, calendar, as_of)
+    _run("countdown", file, published, fmt, output, encoding, color, lang, calendar, as_of,
+         bidi)
 
 
 @app.command()

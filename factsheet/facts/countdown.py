@@ -1,7 +1,9 @@
 """How far each event is from a given day: days until or since, and years-months-days.
 
 The day counted from is a parameter (``as_of``); the command line passes today.
-A range is "starts in N days", "under way (day k of n)" or "ended N days ago".
+A range is "starts in N days", "under way (day k of n)" or "ended N days ago". An event said
+to be early, in the middle or late in a month or a year (``منتصف الشهر المقبل``) is counted to
+that third of it.
 """
 
 from __future__ import annotations
@@ -36,12 +38,31 @@ class Countdown:
     exact: bool
 
 
+def event_mod(event: Event) -> str | None:
+    """The ``mod`` of the mention that gives the event its date (``MID`` …), if any."""
+    return next((m.mod for m in event.mentions if m.value == event.when and m.mod), None)
+
+
+def narrowed(bounds: tuple[dt.date, dt.date], mod: str | None) -> tuple[dt.date, dt.date]:
+    """The first, middle or last third of ``bounds`` for ``START``, ``MID`` or ``END``
+    (days 1–10, 11–20, 21–30 of a month); the bounds as they are otherwise."""
+    first, last = bounds
+    third = ((last - first).days + 1) // 3
+    if mod not in ("START", "MID", "END") or third < 2:
+        return bounds
+    if mod == "START":
+        return first, first + dt.timedelta(days=third - 1)
+    if mod == "END":
+        return last - dt.timedelta(days=third - 1), last
+    return first + dt.timedelta(days=third), last - dt.timedelta(days=third)
+
+
 def countdown(event: Event, as_of: dt.date) -> Countdown | None:
     """The countdown to ``event``; ``None`` when it has no date."""
     bounds = value_bounds(event.when)
     if bounds is None:
         return None
-    first, last = bounds
+    first, last = narrowed(bounds, event_mod(event))
     exact = event.grain in ("day", None) or first == last
     if as_of < first:
         delta = relativedelta(first, as_of)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..dates.model import Mention, PublishedBasis
 from ..schema import dates_json, mention_json, mention_line_json, value_text
+from .bidi import BidiText, Mode, display, isolate, isolate_embedded, neutralise, table_box
 from .safe import csv_cell, json_dumps, terminal_safe, tsv_cell
 
 if TYPE_CHECKING:
@@ -131,14 +132,29 @@ def _empty_row_keys() -> list[str]:
 
 
 def dates_table(
-    mentions: Iterable[Mention], *, source: str | None, published: str | None, basis: str
+    mentions: Iterable[Mention], *, source: str | None, published: str | None, basis: str,
+    bidi: Mode | None = None,
 ) -> Table:
-    """A rich table of the mentions (article text escaped; never read as markup)."""
+    """A rich table of the mentions (article text escaped; never read as markup).
+
+    ``bidi`` draws Arabic for a terminal (:mod:`factsheet.render.bidi`); None leaves the
+    logical text as it is (a file, a pipe).
+    """
     from rich.table import Table
     from rich.text import Text
 
+    def cell(text: str, *, quoting: bool = False) -> Text | BidiText:
+        if bidi is None:
+            return Text(text)
+        text = neutralise(text)
+        return BidiText(isolate_embedded(text, bidi) if quoting else text, bidi)
+
+    src = terminal_safe(source or "-")
+    if bidi is not None:
+        src = isolate(neutralise(src), bidi)
     table = Table(
-        title=Text(f"Dates in {terminal_safe(source or '-')}"),
+        box=table_box(bidi),
+        title=Text(display(f"Dates in {src}", bidi)),
         caption=Text(
             f"published: {published or 'unknown'} ({basis})   "
             f"{INFERRED_MARK} = inferred, not written in the text"
@@ -159,9 +175,9 @@ def dates_table(
         table.add_row(
             Text(str(i)),
             Text(f"{m.start}-{m.end}"),
-            Text(terminal_safe(m.text)),
+            cell(terminal_safe(m.text)),
             Text(m.type),
             Text(display_value(m)),
-            Text(terminal_safe(notes)),
+            cell(terminal_safe(notes), quoting=True),
         )
     return table

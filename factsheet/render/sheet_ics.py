@@ -3,8 +3,10 @@
 One all-day ``VEVENT`` per event known to the day (a date or a range of days), with an
 exclusive ``DTEND`` (17–20 May → ``DTSTART 20220517``, ``DTEND 20220521``). Events known only
 to the month or the year are **left out**: a calendar would show them as a month- or year-long
-event, which the text does not say. ``DTSTAMP`` is the ``stamp`` given (the CLI passes the
-``--as-of`` day), so the same input gives the same file.
+event, which the text does not say. That holds in either calendar: ``رمضان 1443`` is a range of
+Gregorian days (2 April – 1 May 2022), but the text names a month, so it is left out too.
+``DTSTAMP`` is the ``stamp`` given (the CLI passes the ``--as-of`` day), so the same input gives
+the same file.
 """
 
 from __future__ import annotations
@@ -17,10 +19,13 @@ from ..dates.when import value_bounds, value_grain_is_day
 from ..facts.model import Event, FactSheet
 from .safe import ics_escape, ics_fold
 
+DAY_GRAINS = (None, "day", "hour", "minute", "second")
+"""Grains of events known to the day (a Hijri month has whole days as bounds, grain month)."""
+
 
 def ics_events(sheet: FactSheet) -> list[Event]:
     """The events that go into the calendar (known to the day)."""
-    return [e for e in sheet.events if value_grain_is_day(e.when)]
+    return [e for e in sheet.events if e.grain in DAY_GRAINS and value_grain_is_day(e.when)]
 
 
 def _uid(sheet: FactSheet, e: Event) -> str:

@@ -11,10 +11,11 @@ from .sheet_common import (
     Style,
     as_of_text,
     countdown_text,
+    event_when_text,
     event_where,
+    evidence_text,
     label,
     published_text,
-    when_text,
 )
 
 
@@ -34,7 +35,7 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
 
 def timeline_markdown(sheet: FactSheet, style: Style) -> str:
     lang = style.lang
-    rows = [[e.id, when_text(e.when, style), event_where(e, style),
+    rows = [[e.id, event_when_text(e, style), event_where(e, style),
              e.label + (f" ({e.acronym})" if e.acronym else "")] for e in sheet.events]
     lines = [f"## {label('timeline', lang)}", ""]
     lines += _table(["id", label("when", lang), label("where", lang), label("what", lang)], rows)
@@ -47,7 +48,7 @@ def summary_markdown(sheet: FactSheet, style: Style) -> str:
              f"- **{label('published', lang)}**: {cell(published_text(sheet, style))}"]
     for e in sheet.events:
         where = event_where(e, style)
-        lines.append(f"- **{cell(when_text(e.when, style))}**: {cell(e.label)}"
+        lines.append(f"- **{cell(event_when_text(e, style))}**: {cell(e.label)}"
                      + (f" — {cell(where)}" if where else ""))
     return "\n".join(lines) + "\n"
 
@@ -57,20 +58,21 @@ def sheet_markdown(sheet: FactSheet, style: Style) -> str:
     lines = [f"# {label('title', lang)}: {cell(sheet.source or '-')}", "",
              f"**{label('published', lang)}**: {cell(published_text(sheet, style))}", ""]
     for ev in sheet.published.evidence:
-        lines.append(f"- `{ev.start}-{ev.end}` {cell(ev.text)} — {cell(ev.reason)}")
+        lines.append(f"- `{ev.start}-{ev.end}` {cell(ev.text)} — "
+                     f"{cell(evidence_text(ev.reason, style))}")
     lines += ["", *timeline_markdown(sheet, style).splitlines(), ""]
     lines += [f"## {label('people', lang)}", ""]
-    lines += _table([label("who", lang), label("role", lang), "spans"],
+    lines += _table([label("who", lang), label("role", lang), label("spans", lang)],
                     [[p.name or "-", p.role or "-",
                       " ".join(f"{s.start}-{s.end}" for s in p.mentions)] for p in sheet.people])
     lines += ["", f"## {label('organizations', lang)}", ""]
-    lines += _table(["name", "acronym", "spans"],
+    lines += _table([label("name", lang), label("acronym", lang), label("spans", lang)],
                     [[o.name, o.acronym or "", " ".join(f"{s.start}-{s.end}" for s in o.mentions)]
                      for o in sheet.organizations])
     lines += ["", f"## {label('places', lang)}", ""]
-    lines += _table(["name", "en", "kind", "spans"],
-                    [[p.name, p.en, p.kind, " ".join(f"{s.start}-{s.end}" for s in p.mentions)]
-                     for p in sheet.places])
+    lines += _table([label(k, lang) for k in ("name", "en", "kind", "spans")],
+                    [[p.name, p.en, label(p.kind, lang),
+                      " ".join(f"{s.start}-{s.end}" for s in p.mentions)] for p in sheet.places])
     lines += ["", f"## {label('quotes', lang)}", ""]
     lines += [f"> {cell(q.text)}  \n> — {cell(q.speaker or '?')} (`{q.start}-{q.end}`)\n"
               for q in sheet.quotes]
@@ -79,7 +81,7 @@ def sheet_markdown(sheet: FactSheet, style: Style) -> str:
 
 def countdown_markdown(sheet: FactSheet, style: Style, as_of: dt.date) -> str:
     lang = style.lang
-    rows = [[c.event.id, when_text(c.event.when, style), countdown_text(c, style), c.event.label]
+    rows = [[c.event.id, event_when_text(c.event, style), countdown_text(c, style), c.event.label]
             for c in countdowns(sheet.events, as_of)]
     lines = [f"## {label('countdown', lang)} ({label('as_of', lang)} {as_of_text(as_of, style)})",
              ""]

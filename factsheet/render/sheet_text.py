@@ -12,10 +12,12 @@ from .sheet_common import (
     Style,
     as_of_text,
     countdown_text,
+    event_when_text,
     event_where,
+    evidence_text,
     label,
     published_text,
-    when_text,
+    relation_text,
 )
 
 
@@ -30,7 +32,7 @@ def event_line(e: Event, style: Style) -> str:
     what = e.label + (f" ({e.acronym})" if e.acronym else "")
     if e.own:
         what += f" [{label('article_event', style.lang)}]"
-    cells = [when_text(e.when, style), where or "-", what]
+    cells = [event_when_text(e, style), where or "-", what]
     return "  ".join(_safe(c) for c in cells)
 
 
@@ -71,7 +73,8 @@ def sheet_text(sheet: FactSheet, style: Style) -> str:
     out = [f"{label('title', lang)}: {terminal_safe(sheet.source or '-')}"]
     out.append(f"{label('published', lang)}: {published_text(sheet, style)}")
     for ev in sheet.published.evidence:
-        out.append(_safe(f"  {ev.start}-{ev.end}  {ev.text}  — {ev.reason}"))
+        reason = evidence_text(ev.reason, style)
+        out.append(_safe(f"  {ev.start}-{ev.end}  {ev.text}  — {reason}"))
     out.append("")
     out.append(f"{label('events', lang)}:")
     for e in sheet.events:
@@ -79,7 +82,7 @@ def sheet_text(sheet: FactSheet, style: Style) -> str:
         for m in e.mentions:
             out.append(_safe(f"      {m.start}-{m.end}  {m.text}"))
         for r in e.relations:
-            out.append(_safe(f"      {r.relation} {r.offset or ''} → {r.target}  ({r.span.text})"))
+            out.append(_safe(f"      {relation_text(r, style)}  ({r.span.text})"))
     if not sheet.events:
         out.append(f"  ({label('none', lang)})")
     sections = [
@@ -88,7 +91,8 @@ def sheet_text(sheet: FactSheet, style: Style) -> str:
         ("organizations", [o.name + (f" ({o.acronym})" if o.acronym else "") + "  "
                            + " ".join(f"{s.start}-{s.end}" for s in o.mentions)
                            for o in sheet.organizations]),
-        ("places", [(p.name if lang == "ar" else f"{p.en} / {p.name}") + f" [{p.kind}]  "
+        ("places", [(p.name if lang == "ar" else f"{p.en} / {p.name}")
+                    + f" [{label(p.kind, lang)}]  "
                     + " ".join(f"{s.start}-{s.end}" for s in p.mentions) for p in sheet.places]),
         ("quotes", [f"{q.start}-{q.end}  «{q.text}» — {q.speaker or '?'}" for q in sheet.quotes]),
     ]
@@ -103,6 +107,6 @@ def countdown_text_view(sheet: FactSheet, style: Style, as_of: dt.date) -> str:
     lines = [f"{label('countdown', style.lang)} ({label('as_of', style.lang)} "
              f"{as_of_text(as_of, style)}):"]
     for c in countdowns(sheet.events, as_of):
-        lines.append(_safe(f"  {when_text(c.event.when, style)}  {countdown_text(c, style)}  "
+        lines.append(_safe(f"  {event_when_text(c.event, style)}  {countdown_text(c, style)}  "
                            f"{c.event.label}"))
     return "\n".join(lines) + "\n"
