@@ -6,6 +6,7 @@ version; adding one is allowed. ``tests/test_schema.py`` pins the key sets.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, TypedDict
 
 from .dates.model import Anchor, Mention, PublishedBasis, Range, Value
@@ -13,11 +14,34 @@ from .dates.model import Anchor, Mention, PublishedBasis, Range, Value
 DATES_SCHEMA = "factsheet.dates/1"
 
 
+class IntervalJSON(TypedDict):
+    """The first and last candidate days of a publication date the text narrows down."""
+
+    start: str
+    end: str
+
+
 class PublishedJSON(TypedDict):
-    """The article's own date and how it is known."""
+    """The article's own date and how it is known: ``value`` is a day when the evidence pins
+    one; otherwise ``interval`` may hold the candidate days' span (``value`` is then null)."""
 
     value: str | None
     basis: PublishedBasis
+    interval: IntervalJSON | None
+
+
+def published_json(
+    value: str | None, basis: PublishedBasis, interval: tuple[dt.date, dt.date] | None = None
+) -> PublishedJSON:
+    """The ``published`` object of the JSON documents."""
+    return {
+        "value": value,
+        "basis": basis,
+        "interval": (
+            {"start": interval[0].isoformat(), "end": interval[1].isoformat()}
+            if interval else None
+        ),
+    }
 
 
 class AnchorJSON(TypedDict):
@@ -123,10 +147,11 @@ def dates_json(
     source: str | None,
     published: str | None,
     basis: PublishedBasis,
+    interval: tuple[dt.date, dt.date] | None = None,
 ) -> DatesJSON:
     return {
         "schema": DATES_SCHEMA,
         "source": source,
-        "published": {"value": published, "basis": basis},
+        "published": published_json(published, basis, interval),
         "dates": [mention_json(m) for m in mentions],
     }

@@ -150,7 +150,7 @@ def test_json_document_keys_and_given_published(tmp_path: Path) -> None:
     doc = json.loads(result.stdout)
     assert list(doc) == ["schema", "source", "published", "dates"]
     assert doc["schema"] == "factsheet.dates/1"
-    assert doc["published"] == {"value": "2022-03-25", "basis": "given"}
+    assert doc["published"] == {"value": "2022-03-25", "basis": "given", "interval": None}
     for m in doc["dates"]:
         assert ARTICLE[m["start"]:m["end"]] == m["text"]
 

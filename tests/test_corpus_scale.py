@@ -133,10 +133,10 @@ def test_a_record_has_the_documented_keys_and_the_article_date_wins(tmp_path: Pa
                              published="2000-01-01")
 
     assert set(record) == {"id", "path", "published", "dates", "error"}
-    assert record["published"] == {"value": "2022-03-25", "basis": "given"}
+    assert record["published"] == {"value": "2022-03-25", "basis": "given", "interval": None}
     assert record["path"] == str(path)
     other = process_article(Article(id="b", text=FORUM), "2000-01-01")
-    assert other["published"] == {"value": "2000-01-01", "basis": "given"}
+    assert other["published"] == {"value": "2000-01-01", "basis": "given", "interval": None}
     json.dumps(record)  # a record is plain JSON data
 
 
@@ -297,7 +297,7 @@ def test_dates_over_json_lines_from_stdin(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     records = jsonl(done.stdout)
     assert [r["id"] for r in records] == ["forum", "vote"]
-    assert records[0]["published"] == {"value": "2022-03-25", "basis": "given"}
+    assert records[0]["published"] == {"value": "2022-03-25", "basis": "given", "interval": None}
     assert [d["text"] for d in records[0]["dates"]] == ["من 17 إلى 20 ماي 2022"]
 
 
@@ -424,11 +424,11 @@ def test_without_a_published_date_each_article_s_own_is_read_from_it() -> None:
 
     first, second = process_corpus([Article(id="a", text=dateline), Article(id="b", text=no_clue)])
 
-    assert first["published"] == {"value": "2023-04-12", "basis": "dateline"}
+    assert first["published"] == {"value": "2023-04-12", "basis": "dateline", "interval": None}
     assert [(d["text"], d["value"]) for d in first["dates"]][1:] == [
         ("اليوم الأربعاء", "2023-04-12"), ("نهاية يونيو المقبل", "2023-06"),
     ]
-    assert second["published"] == {"value": None, "basis": "unknown"}
+    assert second["published"] == {"value": None, "basis": "unknown", "interval": None}
     assert [d["value"] for d in second["dates"]] == [None]
 
 

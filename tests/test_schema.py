@@ -25,7 +25,7 @@ from factsheet.schema import (
 from factsheet.sources.io import seed_path
 
 DATES_KEYS = {"schema", "source", "published", "dates"}
-PUBLISHED_KEYS = {"value", "basis"}
+PUBLISHED_KEYS = {"value", "basis", "interval"}
 MENTION_KEYS = {
     "text", "start", "end", "type", "value", "grain", "calendar", "relative", "hijri", "mod",
     "anchor", "rule", "inferred", "notes",
@@ -100,4 +100,6 @@ def test_csv_columns_are_the_mention_keys_in_schema_order() -> None:
 def test_without_published_the_basis_says_how_the_date_is_known() -> None:
     doc = json.loads(run("--format", "json"))
     assert doc["published"]["basis"] in {"dateline", "inferred", "unknown"}
-    assert (doc["published"]["value"] is None) == (doc["published"]["basis"] == "unknown")
+    # a day, or an interval of candidate days (value null), or unknown
+    known = doc["published"]["value"] is not None or doc["published"]["interval"] is not None
+    assert known == (doc["published"]["basis"] != "unknown")

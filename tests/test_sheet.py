@@ -28,7 +28,7 @@ def test_json_keys_are_pinned(seed_json: dict) -> None:  # type: ignore[type-arg
     assert set(seed_json) == {"schema", "source", "published", "events", "people",
                               "organizations", "places", "quotes", "dates"}
     assert set(seed_json["published"]) == {"value", "basis", "weekday", "uncertainty_days",
-                                           "evidence"}
+                                           "interval", "evidence"}
     assert set(seed_json["events"][0]) == {"id", "label", "label_span", "when", "grain", "where",
                                            "own", "acronym", "relations", "mentions"}
     assert set(seed_json["people"][0]) == {"name", "role", "role_span", "mentions"}

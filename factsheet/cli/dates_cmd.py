@@ -83,7 +83,7 @@ def dates(
             found = given_date(given) if given else infer_published(head)
             mentions = (note_basis(m, found) for m in find_dates_stream(chunks, found.value))
         _render(view, mentions, source=stream.source, published=found.value,
-                basis=found.basis, output=output, bidi=drawn)
+                basis=found.basis, output=output, bidi=drawn, interval=found.interval)
 
 
 def _peek(chunks: Iterable[str], size: int) -> tuple[str, Iterator[str]]:
@@ -109,6 +109,7 @@ def _render(
     basis: PublishedBasis,
     output: str | None,
     bidi: Mode | None = None,
+    interval: tuple[dt.date, dt.date] | None = None,
 ) -> None:
     from ..render import dates as render
     from .options import open_output
@@ -121,7 +122,8 @@ def _render(
             console.console(out).print(table)
             return
         if view == "json":
-            pieces = render.json_chunks(mentions, source=source, published=iso, basis=basis)
+            pieces = render.json_chunks(mentions, source=source, published=iso, basis=basis,
+                                        interval=interval)
         elif view == "jsonl":
             pieces = render.jsonl_lines(mentions, source=source)
         elif view in ("csv", "tsv"):

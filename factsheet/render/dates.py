@@ -7,6 +7,7 @@ them all. JSON keys come from :mod:`factsheet.schema` only.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -44,13 +45,15 @@ def json_chunks(
     source: str | None,
     published: str | None,
     basis: PublishedBasis,
+    interval: tuple[dt.date, dt.date] | None = None,
 ) -> Iterator[str]:
     """The ``factsheet.dates/1`` document, written piece by piece.
 
     The text is exactly ``json.dumps(dates_json(...), indent=2, ensure_ascii=False)``
     followed by a newline, but mentions are serialised one at a time.
     """
-    doc: dict[str, Any] = dict(dates_json([], source=source, published=published, basis=basis))
+    doc: dict[str, Any] = dict(dates_json([], source=source, published=published, basis=basis,
+                                          interval=interval))
     list_keys = [k for k, v in doc.items() if isinstance(v, list)]
     assert len(list_keys) == 1, "the dates document has exactly one list"
     marker = "\x00mentions\x00"

@@ -13,7 +13,7 @@ from typing import Any, TypedDict
 
 from ..facts.countdown import Countdown, countdowns
 from ..facts.model import Event, FactSheet, Span
-from ..schema import MentionJSON, mention_json, value_json
+from ..schema import IntervalJSON, MentionJSON, mention_json, published_json, value_json
 from .safe import json_dumps
 
 SHEET_SCHEMA = "factsheet.sheet/1"
@@ -38,6 +38,7 @@ class SheetPublishedJSON(TypedDict):
     basis: str
     weekday: str | None
     uncertainty_days: int | None
+    interval: IntervalJSON | None
     evidence: list[EvidenceJSON]
 
 
@@ -173,6 +174,7 @@ def sheet_json(sheet: FactSheet) -> SheetJSON:
             "basis": p.basis,
             "weekday": p.value.strftime("%A") if p.value else None,
             "uncertainty_days": p.uncertainty_days,
+            "interval": published_json(p.iso, p.basis, p.interval)["interval"],
             "evidence": [
                 {"text": e.text, "start": e.start, "end": e.end, "reason": e.reason}
                 for e in p.evidence

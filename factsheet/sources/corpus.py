@@ -37,7 +37,7 @@ from ..dates.model import Mention
 from ..dates.published import PublishedDate
 from ..dates.published import dated_mentions as published_dated_mentions
 from ..errors import FactsheetError
-from ..schema import MentionJSON, PublishedJSON, mention_json, value_json
+from ..schema import MentionJSON, PublishedJSON, mention_json, published_json, value_json
 from .io import read_article
 
 R = TypeVar("R")
@@ -260,14 +260,14 @@ def process_article(
     record: DatesRecord = {
         "id": article.id,
         "path": article.path,
-        "published": {"value": pub, "basis": "given" if pub else "unknown"},
+        "published": published_json(pub, "given" if pub else "unknown"),
         "dates": [],
         "error": None,
     }
     try:
         text = article_text(article, encoding)
         mentions, found = dated_mentions(text, pub)
-        record["published"] = {"value": found.iso, "basis": found.basis}
+        record["published"] = published_json(found.iso, found.basis, found.interval)
         record["dates"] = [mention_json(m) for m in mentions]
     except Exception as exc:  # one bad article must not stop a corpus
         record["error"] = _error_message(exc, article.path)
@@ -311,7 +311,8 @@ def sheet_article(
         text = article_text(article, encoding)
         sheet = build_sheet(text, _parse_date(pub) if pub else None, source=article.path)
         if part == "timeline":
-            record["published"] = {"value": sheet.published.iso, "basis": sheet.published.basis}
+            record["published"] = published_json(sheet.published.iso, sheet.published.basis,
+                                                 sheet.published.interval)
             record["events"] = [event_json(e) for e in sheet.events]
         else:
             record["sheet"] = sheet_json(sheet)
