@@ -62,12 +62,14 @@ PER_EVENT = 64.0
 MARGIN = 18.0
 LABEL_SIZE = 12.0
 TICK_SIZE = 11.0
-LINE = 15.0
+LINE = 16.0
 """Height of a line of label text."""
 BOX_PAD = 4.0
 BOX_H = 3 * LINE + 2 * BOX_PAD
 LANES = tl.Lanes(base=14.0, pitch=BOX_H + 8.0, height=BOX_H, count=6)
 MAX_LABEL_WIDTH = 150.0
+LABEL_CANDIDATES = 200
+"""Labels tried at most: no more can fit in the lanes of the widest drawing."""
 
 
 def ui(key: str, lang: str) -> str:
@@ -376,31 +378,42 @@ def draw(
         marker_reqs.append(tl.LabelRequest(kind, scale.x(day),
                                            tl.text_width(text, TICK_SIZE) + 8))
     # Side by side in one row, each label beside its line (two rows when they must).
-    marker_places = tl.place_labels(marker_reqs, left, right, pad=1.0, reach=0.0,
+    marker_places = tl.place_labels(marker_reqs, left, right, pad=0.0, reach=0.0,
                                     lanes=tl.Lanes(base=0.0, pitch=18.0, height=14.0, count=2))
     marker_top = y + 4
     y = marker_top + 18 * (1 + max((p.lane for p in marker_places), default=-1))
 
-    # Event labels, in lanes above and below the axis.
+    # Event labels, in lanes above and below the axis: the first LABEL_CANDIDATES by
+    # priority (the article's own event, the most cited, then in time order) are tried.
+    anchors: dict[str, float] = {}
+    for it in items:
+        lo, hi = scale.span(it.first, it.last)
+        anchors[it.key] = scale.x(it.first) if it.first == it.last else (lo + hi) / 2
+    candidates = sorted(items, key=lambda it: (0 if it.own else 1, -(it.count or 0),
+                                               anchors[it.key]))[:LABEL_CANDIDATES]
     requests = []
     texts: dict[str, list[str]] = {}
-    for it in items:
-        head = it.when + (f" · {it.place}" if it.place else "")
-        if it.count is not None:
-            head += f" · {it.count} {ui('articles', lang)}" if lang == "en" else (
-                f" · {ui('articles', lang)}: {it.count}")
-        body = tl.wrap_text(it.label, MAX_LABEL_WIDTH, LABEL_SIZE, 2)
-        head = tl.fit_text(head, MAX_LABEL_WIDTH, LABEL_SIZE, bold=True)
+    for it in candidates:
+        if it.count is None:
+            head = it.when + (f" · {it.place}" if it.place else "")
+            what = it.label
+        else:  # a merged timeline: how many articles, then where and what
+            head = f"{it.when} · " + (
+                (f"{it.count} articles" if it.count != 1 else "1 article") if lang == "en"
+                else f"{ui('articles', lang)}: {it.count}")
+            what = (f"{it.place}: " if it.place else "") + it.label
+        body = tl.wrap_text(what, MAX_LABEL_WIDTH, LABEL_SIZE, 2)
+        head = tl.fit_text(head, MAX_LABEL_WIDTH * 1.4, LABEL_SIZE, bold=True)
         texts[it.key] = [head, *body]
         w = max([tl.text_width(head, LABEL_SIZE, bold=True)]
                 + [tl.text_width(b, LABEL_SIZE) for b in body])
-        lo, hi = scale.span(it.first, it.last)
-        anchor = scale.x(it.first) if it.first == it.last else (lo + hi) / 2
         priority = (0 if it.own else 1, -(it.count or 0))
-        requests.append(tl.LabelRequest(it.key, anchor, w + 2 * BOX_PAD + 4, priority))
+        requests.append(tl.LabelRequest(it.key, anchors[it.key], w + 2 * BOX_PAD + 4,
+                                        priority))
     hijri_gap = 34.0 if style.calendar == "both" else 0.0
     below = tl.Lanes(base=32.0 + hijri_gap, pitch=LANES.pitch, height=BOX_H, count=LANES.count)
-    places = tl.place_labels(requests, left, right, lanes=LANES, below=below)
+    places = tl.place_labels(requests, left, right, lanes=LANES, below=below,
+                             max_labels=LABEL_CANDIDATES)
     up = [p for p in places if p.side == "above"]
     down = [p for p in places if p.side == "below"]
     axis_y = y + 10 + (LANES.top(max(p.lane for p in up)) if up else LANES.base)
@@ -432,8 +445,8 @@ def draw(
                        if c)
         r = 5.0 + (2.0 * math.log2(it.count) if it.count and it.count > 1 else 0.0)
         tip = f"{it.key} · {it.when}" + (f" · {it.place}" if it.place else "") + (
-            f" · {it.count} {ui('articles', lang)}"
-                                         if it.count is not None else "") + f"\n{it.label}"
+            f" · {ui('articles', lang)}: {it.count}" if it.count is not None else ""
+        ) + f"\n{it.label}"
         for a, b in it.parts:
             lo, hi = scale.span(a, b)
             if a == b:

@@ -24,6 +24,7 @@ import math
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 # --------------------------------------------------------------------------- text widths
 
@@ -31,6 +32,7 @@ _ARABIC_BLOCKS = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50,
                   (0xFE70, 0xFEFF))
 
 
+@lru_cache(maxsize=4096)
 def _char_em(c: str) -> float:
     """Advance of one character in em, rounded up over common sans-serif fonts."""
     o = ord(c)
@@ -145,6 +147,10 @@ class Scale:
 
     def _mirror(self, x: float) -> float:
         return self.left + self.right - x if self.rtl else x
+
+    def contains(self, day: dt.date) -> bool:
+        """Whether ``day`` is on the axis (not in a break)."""
+        return any(s.start <= day < s.end for s in self.segments)
 
     def at(self, day: dt.date) -> float:
         """The x of the start of ``day`` (where a tick for it goes)."""
@@ -380,30 +386,11 @@ def hijri_ticks(
             continue
         year_w = text_width(f"1400 {era}", size) + 10
         month_w = text_width(f"{max(months, key=len)} 1400", size) + 10
+        day_w = text_width(f"30 {max(months, key=len)}", size) + 10
+        month_step = next((k for k in (1, 2, 3, 6) if k * 29.5 * px_per_day >= month_w), None)
         starts: list[tuple[dt.date, str]] = []
-        if px_per_day * 30 < month_w:  # years
-            n = next((k for k in (1, 2, 5, 10, 20, 50, 100) if k * 354 * px_per_day >= year_w),
-                     100)
-            for hy in range(hy0 + 1, hy1 + 1):
-                if hy % n == 0:
-                    day = _hijri_first(hy, 1)
-                    if day is not None:
-                        starts.append((day, f"{hy} {era}"))
-        elif px_per_day * 7 < month_w:  # months
-            n = next((k for k in (1, 2, 3, 6) if k * 29.5 * px_per_day >= month_w), 6)
-            hy, hm = hy0, hm0
-            first = True
-            while True:
-                hy, hm = (hy + 1, 1) if hm == 12 else (hy, hm + 1)
-                day = _hijri_first(hy, hm)
-                if day is None or day >= seg.end:
-                    break
-                if (hm - 1) % n == 0:
-                    starts.append((day, f"{months[hm - 1]} {hy}" if first or hm == 1
-                                   else months[hm - 1]))
-                    first = False
-        else:  # days: every few days, with the month on the first and on a 1st
-            step = next((k for k in (1, 2, 7) if k * px_per_day >= month_w * 0.6), 7)
+        if seg.days <= 120 and 7 * px_per_day >= day_w:  # days
+            step = next(k for k in (1, 2, 7) if k * px_per_day >= day_w)
             day = seg.start
             first = True
             while day < seg.end:
@@ -411,14 +398,34 @@ def hijri_ticks(
                     _, hm, hd = gregorian_to_hijri(day)
                 except (OutOfRange, ValueError):
                     break
-                if (day - seg.start).days % step == 0 or hd == 1:
+                if (day - seg.start).days % step == 0:
                     starts.append((day, f"{hd} {months[hm - 1]}" if first or hd <= step
                                    else str(hd)))
                     first = False
                 day += dt.timedelta(days=1)
-        for day, text in starts:
-            if seg.start <= day < seg.end:
-                out.append(Tick(day, scale.at(day), text))
+        elif month_step is not None:  # months
+            hy, hm = hy0, hm0
+            first = True
+            while True:
+                hy, hm = (hy + 1, 1) if hm == 12 else (hy, hm + 1)
+                month_day = _hijri_first(hy, hm)
+                if month_day is None or month_day >= seg.end:
+                    break
+                if (hm - 1) % month_step == 0:
+                    starts.append((month_day, f"{months[hm - 1]} {hy}" if first or hm == 1
+                                   else months[hm - 1]))
+                    first = False
+        else:  # years
+            n = next((k for k in (1, 2, 5, 10, 20, 50, 100) if k * 354 * px_per_day >= year_w),
+                     100)
+            for hy in range(hy0 + 1, hy1 + 1):
+                if hy % n == 0:
+                    new_year = _hijri_first(hy, 1)
+                    if new_year is not None:
+                        starts.append((new_year, f"{hy} {era}"))
+        for tick_day, text in starts:
+            if seg.start <= tick_day < seg.end:
+                out.append(Tick(tick_day, scale.at(tick_day), text))
     return thin_labels(out, size, (scale.left - 14, scale.right + 14))
 
 
@@ -503,11 +510,15 @@ class _Leader:
 
 
 class _Lane:
-    """Disjoint boxes of one lane, sorted by their left edge."""
+    """Disjoint boxes of one lane, sorted by their left edge, and the x extents of the
+    leaders that cross the lane (sorted by their left end)."""
 
     def __init__(self) -> None:
         self.los: list[float] = []
         self.his: list[float] = []
+        self.cross_los: list[float] = []
+        self.cross_his: list[float] = []
+        self.widest = 0.0
 
     def hits(self, lo: float, hi: float) -> bool:
         """Whether ``[lo, hi]`` overlaps a box of this lane."""
@@ -515,12 +526,17 @@ class _Lane:
         return i < len(self.los) and self.los[i] < hi
 
     def forbidden(self, lo: float, hi: float, w: float, pad: float) -> list[tuple[float, float]]:
-        """Left edges a box ``w`` wide may not take in ``[lo, hi]`` (open intervals)."""
+        """Left edges a box ``w`` wide may not take in ``[lo, hi]`` (open intervals): it
+        would come within ``pad`` of a box or of a leader crossing this lane."""
         out = []
         i = bisect.bisect_left(self.his, lo - w - pad)
         while i < len(self.los) and self.los[i] < hi + w + pad:
             out.append((self.los[i] - pad - w, self.his[i] + pad))
             i += 1
+        j = bisect.bisect_left(self.cross_los, lo - w - pad - self.widest)
+        while j < len(self.cross_los) and self.cross_los[j] < hi + w + pad:
+            out.append((self.cross_los[j] - pad - w, self.cross_his[j] + pad))
+            j += 1
         return out
 
     def add(self, lo: float, hi: float) -> None:
@@ -528,12 +544,17 @@ class _Lane:
         self.los.insert(i, lo)
         self.his.insert(i, hi)
 
+    def add_crossing(self, lo: float, hi: float) -> None:
+        i = bisect.bisect_left(self.cross_los, lo)
+        self.cross_los.insert(i, lo)
+        self.cross_his.insert(i, hi)
+        self.widest = max(self.widest, hi - lo)
 
-def _free_points(
-    lo: float, hi: float, forbidden: list[tuple[float, float]], want: float
-) -> list[float]:
-    """Points of ``[lo, hi]`` outside the open intervals ``forbidden``: in each free piece
-    the one nearest to ``want``, nearest first."""
+
+def _free_pieces(
+    lo: float, hi: float, forbidden: list[tuple[float, float]]
+) -> list[tuple[float, float]]:
+    """The closed pieces of ``[lo, hi]`` outside the open intervals ``forbidden``."""
     if lo > hi:
         return []
     pieces: list[tuple[float, float]] = []
@@ -548,8 +569,18 @@ def _free_points(
         start = max(start, b)
     if start <= hi:
         pieces.append((start, hi))
-    points = [min(max(want, a), b) for a, b in pieces]
-    return sorted(points, key=lambda x: abs(x - want))
+    return pieces
+
+
+def _candidates(pieces: list[tuple[float, float]], wanted: Sequence[float]) -> list[float]:
+    """In each piece, the points nearest to each of ``wanted`` (without repeats)."""
+    out: list[float] = []
+    for a, b in pieces:
+        for w in wanted:
+            x = min(max(w, a), b)
+            if x not in out:
+                out.append(x)
+    return out
 
 
 class _Side:
@@ -559,11 +590,14 @@ class _Side:
         self.name = name
         self.geo = geo
         self.rows = [_Lane() for _ in range(geo.count)]
+        self.anchors: list[float] = []
         self.leaders: list[_Leader] = []
+        self.slant = 0.0
 
     def find(
         self, a: float, w: float, want: float, bounds: tuple[float, float], pad: float,
         reach: float, avoid: Sequence[float], k: int, slanted: bool,
+        marks: Sequence[float] = (),
     ) -> tuple[float, float, _Leader] | None:
         """A box ``w`` wide for the mark at ``a`` in lane ``k``: its left edge, its leader's
         foot and its leader, or ``None``."""
@@ -575,26 +609,47 @@ class _Side:
         if lo_min > lo_max:  # narrower than 2 × reach, or a mark at the very edge
             lo_min = lo_max = want
         forbidden = row.forbidden(lo_min, lo_max, w, pad)
-        for other in self.leaders:
-            xs = other.span(y, geo.top(k))
-            if xs is not None:
-                forbidden.append((xs[0] - pad - w, xs[1] + pad))
         i = bisect.bisect_left(avoid, lo_min - pad)
         while i < len(avoid) and avoid[i] <= lo_max + w + pad:
-            if abs(avoid[i] - a) >= 1.0:
+            if abs(avoid[i] - a) > min(1.0, reach / 2):
                 forbidden.append((avoid[i] - pad - w, avoid[i] + pad))
             i += 1
-        for lo in _free_points(lo_min, lo_max, forbidden, want)[:8]:
+        pieces = _free_pieces(lo_min, lo_max, forbidden)
+        # Nearest to centred first; without the strict wish, fewest other marks covered
+        # first (a box pushed to one side of its mark leaves the neighbours' leaders room).
+        spots = _candidates(pieces, (want, a - reach, a + reach - w))
+        if avoid:
+            spots.sort(key=lambda lo: abs(lo - want))
+        else:
+            spots.sort(key=lambda lo: (_covered(marks, lo, lo + w, a), abs(lo - want)))
+        for lo in spots[:12]:
             foot = min(max(a, lo + reach), lo + w - reach)
             leader = _Leader(a, foot, y)
-            if _leader_clear(leader, self.rows[:k], geo, pad / 2) and not any(
-                    leader.crosses(o) for o in self.leaders):
+            if _leader_clear(leader, self.rows[:k], geo, pad / 2) and not self._crosses(leader):
                 return lo, foot, leader
         return None
 
+    def _crosses(self, leader: _Leader) -> bool:
+        """Whether ``leader`` crosses a leader already drawn (only those near can)."""
+        lo = min(leader.x0, leader.x1) - self.slant
+        hi = max(leader.x0, leader.x1) + self.slant
+        i = bisect.bisect_left(self.anchors, lo)
+        while i < len(self.anchors) and self.anchors[i] <= hi:
+            if leader.crosses(self.leaders[i]):
+                return True
+            i += 1
+        return False
+
     def add(self, k: int, lo: float, w: float, leader: _Leader) -> None:
         self.rows[k].add(lo, lo + w)
-        self.leaders.append(leader)
+        i = bisect.bisect_left(self.anchors, leader.x0)
+        self.anchors.insert(i, leader.x0)
+        self.leaders.insert(i, leader)
+        self.slant = max(self.slant, abs(leader.x1 - leader.x0))
+        for j in range(k + 1):
+            xs = leader.span(self.geo.bottom(j), self.geo.top(j))
+            if xs is not None:
+                self.rows[j].add_crossing(*xs)
 
 
 def place_labels(
@@ -606,7 +661,7 @@ def place_labels(
     below: Lanes | None = None,
     pad: float = 6.0,
     reach: float = 6.0,
-    max_labels: int = 400,
+    max_labels: int = 200,
 ) -> list[Placement]:
     """Lay out labels in lanes above their marks (and below the axis, given ``below``),
     with leader lines, so that nothing overlaps.
@@ -636,7 +691,7 @@ def place_labels(
                     if k >= side.geo.count:
                         continue
                     found = side.find(a, w, want, (left, right), pad, reach,
-                                      anchors if strict else (), k, slanted)
+                                      anchors if strict else (), k, slanted, anchors)
                     if found is not None:
                         spot = (side, k, *found)
                         break
@@ -650,6 +705,12 @@ def place_labels(
         side.add(k, lo, w, leader)
         placed.append(Placement(req.key, k, lo, lo + w, a, foot, side.name))
     return placed
+
+
+def _covered(marks: Sequence[float], lo: float, hi: float, own: float) -> int:
+    """How many marks other than ``own`` lie under ``[lo, hi]``."""
+    n = bisect.bisect_right(marks, hi) - bisect.bisect_left(marks, lo)
+    return n - (1 if lo <= own <= hi else 0)
 
 
 def _leader_clear(leader: _Leader, below: Sequence[_Lane], geo: Lanes, clearance: float) -> bool:
