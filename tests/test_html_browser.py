@@ -245,3 +245,17 @@ def test_a_hostile_article_runs_nothing_in_the_browser(browser: Any, tmp_path: P
         assert page.errors == []  # not even a blocked script: there was none to block
     finally:
         page.close()
+
+
+def test_many_mentions_of_a_name_wrap_on_a_phone(browser: Any, tmp_path: Path) -> None:
+    text = " ".join(f"زار الوفد الرباط يوم {d} ماي 2022 والتقى مسؤولين في الرباط."
+                    for d in range(1, 13))
+    sheet = build_sheet(text, source="rabat.txt")
+    assert len(sheet.places[0].mentions) >= 12
+    page = open_page(browser, sheet_html(sheet, Style.for_sheet(sheet, "ar"),
+                                         dt.date(2022, 6, 1)), tmp_path, PHONE)
+    try:
+        got = page.evaluate(MEASURE)
+        assert got["pageWidth"] <= got["viewWidth"] + 1
+    finally:
+        page.close()

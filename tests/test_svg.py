@@ -71,7 +71,10 @@ def test_right_to_left_mirrors_the_axis() -> None:
     ("2001-03-01", "2019-06-01", "year"),       # two decades: years
 ])
 def test_ticks_follow_the_span_from_days_to_years(first: str, last: str, unit: str) -> None:
-    scale = tl.build_scale([(day(first), day(first)), (day(last), day(last))], 0, 900)
+    a, b = day(first), day(last)
+    middle = [a + (b - a) * k / 4 for k in range(1, 4)]  # no long empty stretch
+    scale = tl.build_scale([(d, d) for d in (a, *middle, b)], 0, 900)
+    assert len(scale.segments) == 1
     ticks = tl.ticks(scale)
     labelled = [t for t in ticks if t.label]
     assert len(labelled) >= 3
@@ -342,3 +345,16 @@ def test_the_publication_date_and_today_keep_both_labels_even_a_day_apart() -> N
     same = draw(items, Style("en"), published=D(2023, 4, 14), as_of=D(2023, 4, 14))
     assert [m["text"].text for m in same.markers if m["text"]] == [
         "Published: 14 April 2023 = As of"]
+
+
+def test_events_years_before_today_break_the_axis_and_keep_their_room() -> None:
+    spans = [(D(2017, 1, 1), D(2017, 1, 31)), (D(2017, 5, 1), D(2017, 5, 31)),
+             (D(2017, 9, 1), D(2017, 9, 30)), (D(2026, 11, 30), D(2026, 11, 30))]
+    scale = tl.build_scale(spans, 0, 900)
+    assert [(s.start.year, s.end.year) for s in scale.segments] == [(2017, 2017), (2026, 2026)]
+    assert scale.x(D(2017, 9, 15)) - scale.x(D(2017, 1, 15)) > 400  # the events spread out
+    labels = [t.label for t in tl.ticks(scale) if t.label]
+    assert "30 November 2026" in labels or any(
+        lb.endswith("2026") for lb in labels)  # the year after the break
+    short = [(D(2018, 1, 1), D(2018, 12, 31)), (D(2022, 3, 25), D(2022, 3, 25))]
+    assert len(tl.build_scale(short, 0, 900).segments) == 1  # four years: one axis

@@ -111,6 +111,11 @@ BREAK_MIN_GAP_DAYS = 5 * 365
 """… and only at empty stretches of five years or more …"""
 BREAK_GAP_SHARE = 0.05
 """… that are also at least a twentieth of the whole span (the longest gaps break first)."""
+SHORT_BREAK_MIN_SPAN_DAYS = 6 * 365
+SHORT_BREAK_MIN_GAP_DAYS = 3 * 365
+SHORT_BREAK_GAP_SHARE = 0.4
+"""Over six years, an axis also breaks at an empty stretch of three years or more that is at
+least 40% of the span (events of 2017 and today's date in 2026)."""
 MAX_SEGMENTS = 6
 
 
@@ -203,9 +208,12 @@ def clusters(intervals: Sequence[tuple[dt.date, dt.date]]) -> list[tuple[dt.date
             merged.append([a, b])
         else:
             current[1] = max(current[1], b)
-    if span < BREAK_MIN_SPAN_DAYS:
+    if span >= BREAK_MIN_SPAN_DAYS:
+        threshold = max(BREAK_MIN_GAP_DAYS, BREAK_GAP_SHARE * span)
+    elif span >= SHORT_BREAK_MIN_SPAN_DAYS:  # a decade or less: only one long empty stretch
+        threshold = max(SHORT_BREAK_MIN_GAP_DAYS, SHORT_BREAK_GAP_SHARE * span)
+    else:
         return [(first, last)]
-    threshold = max(BREAK_MIN_GAP_DAYS, BREAK_GAP_SHARE * span)
     breaks = sorted(i for g, i in sorted(gaps, reverse=True)[: MAX_SEGMENTS - 1]
                     if g >= threshold)
     out: list[tuple[dt.date, dt.date]] = []
@@ -334,8 +342,10 @@ def ticks(scale: Scale, months: Sequence[str] | None = None, size: float = 11.0)
                 text = str(day.year)
             elif unit == "month":
                 text = f"{name} {day.year}" if i == 0 or day.month == 1 else name
+            elif i == 0:  # after a break the year is needed
+                text = f"{day.day} {name} {day.year}"
             else:
-                text = f"{day.day} {name}" if i == 0 or day.day <= n else str(day.day)
+                text = f"{day.day} {name}" if day.day <= n else str(day.day)
             out.append(Tick(day, scale.at(day), text))
     return thin_labels(out, size, (scale.left - 14, scale.right + 14))
 
