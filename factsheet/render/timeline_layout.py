@@ -1,14 +1,14 @@
 """Geometry of the timeline drawing, apart from any markup: pure functions of plain data.
 
 * :func:`build_scale` maps days to x. The axis is scaled to the events (a few days to
-  centuries); when they span decades with long empty stretches between groups of events, the
-  axis is **broken** into segments, each with its own scale, so that a group of days in 2022
-  is not squeezed beside 1956.
+  centuries); when they span decades with long empty stretches between groups of events (or
+  years pass between the events and today), the axis is **broken** into segments, each with
+  its own scale, so that a group of days in 2022 is not squeezed beside 1956.
 * :func:`ticks` chooses tick marks per segment (decades, years, months, weeks or days) so
   that their labels fit, and :func:`hijri_ticks` the same on the Hijri calendar.
-* :func:`place_labels` lays out labels in lanes above the axis so that no two overlap and no
-  leader line (from a mark up to its label) crosses another label: first fit in priority
-  order over sorted interval lists, O(lanes × log n) per label.
+* :func:`place_labels` lays out labels in lanes above (and below) the axis so that no two
+  overlap, no leader line (from a mark to its label) crosses a label or another leader:
+  first fit in priority order over sorted interval lists, at most a few hundred labels tried.
 * :func:`text_width` estimates the width of a line of text, on the generous side (tested
   against the browser's own measurements in ``tests/test_html_browser.py``).
 
