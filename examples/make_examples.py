@@ -1,4 +1,5 @@
-"""Write the seed article's fact sheet in every format into this folder.
+"""Write the seed article's fact sheet in every format into this folder (the HTML page
+and the SVG timeline included: open them in a browser).
 
     python examples/make_examples.py          # (re)write the files
     python examples/make_examples.py --check  # exit 1 when a file is stale or missing
@@ -31,6 +32,9 @@ COMMANDS: dict[str, list[str]] = {
     "seed.countdown.json": ["countdown", "--as-of", AS_OF, "--format", "json"],
     "seed.countdown.csv": ["countdown", "--as-of", AS_OF, "--format", "csv"],
     "convert.txt": ["convert", "2022-05-17"],
+    "seed.sheet.html": ["sheet", "--format", "html", "--lang", "ar", "--calendar", "both",
+                        "--as-of", AS_OF],
+    "seed.timeline.svg": ["timeline", "--format", "svg", "--as-of", AS_OF],
 }
 
 

@@ -71,6 +71,8 @@ class CorpusOptions:
     """Draw a progress bar: None decides (:func:`console.show_progress`)."""
     chunksize: int | None = None
     """Articles sent to a worker at once (None: the library's default)."""
+    drawing: tuple[str, str, str | None] = ("en", "gregorian", None)
+    """--lang, --calendar and --as-of of ``timeline --merge --format svg``."""
 
 
 def is_corpus(paths: Sequence[str], jsonl: bool = False) -> bool:
@@ -193,10 +195,11 @@ def run_merge(
     """Merge the timelines of every article into one corpus timeline and write it: a JSON
     document (``--format json``) or one line per event (``text``, the default when piped)."""
     from ..sources.corpus import merge_timelines, process_corpus, timeline_article
-    from .options import choose_format, open_output
+    from .options import choose_format, drawing_format, open_output
 
-    fmt = choose_format(options.fmt, ("text", "json"), output=options.output,
-                        terminal="text", pipe="text")
+    fmt = choose_format(drawing_format(options.fmt, options.output, ("svg",)),
+                        ("text", "json", "svg"), output=options.output, terminal="text",
+                        pipe="text")
     articles = _articles(paths, options)
     from ..sources.corpus import DEFAULT_CHUNKSIZE
 
@@ -219,9 +222,25 @@ def run_merge(
             from ..render.safe import json_dumps
 
             out.write(json_dumps(timeline, indent=2) + "\n")
+        elif fmt == "svg":
+            out.write(_merged_svg(timeline, options))
         else:
             write_timeline_text(timeline["events"], out)
     return _summary(timeline["failed"], timeline["articles"])
+
+
+def _merged_svg(timeline: Mapping[str, Any], options: CorpusOptions) -> str:
+    """The merged timeline drawn (``--format svg``), with --lang, --calendar and --as-of."""
+    import datetime as dt
+
+    from ..render.sheet_common import Style
+    from ..render.svg import merged_timeline_svg
+    from .options import parse_date
+
+    lang, calendar, as_of = options.drawing
+    style = Style(lang, calendar)  # type: ignore[arg-type]
+    day = parse_date(as_of, "--as-of")
+    return merged_timeline_svg(timeline, style, day or dt.date.today(), today=day is None)
 
 
 def write_timeline_text(events: Iterable[Mapping[str, Any]], out: TextIO) -> None:

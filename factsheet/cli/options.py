@@ -93,6 +93,18 @@ def choose_format(
     return fmt
 
 
+DRAWING_SUFFIXES = {".html": "html", ".htm": "html", ".svg": "svg"}
+
+
+def drawing_format(value: str | None, output: str | None, choices: Sequence[str]) -> str | None:
+    """``--format`` as given; left out, ``html`` or ``svg`` when ``--output`` ends in
+    ``.html``/``.htm`` or ``.svg`` and the command offers it (``-o sheet.html``)."""
+    if value is not None or not output or output == "-":
+        return value
+    fmt = DRAWING_SUFFIXES.get(output[output.rfind("."):].lower()) if "." in output else None
+    return fmt if fmt in choices else None
+
+
 @contextmanager
 def open_output(output: str | None) -> Iterator[TextIO]:
     """stdout, or ``output`` written atomically (temp file, fsync, rename)."""

@@ -41,20 +41,31 @@ AsOfOpt = Annotated[
     typer.Option("--as-of", metavar="YYYY-MM-DD",
                  help="Count from this day (default: today, from the system clock)."),
 ]
+DrawAsOfOpt = Annotated[
+    str | None,
+    typer.Option("--as-of", metavar="YYYY-MM-DD",
+                 help="The day marked on the html/svg timeline (default: today)."),
+]
 
-SHEET_FORMATS = ("rich", "table", "text", "markdown", "json", "jsonl", "csv", "ics")
+SHEET_FORMATS = ("rich", "table", "text", "markdown", "json", "jsonl", "csv", "ics", "html")
+TIMELINE_FORMATS = ("rich", "table", "text", "markdown", "json", "jsonl", "csv", "ics", "svg")
 SUMMARY_FORMATS = ("rich", "table", "text", "markdown", "json")
 COUNTDOWN_FORMATS = ("rich", "table", "text", "markdown", "json", "jsonl", "csv")
 
 
-def _style(sheet: FactSheet, lang: str, calendar: str) -> Style:
+def _check_view(lang: str, calendar: str) -> None:
     from ..errors import UsageError
-    from ..render.sheet_common import Style
 
     if lang not in ("ar", "en"):
         raise UsageError(f"unknown --lang {lang!r}: choose ar or en")
     if calendar not in ("gregorian", "hijri", "both"):
         raise UsageError(f"unknown --calendar {calendar!r}: choose gregorian, hijri or both")
+
+
+def _style(sheet: FactSheet, lang: str, calendar: str) -> Style:
+    from ..render.sheet_common import Style
+
+    _check_view(lang, calendar)
     return Style.for_sheet(sheet, lang, calendar)  # type: ignore[arg-type]
 
 
@@ -95,12 +106,13 @@ def _run(command: str, file: str | None, published: str | None, fmt: str | None,
          calendar: str, as_of: str | None = None, bidi: str | None = None) -> None:
     from ..render import sheet_csv, sheet_ics, sheet_json, sheet_markdown, sheet_text
     from ..render.safe import json_dumps
-    from .options import choose_format, parse_date
+    from .options import choose_format, drawing_format, parse_date
 
     console.set_color(color)
-    choices = {"summary": SUMMARY_FORMATS, "countdown": COUNTDOWN_FORMATS}.get(
-        command, SHEET_FORMATS)
-    view = choose_format(fmt, choices, output=output, terminal="rich", pipe="text")
+    choices = {"summary": SUMMARY_FORMATS, "countdown": COUNTDOWN_FORMATS,
+               "timeline": TIMELINE_FORMATS}.get(command, SHEET_FORMATS)
+    view = choose_format(drawing_format(fmt, output, choices), choices, output=output,
+                         terminal="rich", pipe="text")
     when = parse_date(as_of, "--as-of") or dt.date.today()
     sheet = _load(file, published, encoding)
     style = _style(sheet, lang, calendar)
@@ -126,7 +138,14 @@ def _run(command: str, file: str | None, published: str | None, fmt: str | None,
             text = sheet_text.countdown_text_view(sheet, style, when)
         _emit(view, output, text, renderable)
         return
-    if view == "json":
+    if view in ("html", "svg"):
+        from ..render import html, svg
+
+        if view == "html":
+            text = html.sheet_html(sheet, style, when, today=as_of is None)
+        else:
+            text = svg.sheet_timeline_svg(sheet, style, when, today=as_of is None)
+    elif view == "json":
         doc = sheet_json.sheet_json(sheet)
         if command == "timeline":
             text = json_dumps({"schema": sheet_json.SHEET_SCHEMA, "source": sheet.source,
@@ -176,12 +195,14 @@ def sheet(
     glob: GlobOpt = "*.txt",
     jsonl: JsonlOpt = False,
     jobs: JobsOpt = 1,
+    as_of: DrawAsOfOpt = None,
 ) -> None:
     """The fact sheet of an article: its date, events, people, organisations, places, quotes.
 
     FORMAT is rich (a terminal's default), text (when piped), markdown, json (schema
-    factsheet.sheet/1), jsonl, csv (one row per event) or ics (one all-day VEVENT per event
-    known to the day; month- or year-only events are left out).
+    factsheet.sheet/1), jsonl, csv (one row per event), ics (one all-day VEVENT per event
+    known to the day; month- or year-only events are left out) or html (one self-contained
+    page with the timeline drawn; the default for -o FILE.html).
 
     Several PATHs, a folder or JSON Lines (--jsonl) make a corpus: one JSON line per article
     ({"id", "path", "sheet", "error"}), in input order, with --jobs N processes.
@@ -189,7 +210,7 @@ def sheet(
     paths = paths or _stdin_paths()
     _corpus("sheet", paths, published, fmt, output, encoding, color, glob, jsonl, jobs)
     _run("sheet", paths[0] if paths else None, published, fmt, output, encoding, color, lang,
-         calendar, bidi=bidi)
+         calendar, as_of, bidi=bidi)
 
 
 @app.command()
@@ -226,18 +247,20 @@ def timeline(
     jsonl: JsonlOpt = False,
     jobs: JobsOpt = 1,
     merge: MergeOpt = False,
+    as_of: DrawAsOfOpt = None,
 ) -> None:
     """The article's events in date order, with their places.
 
-    FORMAT is rich, text, markdown, json, jsonl, csv or ics. Several PATHs, a folder or JSON
-    Lines (--jsonl) give one JSON line per article; with --merge, one timeline of the whole
-    corpus (text or json) listing the articles that mention each event.
+    FORMAT is rich, text, markdown, json, jsonl, csv, ics or svg (the timeline drawn; the
+    default for -o FILE.svg). Several PATHs, a folder or JSON Lines (--jsonl) give one JSON
+    line per article; with --merge, one timeline of the whole corpus (text, json or svg)
+    listing the articles that mention each event.
     """
     paths = paths or _stdin_paths()
     _corpus("timeline", paths, published, fmt, output, encoding, color, glob, jsonl, jobs,
-            merge)
+            merge, drawing=(lang, calendar, as_of))
     _run("timeline", paths[0] if paths else None, published, fmt, output, encoding, color,
-         lang, calendar, bidi=bidi)
+         lang, calendar, as_of, bidi=bidi)
 
 
 def _stdin_paths() -> list[str]:
@@ -249,12 +272,18 @@ def _stdin_paths() -> list[str]:
 
 def _corpus(command: str, paths: list[str] | None, published: str | None, fmt: str | None,
             output: str | None, encoding: str | None, color: bool | None, glob: str,
-            jsonl: bool, jobs: int, merge: bool = False) -> None:
-    """Hand several articles (or --merge) to :mod:`corpus_opts`; exit with its code."""
+            jsonl: bool, jobs: int, merge: bool = False,
+            drawing: tuple[str, str, str | None] = ("en", "gregorian", None)) -> None:
+    """Hand several articles (or --merge) to :mod:`corpus_opts`; exit with its code.
+    ``drawing`` is --lang, --calendar and --as-of for ``--merge --format svg``."""
     if merge or corpus_opts.is_corpus(paths or [], jsonl):
+        from .options import parse_date
+
         console.set_color(color)
+        _check_view(drawing[0], drawing[1])
+        parse_date(drawing[2], "--as-of")
         options = corpus_opts.CorpusOptions(glob=glob, jsonl=jsonl, jobs=jobs, output=output,
-                                            fmt=fmt)
+                                            fmt=fmt, drawing=drawing)
         raise typer.Exit(corpus_opts.sheet_corpus(command, paths or [], published=published,
                                                    encoding=encoding, options=options,
                                                    merge=merge))
