@@ -113,6 +113,9 @@ class ArticleResolver:
         self.ref_month: tuple[int, int] | None = None
         self.ref_year: int | None = None
         """The month or year of writing implied by a gloss, when the date is unknown."""
+        self.generic = False
+        """The text speaks of a recurring date (``في 1 أفريل من كل عام``) and has named no
+        specific day since: its day-months without a year have none."""
         self.last_told: tuple[Value, str | None] | None = None
         """The value (and grain) of the last date, month or year the narrative told."""
         self.story: list[tuple[int, str, dt.date | None]] = []
@@ -201,6 +204,10 @@ class ArticleResolver:
             # "في مثل هذا اليوم": a day compared with, not the day the narrative is on
             return self._mention(p, r, s, e, notes)
         self._tell(p, r)
+        if p.generic:
+            self.generic = True
+        elif p.year is not None or p.deictic is not None or r.day is not None:
+            self.generic = False
         if r.value is not None and r.grain in _TOLD_GRAINS and p.type != "time":
             self.last_told = (r.value, r.grain)
         if r.day is not None:
@@ -285,6 +292,11 @@ class ArticleResolver:
     def pick_year(self, month: int, day: int | None, p: Partial, notes: list[str]) -> int | None:
         """The year of a day/month written without one."""
         ref = self.ref
+        plain = p.year_rel is None and p.direction is None and p.deictic is None
+        if p.generic or (self.generic and plain and p.weekday is None and day is not None):
+            notes.append("a recurring date: no year" if p.generic
+                         else "the text speaks of a recurring date: no year")
+            return None
         if p.year_same:
             if not self.years:
                 return None
@@ -402,6 +414,9 @@ class ArticleResolver:
         if r.day is not None:
             tense = "future" if self.clause_tense(p) == "future" else "past"
             insort(self.story, (p.end, tense, r.day))
+            return
+        if isinstance(r.value, str) and r.value.startswith("XXXX"):
+            insort(self.story, (p.end, "moved", None))  # a recurring date: no day of its own
             return
         bounds = value_bounds(r.value) if r.grain in ("year", "month", "season", "half",
                                                        "quarter", "week") else None

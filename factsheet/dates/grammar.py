@@ -67,6 +67,8 @@ class Partial:
     anaphora: bool = False
     shift: int = 0
     """Units after (+) or before (-) the one referred to: ``اليوم الموالي`` is +1."""
+    generic: bool = False
+    """A recurring date (``في 1 أفريل من كل عام``): its year is ``XXXX``."""
     latent: bool = False
     blocked: bool = False
     """A name that contains a date (``ملعب 5 جويلية 1962``): it holds its span so that no
@@ -349,12 +351,12 @@ def p_date_dmy(m: re.Match[str], lx: Lexicon) -> Partial | None:
     if not (g.get("wd") or g.get("yawm") or g.get("deic")) and _is_name(m):
         blocked = Partial("date_dmy", m.start(), m.end(), "date", blocked=True)
         return blocked  # "مدرسة 12 أكتوبر", "حركة 20 فبراير": a name
+    p = Partial("date_dmy", m.start(), m.end(), "date", month=month, day=day)
     if not g.get("year") and (
         _YEARLY.search(m.string[max(0, m.start() - 50) : m.start()])
         or _YEARLY_AFTER.match(m.string, m.end())
     ):
-        return None  # "يحتفل كل عام في 7 أوت": a yearly set
-    p = Partial("date_dmy", m.start(), m.end(), "date", month=month, day=day)
+        p.generic = True  # "يحتفل كل عام في 7 أوت": a recurring date, of no one year
     return _unparen(_year_tail(_prefix(p, m, lx), m, lx), m)
 
 

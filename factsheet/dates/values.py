@@ -259,6 +259,10 @@ def r_anaphora_that(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | 
         return Resolved(value, grain, False)
     if p.period == "day":
         told = doc.told_day(p)
+        if told is None and doc.last_told is not None and not k:
+            value, grain = doc.last_told
+            if grain == "day" and isinstance(value, str) and value.startswith("XXXX"):
+                return Resolved(value, "day", False)  # that day of a recurring date
         if told is None:
             return None
         d = told + dt.timedelta(days=k)
