@@ -113,6 +113,10 @@ class ArticleResolver:
         self.ref_month: tuple[int, int] | None = None
         self.ref_year: int | None = None
         """The month or year of writing implied by a gloss, when the date is unknown."""
+        self.feast_days: dict[tuple[str, int, int], list[dt.date]] = {}
+        """The days the text gives for feasts (see :meth:`_stated_feasts`)."""
+        self.feasts: list[tuple[int, Resolved]] = []
+        """(start, value) of the feasts resolved so far, in text order."""
         self.generic = False
         """The text speaks of a recurring date (``في 1 أفريل من كل عام``) and has named no
         specific day since: its day-months without a year have none."""
@@ -141,12 +145,45 @@ class ArticleResolver:
             out[i] = self.mention(p)
         # holidays first (their day may anchor a clock time), then clock times
         later.sort(key=lambda i: parts[i].type != "holiday")
+        self._stated_feasts(parts)
         for i in later:
             if parts[i].type != "holiday" and not self._days_sorted:
                 self.days.sort()
                 self._days_sorted = True
             out[i] = self.mention(parts[i])
         return [m for m in out if m is not None]
+
+    def _stated_feasts(self, parts: list[Partial]) -> None:
+        """Feasts next to the Gregorian day the text gives for them (``عيد الأضحى الذي يصادف
+        يوم الأربعاء 22 غشت``, ``يوم الأربعاء 22 أغسطس أول أيام عيد الأضحى``): the text's
+        day wins over the calendar's (the moon is sighted differently by country)."""
+        resolved = {s: day for s, _, day in self.days}
+        t = self.norm.text
+        for a, b in pairwise(parts):
+            for feast, date in ((a, b), (b, a)):
+                spec = feast.holiday_spec
+                if feast.type != "holiday" or spec is None or spec[0] != "hijri":
+                    continue
+                day = resolved.get(date.start)
+                if day is None or date.type != "date" or date.calendar != "gregorian":
+                    continue
+                lo, hi = min(a.end, b.end), max(a.start, b.start)
+                if hi - lo > 30 or _SENTENCE_END.search(t, a.end, b.start):
+                    continue
+                self.feast_days.setdefault(spec, []).append(day)
+
+    def stated_feast_day(self, spec: tuple[str, int, int] | None, day: dt.date) -> dt.date | None:
+        """The day the text gives for the feast ``spec`` within three days of ``day`` (its
+        Umm al-Qura date), if any."""
+        for stated in self.feast_days.get(spec, []) if spec else []:
+            if abs((stated - day).days) <= 3:
+                return stated
+        return None
+
+    def last_feast(self, p: Partial) -> Resolved | None:
+        """The value of the last feast told before ``p`` (``قبل العيد``)."""
+        i = bisect_left(self.feasts, (p.start,)) - 1
+        return self.feasts[i][1] if i >= 0 else None
 
     def _implied_reference(self, parts: list[Partial]) -> None:
         """With no publication date, a glossed relative period (``الشهر المقبل (يناير 2019)``)
@@ -204,6 +241,8 @@ class ArticleResolver:
             # "في مثل هذا اليوم": a day compared with, not the day the narrative is on
             return self._mention(p, r, s, e, notes)
         self._tell(p, r)
+        if p.type == "holiday" and p.rule != "feast_anaphor" and r.value is not None:
+            self.feasts.append((p.start, r))
         if p.generic:
             self.generic = True
         elif p.year is not None or p.deictic is not None or r.day is not None:

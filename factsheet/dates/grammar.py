@@ -977,6 +977,21 @@ def p_holiday(m: re.Match[str], lx: Lexicon) -> Partial | None:
     return _holiday_tail(p, g, lx)
 
 
+_PRAYER_OF = compile_folded(r"(?:^|\s)[وبل]?(?:صلاه|خطبه|مصلي|مصلى|اضحيه|اضاحي|كبش|كسوه|ملابس|"
+                            r"حلويات|تهاني|تهنئه|بطاقات)\s+$")
+
+
+def p_feast_anaphor(m: re.Match[str], lx: Lexicon) -> Partial | None:
+    """``قبل العيد``, ``خلال فترة العيد``, ``أول أيام العيد``: the feast the text spoke of."""
+    if _PRAYER_OF.search(m.string, max(0, m.start() - 12), m.start()):
+        return None  # "صلاة العيد", "أضحية العيد": the prayer, the sacrifice
+    g = m.groupdict()
+    offset = _FEAST_DAYS.get(_key(g.get("hday") or ""), 0)
+    p = Partial("feast_anaphor", m.start(), m.end(), "holiday", anaphora=True, shift=offset)
+    p.notes.append("the feast the text spoke of before")
+    return p
+
+
 def _holiday_tail(p: Partial, g: dict[str, str | None], lx: Lexicon) -> Partial | None:
     spec = p.holiday_spec
     assert spec is not None
@@ -1293,6 +1308,12 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
         p_holiday,
     ),
     (
+        "feast_anaphor",
+        r"{B}{CL}(?:(?P<hday>" + alt(_FEAST_DAYS) + r")\s+(?:من\s+)?)?العيد"
+        r"(?!\w)(?!\s+(?:ال\w+|[0-9]))",
+        p_feast_anaphor,
+    ),
+    (
         "ramadan",
         r"{B}{CL}(?:{PMOD}\s+(?:من\s+)?)?(?:(?P<hday>" + alt(_FEAST_DAYS) + r")\s+(?:من\s+)?)?"
         r"(?:شهر\s+)?(?P<ram>رمضان)(?!\w)"
@@ -1361,7 +1382,7 @@ RULE_GATES = {
     "duration_compound": "unit", "from_now": "unit", "duration_bi": "unit",
     "duration_fraction": "unit",
     "time_words": "clock", "time_special": "clock_special", "decade": "decade",
-    "century": "century", "holiday": "holiday", "ramadan": "ramadan",
+    "century": "century", "holiday": "holiday", "feast_anaphor": "feast", "ramadan": "ramadan",
     "anaphora_day": "month_word", "anaphora_same": "same", "anaphora_that": "anaphor",
     "this_day_of": "year",
     "same_period": "same",
@@ -1374,6 +1395,7 @@ GATE_REACH = {
     "colon": (25, 70), "hhmm": (25, 70), "day": (45, 25), "unit": (50, 35), "relunit": (45, 30),
     "deictic": (30, 40), "weekday": (45, 30), "clock": (45, 60), "clock_special": (20, 25),
     "decade": (35, 45), "century": (35, 45), "holiday": (40, 45), "ramadan": (40, 35),
+    "feast": (25, 12),
     "month_word": (70, 25), "same": (25, 40), "anaphor": (25, 30),
 }
 """How far (characters before, after) a rule's match may reach around its gate word."""
@@ -1416,7 +1438,7 @@ def gate_words() -> dict[str, frozenset[str]]:
         "relunit": [f"ال{u}" for u in ("اسبوع", "شهر", "عام", "سنه", "قرن")],
         "clock": ["الساعه", *lx.day_part_after], "clock_special": ["صفر", "الصفر", "منتصف"],
         "decade": decades, "century": ["قرن", "القرن"], "holiday": holidays(),
-        "ramadan": ["رمضان"], "month_word": ["الشهر"],
+        "ramadan": ["رمضان"], "month_word": ["الشهر"], "feast": ["العيد"],
         "same": ["نفس", "ذات", "نفسه", "نفسها", "ذاته", "ذاتها", "المقابل", "المقابله",
                  "المماثل", "المماثله"],
         "anaphor": ["ذلك", "تلك", "هذا", *_ANAPHOR_SHIFT],

@@ -91,6 +91,14 @@ class Narrative(Protocol):
         """Hours to add to a clock time of 1–11 whose part of the day is not written."""
         ...
 
+    def stated_feast_day(self, spec: tuple[str, int, int] | None, day: dt.date) -> dt.date | None:
+        """The day the text itself gives for the feast ``spec`` near ``day``, if any."""
+        ...
+
+    def last_feast(self, p: Partial) -> Resolved | None:
+        """The value of the last feast told before ``p``."""
+        ...
+
     def has_anchor_word(self, p: Partial) -> bool:
         """Whether ``قبل``/``بعد``/``منذ``/``خلال`` stands right before ``p``."""
         ...
@@ -563,6 +571,14 @@ def r_century(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
 
 
 def r_holiday(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
+    if p.rule == "feast_anaphor":
+        last = doc.last_feast(p)
+        if last is None:
+            return None  # no feast told before: "العيد" names none
+        if p.shift and last.day is not None:
+            d = last.day + dt.timedelta(days=p.shift)
+            return Resolved(_ymd(d), "day", last.relative, day=d, year=d.year, month=d.month)
+        return replace(last)
     assert p.holiday_spec is not None
     kind, month, day = p.holiday_spec
     ref = doc.ref
@@ -615,6 +631,10 @@ def r_holiday(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
     except OutOfRange:
         notes.append("outside the Umm al-Qura table (1343–1500 AH): no Gregorian value")
         return Resolved(None, "day", False)
+    stated = doc.stated_feast_day(p.holiday_spec, g)
+    if stated is not None and stated != g:
+        notes.append(f"the day the text gives for it (Umm al-Qura: {_ymd(g)})")
+        g = stated
     return Resolved(_ymd(g), "day", p.year is None and gyear is None,
                     hijri=f"{year:04d}-{month:02d}-{day:02d}",
                     day=g, year=g.year, month=g.month)
