@@ -32,10 +32,14 @@ _AGO_BEFORE = compile_folded(r"(?:^|\s)(?P<w>[وف]?قبل)\s+$")
 _AGO_LENGTH = re.compile(r"P\d+[DWMY]")
 _GLOSS_GAP = compile_folded(r"^\s*(?:\(|،|,|-|:|اي)?\s*$")
 _FUTURE = compile_folded(
-    r"(?:^|\s)[وف]?(?P<w>على\s+ان\s+[يت]\w{2,}|س[يتنا]\w{2,}|سوف|المقرر|المرتقب|المنتظر|المتوقع|متوقع|المزمع|مزمع|مقرر|يرتقب|ينتظر|يعتزم|تعتزم|"
+    r"(?:^|\s)[وف]?(?P<w>على\s+ان\s+[يت]\w{2,}|ان\s+[يت](?!\w\wي\w(?!\w))\w{2,}|لكي|كي|"
+    r"س[يتنا]\w{2,}|سوف|المقرر|المرتقب|المنتظر|المتوقع|متوقع|المزمع|مزمع|مقرر|يرتقب|ينتظر|يعتزم|تعتزم|"
     r"يعقد|تعقد|تنطلق|ينطلق|يلتقي|تلتقي|يستضيف|تستضيف|يزور|تزور|يحل|تحل|يتوقع|يتوجه|تتوجه|"
     r"يحتضن|تحتضن|يستقبل|تستقبل|يواجه|تواجه|تجري|يجري|تجرى|يجرى|ينظم|تنظم|يخوض|تخوض|يلعب|تلعب|"
     r"يشارك|تشارك|يستانف|تستانف|يفتتح|تفتتح|يختتم|تختتم|يصل|تصل|يعود|تعود|يلاقي|تلاقي)(?!\w)"
+)
+_CLAUSE_START = compile_folded(
+    r"(?:^|\s)(?:الذي|التي|الذين|اللذين|اللتين|اللاتي|عندما|حين|حينما|بعدما|بينما|لما)(?=\s)"
 )
 _NOT_FUTURE = compile_folded(
     # nouns and past verbs that look like a future verb (س + يتنا …): whole words, then stems
@@ -72,6 +76,22 @@ _HALF_BEFORE = compile_folded(
 )
 _LIKE = compile_folded(r"(?:^|\s)مثل\s+$")
 _TOLD_GRAINS = frozenset({"day", "month", "year", "week", "season", "half", "quarter", "decade"})
+_QUOTES = {"\"": "\"", "«": "»", "“": "”"}
+
+
+def _quote_opening(t: str, start: int, end: int) -> int | None:
+    """Where the quotation open at ``end`` began, within ``t[start:end]`` (None if none is)."""
+    opened: int | None = None
+    closer = ""
+    for i in range(start, end):
+        ch = t[i]
+        if opened is None and ch in _QUOTES:
+            opened, closer = i, _QUOTES[ch]
+        elif opened is not None and ch == closer:
+            opened = None
+    return opened
+
+
 _STAMP = re.compile(r"[\s.)/-]*$")
 _LINE_START = re.compile(r"\n[\s(/-]*$")
 _SINCE = compile_folded(r"(?:^|\s)[وف]?منذ\s+$")
@@ -117,6 +137,8 @@ class ArticleResolver:
         """The days the text gives for feasts (see :meth:`_stated_feasts`)."""
         self.feasts: list[tuple[int, Resolved]] = []
         """(start, value) of the feasts resolved so far, in text order."""
+        self.dated_days: list[tuple[int, int, dt.date]] = []
+        """(start, end, day) of the dates written with their day and month, in text order."""
         self.generic = False
         """The text speaks of a recurring date (``في 1 أفريل من كل عام``) and has named no
         specific day since: its day-months without a year have none."""
@@ -252,6 +274,8 @@ class ArticleResolver:
         if r.day is not None:
             self.ctx_day = (r.day, p.end)
             self.days.append((p.start, p.end, r.day))
+            if p.type == "date" and p.month is not None and p.day is not None:
+                self.dated_days.append((p.start, p.end, r.day))
         if r.year is not None and r.month is not None:
             self.ctx_month = (r.year, r.month)
         if r.year is not None:
@@ -368,6 +392,10 @@ class ArticleResolver:
                 notes.append("year from an earlier date in the text")
                 return y
             return None
+        plain_month = p.direction is None and p.deictic is None and p.weekday is None
+        if plain_month and day is None and self.clause_tense(p) == "future":
+            notes.append("the next such month: the clause speaks of the future")
+            p = replace(p, direction="next", notes=list(p.notes))
         d = day or 1
         cands = [y for y in (ref.year - 1, ref.year, ref.year + 1) if valid_day(y, month, d)]
         if not cands:
@@ -437,6 +465,9 @@ class ArticleResolver:
         t = self.norm.text
         start = max(0, p.start - 60)
         window = t[_last_sentence_end(t, start, p.start) : p.start]
+        starts = list(_CLAUSE_START.finditer(window))
+        if starts:  # "… الذي تسلم مهامه الخميس": the relative clause's own tense
+            window = window[starts[-1].end():]
         for m in _FUTURE.finditer(window):
             if not _NOT_FUTURE.match(m.group("w")):
                 return "future"
@@ -489,6 +520,29 @@ class ArticleResolver:
         since (``في أغسطس 1998 … في اليوم التالي``: the day after an untold day)."""
         i = bisect_left(self.story, (p.start,)) - 1
         return self.story[i][2] if i >= 0 else None
+
+    def dated_weekday(self, p: Partial) -> dt.date | None:
+        """The day of ``p``'s weekday a full date told before it (``يوم السبت 11 أغسطس …
+        يوم السبت``), when it lies within two weeks of the publication date (or, with none,
+        when it is the only such day told)."""
+        seen = {day for start, _, day in self.dated_days if start < p.start
+                and day.weekday() == p.weekday
+                and (self.ref is None or abs((day - self.ref).days) <= 14)}
+        return seen.pop() if len(seen) == 1 else None
+
+    def speech_day(self, p: Partial) -> dt.date | None:
+        """The day quoted words were said on, when ``p`` stands inside a quotation: a day
+        named in the clause that introduces it (``وكتب على تويتر، الاثنين: "… اليوم …"``).
+        None when ``p`` is not quoted or no day is named there (then the words are taken as
+        said on the publication date)."""
+        t = self.norm.text
+        s_start = _last_sentence_end(t, max(0, p.start - 400), p.start)
+        opening = _quote_opening(t, s_start, p.start)
+        if opening is None:
+            return None
+        i = bisect_left(self.days, (s_start,))
+        said = [day for start, end, day in self.days[i:] if end <= opening]
+        return said[-1] if said else None
 
     def time_day(self, p: Partial, notes: list[str]) -> dt.date | None:
         """The day a clock time belongs to: its clause's, else the one the story is on. A

@@ -596,6 +596,9 @@ _TOMORROW_BEFORE = compile_folded(
 )
 
 
+_BECAME_BEFORE = compile_folded(r"(?:^|[.،,؛:!?؟\n]\s*|(?:^|\s)(?:قد|لقد|فقد|الذي|التي|حتى|ثم)\s+)$")
+
+
 def p_deictic(m: re.Match[str], lx: Lexicon) -> Partial | None:
     g = m.groupdict()
     word = _key(g["deic"])
@@ -609,10 +612,13 @@ def p_deictic(m: re.Match[str], lx: Lexicon) -> Partial | None:
         if word == "امس" and re.match(r"\s+الحاج", nxt):
             return None  # "في أمس الحاجة": in dire need
         prev = s[max(0, m.start() - 12) : m.start()]
-        if word == "غدا" and re.match(r"\s+ال\w", nxt) and not re.search(
-            r"(?:اليوم|امس|الان|الليله)\s*(?:او\s*)?$", prev
-        ):
-            return None  # "غدا المشروع حقيقة": became (but "اليوم وغدا الوضع ...": tomorrow)
+        if word == "غدا" and re.match(r"\s+ال\w", nxt) and (
+            m.group(0).startswith(("و", "ف")) or _BECAME_BEFORE.search(s, max(0, m.start() - 12),
+                                                                        m.start())
+        ) and not re.search(r"(?:اليوم|امس|الان|الليله)\s*(?:او\s*)?$", prev):
+            # "وغدا المشروع حقيقة", "فقد غدا الأمر": became; "يسقط التصويت غدا الشكل …" and
+            # "اليوم وغدا الوضع …": tomorrow
+            return None
     if word in (fold("اليوم"), fold("يومه"), fold("الليلة"), fold("هذا اليوم")) and not g.get("wd"):
         nxt = s[m.end() : m.end() + 12]
         if re.match(r"\s+ال\w", nxt) and not re.match(r"\s+ال(?:حالي|جمعه)", nxt):

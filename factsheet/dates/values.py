@@ -87,6 +87,16 @@ class Narrative(Protocol):
         """The last day the narrative told before ``p`` (None if it has moved on since)."""
         ...
 
+    def dated_weekday(self, p: Partial) -> dt.date | None:
+        """The day of ``p``'s weekday the text dated before (``يوم السبت 11 أغسطس … يوم
+        السبت``), when it lies within two weeks of the publication date."""
+        ...
+
+    def speech_day(self, p: Partial) -> dt.date | None:
+        """The day quoted words were said on, when ``p`` stands inside them and the text dates
+        them (``وكتب على تويتر، الاثنين: "… اليوم …"``), else None."""
+        ...
+
     def half_of_day(self, p: Partial) -> int:
         """Hours to add to a clock time of 1–11 whose part of the day is not written."""
         ...
@@ -432,6 +442,10 @@ def r_relative(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
         d = ref + delta
         return Resolved(_ymd(d), "day", True, day=d)
     if p.deictic is not None:
+        spoken = doc.speech_day(p) if p.weekday is None else None
+        if spoken is not None:
+            notes.append(f"said in quoted words of {_ymd(spoken)}: counted from that day")
+            ref = spoken
         if ref is None:
             return Resolved(None, "day", True)
         d = ref + dt.timedelta(days=p.deictic)
@@ -497,6 +511,11 @@ def _ago(ref: dt.date | None, p: Partial, notes: list[str]) -> Resolved:
 def r_weekday(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
     if p.weekday is None:
         return None
+    dated = doc.dated_weekday(p) if p.direction is None else None
+    if dated is not None:
+        notes.append(f"the {dated:%A} the text dated before")
+        return Resolved(_ymd(dated), "day", False, day=dated, year=dated.year,
+                        month=dated.month)
     if doc.ref is None:
         return Resolved(None, "day", True)
     ref = doc.ref
