@@ -596,7 +596,9 @@ _TOMORROW_BEFORE = compile_folded(
 )
 
 
-_BECAME_BEFORE = compile_folded(r"(?:^|[.،,؛:!?؟\n]\s*|(?:^|\s)(?:قد|لقد|فقد|الذي|التي|حتى|ثم)\s+)$")
+_BECAME_BEFORE = compile_folded(
+    r"(?:^|[.،,؛:!?؟\n]\s*|(?:^|\s)(?:قد|لقد|فقد|الذي|التي|حتى|ثم)\s+)$"
+)
 
 
 def p_deictic(m: re.Match[str], lx: Lexicon) -> Partial | None:
