@@ -14,7 +14,14 @@ import typer
 from . import console, corpus_opts
 from .app import app
 from .corpus_opts import GlobOpt, JobsOpt, JsonlOpt, PathsArg
-from .options import ColorOpt, EncodingOpt, FormatOpt, OutputOpt, PublishedOpt
+from .options import (
+    ColorOpt,
+    ConvertFormatOpt,
+    EncodingOpt,
+    FormatOpt,
+    OutputOpt,
+    PublishedOpt,
+)
 
 if TYPE_CHECKING:
     from ..facts.model import FactSheet
@@ -23,7 +30,7 @@ if TYPE_CHECKING:
 SheetFileArg = Annotated[
     str | None,
     typer.Argument(help="Article file, or - for stdin (default: the embedded seed article).",
-                   metavar="[FILE|-]", show_default=False),
+                   metavar="FILE|-", show_default=False),
 ]
 LangOpt = Annotated[
     str, typer.Option("--lang", "-l", metavar="ar|en", help="Language of labels and month names.")
@@ -262,7 +269,7 @@ def convert(
                                         metavar="DATE")],
     hijri: Annotated[bool, typer.Option("--hijri", help="Read YYYY-MM-DD as a Hijri date.")]
     = False,
-    fmt: FormatOpt = None,
+    fmt: ConvertFormatOpt = None,
     lang: LangOpt = "en",
 ) -> None:
     """Convert a date between the Gregorian and Hijri (Umm al-Qura) calendars.
