@@ -176,3 +176,13 @@ def test_tab_completes_a_command_in_an_interactive_bash(tmp_path: Path) -> None:
         except subprocess.TimeoutExpired:
             shell.kill()
         os.close(master)
+
+
+def test_help_is_the_same_when_the_command_modules_were_imported_first() -> None:
+    """Typer builds commands already registered when the app starts; ours are rebuilt."""
+    import importlib
+
+    for module in ("dates_cmd", "sheet_cmds"):
+        importlib.import_module(f"factsheet.cli.{module}")
+    assert "PATH...  Article files" in help_text(["dates"], 80)
+    assert "Usage: factsheet summary [OPTIONS] [FILE|-]" in help_text(["summary"], 80)

@@ -91,7 +91,10 @@ class FactsheetGroup(TyperGroup):
 
     def __init__(self, **attrs: Any) -> None:
         super().__init__(**attrs)
-        self.commands = LazyCommands(self.commands)
+        # Typer builds the commands of modules imported before the run (by a test, say) as
+        # plain TyperCommands: those in COMMANDS are built again, lazily, as ours.
+        self.commands = LazyCommands({name: command for name, command in self.commands.items()
+                                      if name not in COMMANDS})
 
     def list_commands(self, ctx: Any) -> list[str]:
         return list(self.commands)
