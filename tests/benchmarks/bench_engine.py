@@ -200,10 +200,12 @@ def whole_process(args: argparse.Namespace, text: str, rows: list[tuple[str, str
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--chars", type=int, default=1_000_000, help="size of the main text")
+    parser.add_argument("--chars", type=int, default=None,
+                        help="size of the main text (default 1,000,000; --process: 1,700,000)")
     parser.add_argument("--base", type=int, default=65_536, help="base size of the growth test")
-    parser.add_argument("--dateparser-chars", type=int, default=200_000,
-                        help="size of the slice given to dateparser (0: skip it)")
+    parser.add_argument("--dateparser-chars", type=int, default=None,
+                        help="size of the slice given to dateparser (default 200,000; "
+                             "--process: the whole text; 0: skip it)")
     parser.add_argument("--text-dir", type=Path, default=None,
                         help="build the text from the *.txt articles of this folder, read at "
                              "run time (e.g. ../shared/eval/articles) instead of generating it")
@@ -216,14 +218,13 @@ def main() -> int:
                         help="the factsheet console script to run (default: the one "
                              "installed beside this Python, else on PATH)")
     args = parser.parse_args()
-    explicit = set(sys.argv[1:])
-    if args.process and "--chars" not in explicit:
-        args.chars = 1_700_000
-    if args.process and "--dateparser-chars" not in explicit:
-        args.dateparser_chars = args.chars
+    if args.chars is None:
+        args.chars = 1_700_000 if args.process else 1_000_000
 
     pinned = pin_one_core()
     text = folder_text(args.text_dir, args.chars) if args.text_dir else news_text(args.chars)
+    if args.dateparser_chars is None:
+        args.dateparser_chars = len(text) if args.process else 200_000
     find_dates("اليوم", PUBLISHED)  # load the tables: not part of the throughput
     rows: list[tuple[str, str]] = []
     print(f"text: {len(text):,} characters ({len(text.encode()) / 1e6:.2f} MB UTF-8), "
