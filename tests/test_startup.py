@@ -7,6 +7,7 @@ shell completion, and only the module of the command that runs.
 
 from __future__ import annotations
 
+import enum
 import importlib
 import json
 import os
@@ -18,6 +19,11 @@ import pytest
 from typer.testing import CliRunner
 
 from factsheet.cli.app import COMMANDS, app
+
+
+class Shade(str, enum.Enum):
+    LIGHT = "light"
+
 
 ARTICLE = "أعلنت الوزارة يوم الثلاثاء 17 ماي 2022 أن المعرض سيفتتح في 20 يونيو المقبل.\n"
 
@@ -131,3 +137,30 @@ def test_lists_numbers_and_flags_reach_the_command(tmp_path: Path) -> None:
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["path"] for r in records] == paths
     assert all(r["dates"][0]["value"] == "2022-05-17" for r in records)
+
+
+def test_other_kinds_of_parameter_keep_typers_own_conversion(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Only plain parameters get a plain converter; an Enum, a Path or a float keeps Typer's
+    (pydantic) conversion and works as before."""
+    import typer
+    from typer.main import get_command
+
+    from factsheet.cli.params import plain_conversions
+
+    demo = typer.Typer()
+
+    @demo.command()
+    def show(where: Path, shade: Shade = Shade.LIGHT, ratio: float = 0.5, name: str = "x",
+             count: int = 1) -> None:
+        typer.echo(f"{where.name} {shade.value} {ratio} {name} {count}")
+
+    command = get_command(demo)
+    plain_conversions(command.params)
+    kept = {p.name for p in command.params if p._runtime_param is None}  # type: ignore[attr-defined]
+    assert kept == {"where", "shade", "ratio"}
+    command.main([str(tmp_path / "f.txt"), "--shade", "light", "--ratio", "2.5", "--name",
+                  "ن", "--count", "3"], standalone_mode=False)
+    assert capsys.readouterr().out == "f.txt light 2.5 ن 3\n"
+    assert {p.name for p in command.params if p._runtime_param is None} == set()  # type: ignore[attr-defined]

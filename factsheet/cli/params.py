@@ -78,20 +78,24 @@ def _to_str_list(value: Any) -> list[str]:
 
 def _converter(param: Any) -> Callable[[Any], Any] | None:
     """A plain converter for ``param``, or None when Typer's own conversion is needed."""
-    descriptor = getattr(param, "type_descriptor", None)
-    info = getattr(descriptor, "parameter_info", None)
-    if descriptor is None or info is None or getattr(param, "_runtime_param", 0) is not None:
+    try:
+        descriptor = param.type_descriptor
+        info = descriptor.parameter_info
+        if param._runtime_param is not None:  # already converted, by us or by Typer
+            return None
+        if (descriptor.file_annotation is not None or info.parser is not None
+                or info.path_type is not None or descriptor.is_choice):
+            return None
+        annotation = descriptor.annotation
+        low, high = info.min, info.max
+    except AttributeError:  # not a Typer parameter, or other Typer internals
         return None
-    if (descriptor.file_annotation is not None or info.parser is not None
-            or getattr(info, "path_type", None) is not None or descriptor.is_choice):
-        return None
-    annotation = descriptor.annotation
     if annotation is str:
         return _to_str
     if annotation is bool:
         return _to_bool
     if annotation is int:
-        return _to_int(info.min, info.max)
+        return _to_int(low, high)
     if annotation == list[str]:
         return _to_str_list
     return None
