@@ -1,26 +1,108 @@
 """The command-line interface: a thin layer over the library (read → extract → render).
 
-Commands live in their own modules and register themselves on :data:`app`; they are
-imported at the bottom of this file. One error handler (:class:`FactsheetGroup`) turns
-library errors into one line on stderr and an exit code (see :class:`factsheet.errors.ExitCode`).
+Commands live in their own modules and register themselves on :data:`app`. They are loaded
+lazily: :data:`COMMANDS` names the module of each, and a run imports and builds only the
+command it runs (``factsheet --help`` and shell completion list them all). One error handler
+(:class:`FactsheetGroup`) turns library errors into one line on stderr and an exit code (see
+:class:`factsheet.errors.ExitCode`).
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, MutableMapping, Sequence
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from ..errors import ExitCode, FactsheetError
 from . import console
+from .params import FactsheetCommand, plain_conversions
+
+COMMANDS: dict[str, str] = {
+    "dates": "dates_cmd",
+    "sheet": "sheet_cmds",
+    "summary": "sheet_cmds",
+    "timeline": "sheet_cmds",
+    "countdown": "sheet_cmds",
+    "convert": "sheet_cmds",
+}
+"""Every command, in the order ``--help`` lists them, and the module of ``factsheet.cli``
+that defines it (with ``@app.command()``)."""
+
+
+class LazyCommands(MutableMapping[str, Any]):
+    """The commands of the group, each imported and built the first time it is looked up.
+
+    Names, membership and iteration never import anything; ``commands["dates"]`` imports
+    :mod:`factsheet.cli.dates_cmd` and builds the command from its ``@app.command()``.
+    """
+
+    def __init__(self, built: Mapping[str, Any]) -> None:
+        self._built: dict[str, Any] = {}
+        for name, command in built.items():
+            self[name] = command
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self._built:
+            if name not in COMMANDS:
+                raise KeyError(name)
+            self[name] = _build(name)
+        return self._built[name]
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        plain_conversions(command.params)
+        self._built[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self._built[name]
+
+    def __iter__(self) -> Iterator[str]:
+        yield from COMMANDS
+        yield from (name for name in self._built if name not in COMMANDS)
+
+    def __len__(self) -> int:
+        return len(COMMANDS) + sum(1 for name in self._built if name not in COMMANDS)
+
+    def __contains__(self, name: object) -> bool:
+        return name in COMMANDS or name in self._built
+
+
+def _build(name: str) -> Any:
+    """Import the module of command ``name`` and build its click command."""
+    from typer.main import get_command_from_info, get_command_name
+
+    importlib.import_module(f"{__package__}.{COMMANDS[name]}")
+    for info in app.registered_commands:
+        callback = info.callback
+        if (info.name or get_command_name(getattr(callback, "__name__", ""))) == name:
+            if info.cls is None or info.cls is TyperCommand:
+                info.cls = FactsheetCommand
+            return get_command_from_info(info, pretty_exceptions_short=app.pretty_exceptions_short,
+                                         rich_markup_mode=app.rich_markup_mode)
+    raise AssertionError(f"module {COMMANDS[name]} defines no command {name!r}")
 
 
 class FactsheetGroup(TyperGroup):
     """The root command group, with factsheet's error handling around every command."""
+
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        # Typer builds the commands of modules imported before the run (by a test, say) as
+        # plain TyperCommands: those in COMMANDS are built again, lazily, as ours.
+        self.commands = LazyCommands({name: command for name, command in self.commands.items()
+                                      if name not in COMMANDS})
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(self.commands)
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        params = super().get_params(ctx)  # with --help, made on demand
+        plain_conversions(params)
+        return params
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -80,7 +162,7 @@ def _silence_stdout() -> None:
 
 app = typer.Typer(
     cls=FactsheetGroup,
-    add_completion=False,
+    add_completion=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -97,7 +179,7 @@ def _version(value: bool) -> None:
 
 VersionOpt = Annotated[
     bool,
-    typer.Option("--version", callback=_version, is_eager=True,
+    typer.Option("--version", "-V", callback=_version, is_eager=True,
                  help="Show the version and exit."),
 ]
 
@@ -134,6 +216,3 @@ def run() -> None:
     except KeyboardInterrupt:
         sys.exit(int(ExitCode.INTERRUPTED))
 
-
-# Commands register themselves on `app` when imported.
-from . import dates_cmd, sheet_cmds  # noqa: E402, F401

@@ -37,6 +37,11 @@ FormatOpt = Annotated[
     typer.Option("--format", "-f", metavar="FORMAT",
                  help="Output format (default: a table on a terminal, text when piped)."),
 ]
+ConvertFormatOpt = Annotated[
+    str | None,
+    typer.Option("--format", "-f", metavar="FORMAT",
+                 help="Output format: text (the default, wherever the output goes) or json."),
+]
 OutputOpt = Annotated[
     str | None,
     typer.Option("--output", "-o", metavar="FILE",

@@ -14,7 +14,15 @@ import typer
 from . import console, corpus_opts
 from .app import app
 from .corpus_opts import GlobOpt, JobsOpt, JsonlOpt, PathsArg
-from .options import BidiOpt, ColorOpt, EncodingOpt, FormatOpt, OutputOpt, PublishedOpt
+from .options import (
+    BidiOpt,
+    ColorOpt,
+    ConvertFormatOpt,
+    EncodingOpt,
+    FormatOpt,
+    OutputOpt,
+    PublishedOpt,
+)
 
 if TYPE_CHECKING:
     from ..facts.model import FactSheet
@@ -24,7 +32,7 @@ SheetFileArg = Annotated[
     str | None,
     typer.Argument(help="Article file, or - for stdin (default: stdin when it is a pipe or a "
                         "file, else the embedded seed article).",
-                   metavar="[FILE|-]", show_default=False),
+                   metavar="FILE|-", show_default=False),
 ]
 LangOpt = Annotated[
     str, typer.Option("--lang", "-l", metavar="ar|en", help="Language of labels and month names.")
@@ -318,7 +326,7 @@ def convert(
              "الأحد 5 كانون الثاني 2020, 17 May 2022.", metavar="DATE")],
     hijri: Annotated[bool, typer.Option(
         "--hijri", help="Read numeric dates (1443-09-15, 15/09/1443) as Hijri.")] = False,
-    fmt: FormatOpt = None,
+    fmt: ConvertFormatOpt = None,
     lang: LangOpt = "en",
 ) -> None:
     """Convert a date between the Gregorian and Hijri (Umm al-Qura) calendars.

@@ -11,9 +11,10 @@
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
+
+from .jsonenc import dumps as encode_json
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # C0 controls, DEL, C1 controls, and lone surrogates. TAB/LF are handled by the caller's choice.
@@ -77,9 +78,12 @@ def json_text(text: str) -> str:
 
 
 def json_dumps(data: Any, *, indent: int | None = None) -> str:
-    """JSON for ``data`` (non-ASCII kept as is) that is always valid once encoded to UTF-8."""
-    separators = (",", ": ") if indent is not None else (",", ":")
-    return json_text(json.dumps(data, ensure_ascii=False, indent=indent, separators=separators))
+    """JSON for ``data`` (non-ASCII kept as is) that is always valid once encoded to UTF-8.
+
+    The encoding itself is :func:`factsheet.render.jsonenc.dumps` (orjson, else the standard
+    library: the same text either way).
+    """
+    return json_text(encode_json(data, indent=indent))
 
 
 def ics_escape(text: str) -> str:
