@@ -71,10 +71,12 @@ def _join(chain: list[Partial], gaps: list[str], norm: str) -> Partial | None:
     if len(chain) == 2:
         gap = gaps[0]
         is_and = bool(_LIST_GAP.match(gap))
-        if first.type == "weekday" and (is_and or gap == "-"):
-            return None  # "الأحد والاثنين": two days
-        if gap == "/" and not (first.type == last.type == "year"):
-            return None  # "2022/2023" is a season; other slashes are not ranges
+        if first.type == "weekday" and (is_and or gap == "-") and not head:
+            return None  # "الأحد والاثنين": two days; "يومي الأحد والاثنين": one list
+        full_days = all(c.type == "date" and c.day is not None and c.month is not None
+                        for c in (first, last))
+        if gap == "/" and not (first.type == last.type == "year" or full_days):
+            return None  # "2022/2023" is a season, "3 أفريل/2 ماي 2021" a range; no other
         if is_and and not between:
             return _as_list(chain, norm, head)
         weekdays = first.type == last.type == "weekday"

@@ -142,7 +142,7 @@ def fragments() -> dict[str, str]:
         "B": r"(?<![\w])",
         "E": r"(?![\w])",
         "CL": r"(?:[وف]?[بلك]|[وف])?",
-        "DAYNUM": r"(?<![\d.,/:])(?P<day>0?[1-9]|[12]\d|3[01])(?![\d%])",
+        "DAYNUM": r"(?<![\d.,:])(?<!\d/)(?<!\d\s/)(?P<day>0?[1-9]|[12]\d|3[01])(?![\d%])",
         "DAYORD": r"(?P<dayw>" + alt(lx.day_ordinals) + r")(?!\w)",
         "MONTH": r"(?P<month>" + alt(lx.months) + r")",
         "MONTH2": r"(?:\s*[/\\(]\s*|\s+)(?P<month2>" + alt(lx.months) + r")(?:\s*\))?",
@@ -164,6 +164,7 @@ def fragments() -> dict[str, str]:
         r"(?(tzp)\s*\))"
         r"|\s+(?:[وف]?ب|حسب\s+|وفق\s+)?(?P<tzm>" + alt(lx.zone_marker) + r")\s+"
         r"(?P<tzn>[^\s\d.،,؛:()\"«»]+(?:\s+" + alt(lx.zone_continuation) + r"(?!\w))*))?",
+        "HALFUNIT": r"ساعه|يوم|شهر|عام|سنه|اسبوع",
         "HOUR": r"(?P<hw>" + alt(lx.hour_ordinals) + r"|الواحده|[01]?\d|2[0-4])(?![\w:])",
         "CARD": r"(?P<wnum>" + alt(lx.cardinals) + r")",
         "CARDW": r"(?:" + alt(w for w, n in lx.cardinals.items() if n < 60) + r")",
@@ -212,6 +213,28 @@ PERIOD_PHRASES = {
     fold("الثلاثي الثالث من"): "Q3",
     fold("الثلاثي الرابع من"): "Q4",
     fold("الثلاثي الأخير من"): "Q4",
+    fold("الثلاثية الأولى من"): "Q1",
+    fold("الثلاثية الثانية من"): "Q2",
+    fold("الثلاثية الثالثة من"): "Q3",
+    fold("الثلاثية الرابعة من"): "Q4",
+    fold("الثلاثية الأخيرة من"): "Q4",
+    fold("الثلاثية الأولى"): "Q1",
+    fold("الثلاثية الثانية"): "Q2",
+    fold("الثلاثية الثالثة"): "Q3",
+    fold("الثلاثية الرابعة"): "Q4",
+    fold("الثلاثية الأخيرة"): "Q4",
+    fold("الثلاثي الأول"): "Q1",
+    fold("الثلاثي الثاني"): "Q2",
+    fold("الثلاثي الثالث"): "Q3",
+    fold("الثلاثي الرابع"): "Q4",
+    fold("الثلاثي الأخير"): "Q4",
+    fold("الربع الأول"): "Q1",
+    fold("الربع الثاني"): "Q2",
+    fold("الربع الثالث"): "Q3",
+    fold("الربع الرابع"): "Q4",
+    fold("الربع الأخير"): "Q4",
+    fold("السداسي الأول"): "H1",
+    fold("السداسي الثاني"): "H2",
     fold("الفصل الأول من"): "Q1",
     fold("الفصل الثاني من"): "Q2",
     fold("الفصل الثالث من"): "Q3",
@@ -695,6 +718,10 @@ _AGE_BEFORE = compile_folded(
 
 
 _EVERY_BEFORE = compile_folded(r"(?:^|\s)كل\s+$")
+_AFTER_ANOTHER = compile_folded(
+    r"\s+(?:بعد|تلو|وراء)\s+(?:ال)?(?:اخر\s+)?(?:يوم|عام|سنه|شهر|اسبوع)(?!\w)"
+)
+_AFTER_ANOTHER_BEFORE = compile_folded(r"(?:يوما|عاما|سنه|شهرا|اسبوعا)\s+(?:بعد|تلو)\s+$")
 
 
 def _is_age(m: re.Match[str]) -> bool:
@@ -706,8 +733,6 @@ def _is_age(m: re.Match[str]) -> bool:
     return bool(_AGE_BEFORE.search(before))
 
 
-_HALF_OF = {"year": "6M", "month": "15D", "hour": "30M", "day": "12H"}
-"""Half of a unit, as the ISO 8601 designators to append."""
 
 
 def p_duration(m: re.Match[str], lx: Lexicon) -> Partial | None:
@@ -727,12 +752,16 @@ def p_duration(m: re.Match[str], lx: Lexicon) -> Partial | None:
         return None  # an age; but "لمدة سنة" is a length of time whatever comes before
     if _EVERY_BEFORE.search(m.string, max(0, m.start() - 6), m.start()):
         return None  # "كل ست ساعات": a frequency
+    if _AFTER_ANOTHER.match(m.string, m.end()) or _AFTER_ANOTHER_BEFORE.search(
+        m.string, max(0, start - 14), start
+    ):
+        return None  # "عاما بعد عام", "يوما بعد يوم": little by little
     iso = _iso_duration(n, unit, lx)
-    if g.get("half"):  # "سنة ونصف", "ساعتين والنصف"
-        half = _HALF_OF.get(unit)
-        if half is None:
-            return None
-        iso += "T" + half if unit == "day" else half
+    if g.get("half"):  # "سنة ونصف" = P1.5Y, "ساعتين والنصف" = PT2.5H
+        des = lx.units[unit].designator
+        if not des.isalpha():
+            return None  # half a decade or century is said otherwise
+        iso = f"{'PT' if unit in ('hour', 'minute', 'second') else 'P'}{n}.5{des}"
     p = Partial("duration", start, m.end(), "duration", duration=iso)
     if g.get("qmod"):
         p.mod = _QMOD.get(_key(g["qmod"] or ""))
@@ -924,7 +953,18 @@ _DECADES = {"عشرين": 2, "ثلاثين": 3, "اربعين": 4, "خمسين":
             "ثمانين": 8, "تسعين": 9}
 
 
+_MEASURE_BEFORE = compile_folded(
+    r"(?:حراره|الحراره|درجه|درجات|الحرارة|سرعه|السرعه|الزئبق|عمره|عمرها|عمرهم|العمر|سنه|سن|"
+    r"عقده|عقدها|بلغ|بلغت|تلامس|يلامس|تتجاوز|يتجاوز|تناهز|يناهز|تقارب|يقارب)"
+    r"(?:\s+\S+){0,2}\s+(?:في\s+)?(?:حدود\s+)?$"
+)
+
+
 def p_decade(m: re.Match[str], lx: Lexicon) -> Partial | None:
+    if _MEASURE_BEFORE.search(m.string, max(0, m.start() - 40), m.start()):
+        return None  # "حرارة تلامس الأربعينات", "في الأربعينات من عمره": a measure, an age
+    if re.match(r"\s+من\s+(?:ال)?عمر", m.string[m.end():m.end() + 12]):
+        return None
     g = m.groupdict()
     p = Partial("decade", m.start(), m.end(), "decade", decade=_DECADES[g["dec"]])
     if g.get("cord"):
@@ -1123,11 +1163,43 @@ def p_nth_weekday(m: re.Match[str], lx: Lexicon) -> Partial | None:
     return _year_tail(_prefix(p, m, lx), m, lx)
 
 
+_SEASONS = {"صيف": "SU", "صائفه": "SU", "شتاء": "WI", "ربيع": "SP", "خريف": "FA"}
+
+
 def p_season(m: re.Match[str], lx: Lexicon) -> Partial | None:
     g = m.groupdict()
-    code = {"صيف": "SU", "شتاء": "WI", "ربيع": "SP", "خريف": "FA"}[g["season"]]
     p = Partial("season", m.start(), m.end(), "year", year=int(g["year"]))
-    p.period_part = code
+    p.period_part = _SEASONS[g["season"]]
+    return p
+
+
+def p_season_said(m: re.Match[str], lx: Lexicon) -> Partial | None:
+    """``الخريف الماضي``, ``هذا الصيف``, ``صيف العام الماضي``, ``صيف ذلك العام``: a season
+    placed by a word, not by a year (``الصيف`` alone is any summer: no mention)."""
+    g = m.groupdict()
+    p = Partial("season_said", m.start(), m.end(), "year")
+    p.period_part = _SEASONS[g["season"]]
+    if g.get("this"):
+        p.direction = "this"
+    elif g.get("rel"):
+        p.direction = lx.modifiers[_key(g["rel"])]
+    elif g.get("yrel"):
+        p.year_rel = lx.modifiers[_key(g["yrel"])]
+    elif g.get("that"):
+        p.year_same = True
+    else:
+        return None
+    return p
+
+
+_QUARTER_WORDS = {k: v for k, v in PERIOD_PHRASES.items() if not k.endswith(" من")
+                  and v[0] in "QH"}
+
+
+def p_period_bare(m: re.Match[str], lx: Lexicon) -> Partial | None:
+    """``الربع الثاني``, ``الثلاثية الرابعة``: a quarter (half) of the year the text is on."""
+    p = Partial("period_bare", m.start(), m.end(), "year")
+    p.period_part = _QUARTER_WORDS[_key(m.group("qp"))]
     return p
 
 
@@ -1176,7 +1248,7 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
     ),
     (
         "year_marked",
-        r"{B}{CL}(?:{PMOD}\s+)?(?:ال|(?<=ل)ل)?(?P<head>عامي|سنتي|عام|سنه|اعوام|سنوات)\s+(?:{YREL}\s+)?"
+        r"{B}{CL}(?:{PMOD}\s+(?:ل|ال)?)?(?:ال|(?<=ل)ل)?(?P<head>عامي|سنتي|عام|سنه|اعوام|سنوات)\s+(?:{YREL}\s+)?"
         r"{YEAR}{ERA}",
         p_year_marked,
     ),
@@ -1190,7 +1262,7 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
     ),
     (
         "day_latent",
-        r"{B}{CL}(?:(?P<yawm>يوم|يومي|ايام)\s+)?(?:{WD}\s*[،,]?\s*)?(?:{DAYNUM}|{DAYORD})"
+        r"{B}{CL}(?:(?P<yawm>يوم|يومي|ايام)\s+)?(?:{WD}\s*[،,]?\s*)?(?:ال\s*)?(?:{DAYNUM}|{DAYORD})"
         r"(?=\s*(?:-|و|الى|حتى|لغايه|،|,))",
         p_day_latent,
     ),
@@ -1211,18 +1283,20 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
         "duration",
         r"{B}{CL}(?:(?P<qmod>" + alt(_QMOD) + r")\s+)?"
         r"(?:(?<![\d.,/:-])(?P<num>\d{{1,4}})(?![\d.,%])\s*|\(\s*(?P<pnum>\d{{1,4}})\s*\)\s*|{CARD}\s+)"
-        r"{UNIT}(?P<half>\s+و\s*(?:ال)?نصف(?!\w))?",
+        r"{UNIT}(?P<half>\s+و\s*(?:ال)?نصف(?:\s+(?:ال)?(?:{HALFUNIT}))?(?!\w))?",
         p_duration,
     ),
     (
         "duration_dual",
-        r"{B}{CL}(?:(?P<qmod>" + alt(_QMOD) + r")\s+)?{DUAL}(?P<half>\s+و\s*(?:ال)?نصف(?!\w))?",
+        r"{B}{CL}(?:(?P<qmod>" + alt(_QMOD) + r")\s+)?{DUAL}"
+        r"(?P<half>\s+و\s*(?:ال)?نصف(?:\s+(?:ال)?(?:{HALFUNIT}))?(?!\w))?",
         p_duration,
     ),
     (
         "duration_one",
-        r"{B}{CL}(?P<single>)(?P<unit>يوم|اسبوع|شهر|سنه|عام|ساعه|دقيقه|عقد|قرن)"
-        r"(?:\s+(?:واحد|واحده)|(?P<half>\s+و\s*(?:ال)?نصف)|\s+على\s+الاقل)(?!\w)",
+        r"{B}{CL}(?P<single>)(?P<unit>يوما|يوم|اسبوعا|اسبوع|شهرا|شهر|سنه|عاما|عام|ساعه|دقيقه|عقدا|عقد|قرنا|قرن)"
+        r"(?:\s+(?:واحد|واحده|واحدا)|(?P<half>\s+و\s*(?:ال)?نصف(?:\s+(?:ال)?(?:{HALFUNIT}))?)"
+        r"|\s+على\s+الاقل)(?!\w)",
         p_duration,
     ),
     (
@@ -1370,9 +1444,21 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
     ),
     (
         "season",
-        r"{B}{CL}(?:فصل\s+)?(?:ال)?(?P<season>صيف|شتاء|ربيع|خريف)\s+(?:من\s+)?(?:(?:ال)?(?:عام|سنه)\s+)?"
-        r"{YEAR}",
+        r"{B}{CL}(?:فصل\s+)?(?:ال)?(?P<season>صيف|صائفه|شتاء|ربيع|خريف)\s+(?:من\s+)?"
+        r"(?:(?:ال)?(?:عام|سنه)\s+)?{YEAR}",
         p_season,
+    ),
+    (
+        "season_said",
+        r"{B}{CL}(?:(?P<this>هذا|هذه)\s+)?(?:فصل\s+)?(?:ال)?(?P<season>صيف|صائفه|شتاء|ربيع|خريف)"
+        r"(?:\s+{REL}|\s+(?:من\s+)?(?:ال)?(?:عام|سنه)\s+{YREL}"
+        r"|\s+(?P<that>ذلك|تلك)\s+(?:العام|السنه))?(?!\w)",
+        p_season_said,
+    ),
+    (
+        "period_bare",
+        r"{B}{CL}(?P<qp>" + alt(_QUARTER_WORDS) + r")(?!\w)(?!\s+(?:من|ل|لسنه|لعام|عام|سنه)(?!\w))",
+        p_period_bare,
     ),
 ]
 
@@ -1394,7 +1480,7 @@ RULE_GATES = {
     "anaphora_day": "month_word", "anaphora_same": "same", "anaphora_that": "anaphor",
     "this_day_of": "year",
     "same_period": "same",
-    "nth_weekday": "weekday",
+    "nth_weekday": "weekday", "season_said": "season", "period_bare": "quarter",
 }
 
 
@@ -1403,7 +1489,7 @@ GATE_REACH = {
     "colon": (25, 70), "hhmm": (25, 70), "day": (45, 25), "unit": (50, 35), "relunit": (45, 30),
     "deictic": (30, 40), "weekday": (45, 30), "clock": (45, 60), "clock_special": (20, 25),
     "decade": (35, 45), "century": (35, 45), "holiday": (40, 45), "ramadan": (40, 35),
-    "feast": (25, 12),
+    "feast": (25, 12), "season": (15, 30), "quarter": (5, 30),
     "month_word": (70, 25), "same": (25, 40), "anaphor": (25, 30),
 }
 """How far (characters before, after) a rule's match may reach around its gate word."""
@@ -1447,6 +1533,9 @@ def gate_words() -> dict[str, frozenset[str]]:
         "clock": ["الساعه", *lx.day_part_after], "clock_special": ["صفر", "الصفر", "منتصف"],
         "decade": decades, "century": ["قرن", "القرن"], "holiday": holidays(),
         "ramadan": ["رمضان"], "month_word": ["الشهر"], "feast": ["العيد"],
+        "season": ["صيف", "الصيف", "صائفه", "الصائفه", "شتاء", "الشتاء", "ربيع", "الربيع",
+                   "خريف", "الخريف"],
+        "quarter": ["الربع", "الثلاثي", "الثلاثيه", "السداسي"],
         "same": ["نفس", "ذات", "نفسه", "نفسها", "ذاته", "ذاتها", "المقابل", "المقابله",
                  "المماثل", "المماثله"],
         "anaphor": ["ذلك", "تلك", "هذا", *_ANAPHOR_SHIFT],

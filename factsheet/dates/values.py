@@ -403,7 +403,60 @@ def r_hijri_month(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | No
                     hijri=f"{hy:04d}-{p.month:02d}")
 
 
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def _season_of(day: dt.date) -> tuple[int, str]:
+    """The season ``day`` is in, with the year it started in (winter: December's)."""
+    m = day.month
+    if m in (12, 1, 2):
+        return (day.year if m == 12 else day.year - 1), "WI"
+    return day.year, {3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(m, "FA")
+
+
+def r_season_said(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
+    """``الخريف الماضي`` (the last autumn before the publication date), ``هذا الصيف``,
+    ``صيف العام الماضي``, ``صيف ذلك العام`` (of the year the narrative is on)."""
+    code = p.period_part or ""
+    if p.year_same:
+        if not doc.years:
+            return None
+        year = doc.years[-1][2]
+        return Resolved(f"{year:04d}-{code}", "season", False)
+    ref = doc.ref
+    if ref is None:
+        return Resolved(None, "season", True)
+    if p.year_rel is not None:
+        year = ref.year + {"next": 1, "last": -1, "this": 0}[p.year_rel]
+        return Resolved(f"{year:04d}-{code}", "season", True)
+    now_year, now = _season_of(ref)
+    starts_this_year = dt.date(ref.year, _SEASON_START[code], 1)
+    if p.direction == "this" or (p.direction is None):
+        year = now_year if now == code else ref.year
+    elif p.direction == "last":
+        year = now_year - 1 if now == code else (
+            ref.year if starts_this_year < ref else ref.year - 1)
+    else:
+        year = now_year + 1 if now == code else (
+            ref.year if starts_this_year > ref else ref.year + 1)
+    notes.append("the season counted from the publication date")
+    return Resolved(f"{year:04d}-{code}", "season", True)
+
+
 def r_year(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
+    if p.rule == "season_said":
+        return r_season_said(doc, p, notes)
+    if p.rule == "period_bare":
+        year = doc.sentence_year(p) or (doc.years[-1][2] if doc.years else None)
+        if year is not None:
+            notes.append("year from the text around it")
+        elif doc.ref is not None:
+            year = doc.ref.year
+            notes.append("year from the publication date")
+        else:
+            return Resolved(None, "quarter", True)
+        grain = "half" if (p.period_part or "Q")[0] == "H" else "quarter"
+        return Resolved(f"{year:04d}-{p.period_part}", grain, doc.ref is not None)
     if p.year is None:
         return None
     if p.calendar == "hijri":
@@ -679,6 +732,15 @@ def r_range(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
         a.year_rel = b.year_rel
     if a.year is None and a.direction is None and b.direction is not None and b.day is None:
         a.direction = b.direction
+    said_of_b = b.direction is not None or b.year_rel is not None
+    if (a.type == "date" and a.month is not None and a.month == b.month and a.year is None
+            and a.year_rel is None and a.direction is None and said_of_b):
+        # "من 10 إلى 12 نيسان المقبل": the month and its direction belong to both ends
+        peek = resolve(doc, replace(b, notes=[]), [])
+        if peek is None or peek.year is None:
+            return Resolved(None, "day", True)
+        a.year = peek.year
+        inherited_year = True
     if a.type == "year" and b.type != "year" and b.year is not None:
         return None
     ra = resolve(doc, a, notes)
@@ -723,6 +785,8 @@ def _weekday_range(doc: Narrative, a: Partial, b: Partial, notes: list[str]) -> 
 
 
 def r_list(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
+    if all(item.type == "weekday" and item.weekday is not None for item in p.items):
+        return _weekday_list(doc, p, notes)
     last = p.items[-1]
     values: list[str | Range] = []
     rel = False
@@ -748,3 +812,19 @@ def r_list(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
         if isinstance(v, (str, Range)):
             values.append(v)
     return Resolved(tuple(values), grain, rel)
+
+
+def _weekday_list(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
+    """``يومي الأربعاء والخميس``: the first weekday as one alone, each next one the day of its
+    weekday that follows the one before."""
+    direction = p.items[0].direction or p.items[-1].direction  # "… والخميس المقبلين"
+    first = resolve(doc, replace(p.items[0], direction=direction,
+                                 notes=list(p.items[0].notes)), notes)
+    if first is None or first.day is None:
+        return Resolved(None, "day", True) if first is None or first.relative else None
+    days = [first.day]
+    for item in p.items[1:]:
+        assert item.weekday is not None
+        prev = days[-1]
+        days.append(prev + dt.timedelta(days=(item.weekday - prev.weekday()) % 7 or 7))
+    return Resolved(tuple(_ymd(d) for d in days), "day", first.relative)
