@@ -260,3 +260,114 @@ def test_a_long_article_is_dated_from_its_head_quickly() -> None:
     assert time.perf_counter() - t0 < 5
     assert all(e.start < INFER_CHARS for e in found.evidence)
     assert mentions[-1].start > INFER_CHARS  # the whole text is still searched for dates
+
+
+# --- evidence read from real text by the engine (issue 8) ------------------------------------
+
+
+def infer(text: str) -> tuple[dt.date | None, str, tuple[dt.date, dt.date] | None]:
+    got = infer_published(text)
+    return got.value, got.basis, got.interval
+
+
+def test_a_city_dateline_with_a_hijri_date_and_its_gregorian_day() -> None:
+    text = ("الرياض 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م (واس)\n"
+            "أعلنت اللجنة عن عدد الدوائر الانتخابية.")
+    assert infer(text)[:2] == (dt.date(2015, 8, 11), "dateline")
+
+
+def test_words_before_a_date_are_no_dateline_without_a_wire_mark() -> None:
+    text = "لم يكن 26 جانفي 1978 يوما عاديا في تاريخ البلاد.\nوخرج العمال إلى الشوارع."
+    assert infer(text)[1] != "dateline"
+
+
+def test_a_hijri_day_and_its_gregorian_day_date_tomorrow() -> None:
+    # 1 Ramadan 1440 fell on Monday 6 May 2019: the pair gives the year, غدا the day
+    text = ("تبدأ المدارس العمل بتوقيت رمضان غدا الاثنين الأول من رمضان، "
+            "ويستمر ذلك من يوم الاثنين الأول من رمضان الموافق 6 مايو حتى نهاية الشهر.")
+    assert infer(text)[:2] == (dt.date(2019, 5, 5), "inferred")
+
+
+def test_a_feast_on_the_day_the_text_gives_dates_tomorrow() -> None:
+    # Eid al-Adha 1441 fell on Friday 31 July 2020
+    text = "تستعد الأسر لعيد الأضحى الذي يصادف يوم غد الجمعة 31 يوليوز بشراء الأضاحي."
+    assert infer(text)[:2] == (dt.date(2020, 7, 30), "inferred")
+
+
+def test_an_anniversary_on_this_very_day() -> None:
+    text = ("لم يكن 2 مارس 1956 يوما عاديا، ففي مثل هذا اليوم تكون قد مرت 65 سنة على "
+            "توقيع وثيقة الاستقلال.")
+    assert infer(text)[:2] == (dt.date(2021, 3, 2), "inferred")
+
+
+def test_an_anniversary_said_to_be_today() -> None:
+    text = "تحيي المدينة اليوم الثلاثاء الذكرى الـ65 لتوقيع الاتفاقية في 16 مارس 1956 بالرباط."
+    assert infer(text)[:2] == (dt.date(2021, 3, 16), "inferred")
+
+
+def test_tomorrow_is_the_only_day_of_its_weekday_the_text_dates() -> None:
+    text = ("تغلق البلدية الطريق بداية من يوم غد السبت لأشغال الصيانة. "
+            "وتستمر الأشغال من ليل السبت 11 نوفمبر 2023 إلى نهاية الشهر.")
+    assert infer(text)[:2] == (dt.date(2023, 11, 10), "inferred")
+
+
+def test_a_weekday_and_the_month_of_writing_give_an_interval_not_a_guess() -> None:
+    text = ("أعلنت النقابة اليوم الثلاثاء تعليق الإضراب الذي انطلق في 13 جانفي الجاري، "
+            "على أن تستأنف المفاوضات يوم 15 مارس القادم. وحددت الوزارة الأسبوع الأول من "
+            "شهر مارس 2017 موعدا للامتحانات.")
+    value, basis, interval = infer(text)
+    assert (value, basis) == (None, "inferred")
+    assert interval == (dt.date(2017, 1, 3), dt.date(2017, 1, 31))
+    assert infer_published(text).candidates == tuple(
+        dt.date(2017, 1, d) for d in (3, 10, 17, 24, 31))
+
+
+def test_values_resting_on_an_interval_keep_the_grain_all_candidates_agree_on() -> None:
+    from factsheet.dates.published import dated_mentions
+
+    text = ("أعلنت النقابة اليوم الثلاثاء تعليق الإضراب الذي انطلق في 13 جانفي الجاري، "
+            "على أن تستأنف المفاوضات يوم 15 مارس القادم. وحددت الوزارة الأسبوع الأول من "
+            "شهر مارس 2017 موعدا للامتحانات. وكانت النقابة قد اجتمعت أمس بالوزير.")
+    mentions, found = dated_mentions(text)
+    by_text = {m.text: m for m in mentions}
+    assert by_text["اليوم الثلاثاء"].value == "2017-01"  # one of five Tuesdays of January
+    assert by_text["أمس"].value == "2017-01"
+    assert by_text["13 جانفي الجاري"].value == "2017-01-13"
+    assert any("only known to lie between 2017-01-03 and 2017-01-31" in n
+               for n in by_text["أمس"].notes)
+
+
+@pytest.mark.parametrize(
+    ("values", "agreed"),
+    [
+        (["2017-01-10", "2017-01-24"], "2017-01"),
+        (["2016-12-27", "2017-01-03"], None),
+        (["2017-01-31", "2017-02-01"], "2017"),
+        (["2017-01", "2017-01"], "2017-01"),
+        (["2017-W02", "2017-W04"], "2017"),
+        (["2017-01-10T15:00", "2017-01-17T15:00"], "T15:00"),
+        ([Range("2017-01-10", "2017-01-12"), Range("2017-01-17", "2017-01-19")],
+         Range("2017-01", "2017-01")),
+        ([None, "2017-01-10"], None),
+    ],
+)
+def test_agree_keeps_the_finest_common_grain(values: list[Value], agreed: Value) -> None:
+    from factsheet.dates.published import agree
+
+    assert agree(values) == agreed
+
+
+def test_offsets_to_many_events_are_weighed_in_linear_time() -> None:
+    import time
+
+    from factsheet import find_dates
+
+    def seconds(n: int) -> float:
+        text = "قبل 5 أيام من المنتدى في 17 ماي 2022. " * n
+        mentions = find_dates(text, None)
+        t0 = time.perf_counter()
+        infer_published(text, mentions=mentions)
+        return time.perf_counter() - t0
+
+    small, large = seconds(60), seconds(480)
+    assert large < 16 * small + 0.5  # 8 times the text: linear, with room for a busy machine

@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-from .arabic import bare, fold, key, same_word, sentences, words
+from .arabic import bare, fold, key, sentences, stems, words
 from .model import Mention, PublishedBasis, Range, Value
 from .normalize import compile_folded
 from .when import parse_duration, shift, value_bounds
@@ -346,13 +346,16 @@ def _dateline(text: str, mentions: Sequence[Mention]) -> PublishedDate | _Partia
 _FUTURE_CUES = ("المقرر", "المرتقب", "المزمع", "المنتظر", "سيعقد", "ستعقد", "سينعقد",
                 "ستنعقد", "سيقام", "ستقام", "يرتقب", "ينتظر", "يعتزم", "تعتزم")
 _PAST_CUES = ("انعقد", "انعقدت", "عقد", "عقدت", "جرى", "جرت", "شهد", "شهدت", "نظم", "نظمت",
-              "افتتح", "تم", "اقيم", "اقيمت")
+              "افتتح", "تم", "اقيم", "اقيمت", "المؤرخ", "المؤرخة", "بتاريخ")
 _FUTURE_KEYS = {key(w) for w in _FUTURE_CUES}
 _PAST_KEYS = {key(w) for w in _PAST_CUES}
 
 SEARCH_YEARS = (1924, 2077)
 """Where a day-month is looked for when the text tells no year (the span of the Umm al-Qura
 tables, which every Hijri comparison needs anyway)."""
+
+ANCHOR_REACH = 5000
+"""An offset's event is looked for within this many characters of it (linear time)."""
 
 MAX_INTERVAL_DAYS = 366
 """Candidate days spread wider than this give no interval: the date is unknown."""
@@ -361,12 +364,14 @@ _ANNIVERSARY_WORDS = compile_folded(
     r"(?:مرت|مرور|تمر|انقضاء|مضي|مضت|تحل|حلول)\s+(?:نحو\s+|حوالي\s+)?$"
 )
 _ANNIVERSARY_ORDINAL = compile_folded(
-    r"(?:ال)?ذكر(?:ى|ي)\s+(?:ال)?(?:ـ\s*)?(?P<n>\d{1,3})(?!\d)|(?:ال)?ذكر(?:ى|ي)\s+(?P<w>\S+(?:\s+و\S+)?)"
+    r"(?:ال)?ذكر(?:ى|ي)\s+(?:ال)?[\u200c]?\s*(?P<n>\d{1,3})(?!\d)"
+    r"|(?:ال)?ذكر(?:ى|ي)\s+(?P<w>\S+(?:\s+و\S+)?)"
 )
 _PAIR_GAP = compile_folded(
     r"^\s*(?:ه|هـ|م)?\s*[(،,]?\s*(?:(?:و?الموافق|يوافق|الذي\s+يوافق|الذي\s+يصادف|التي\s+تصادف|"
     r"يصادف|تصادف|الموافق\s+ل)\s*(?:ل)?\s*)?(?:ليوم\s+|يوم\s+)?$"
 )
+_SAME_CLAUSE = compile_folded(r"^[^.،,؛:!?؟\n()«»\"]{0,30}$")
 _LIKE_THIS_DAY = compile_folded(r"مثل\s+هذا\s+اليوم")
 
 
@@ -413,10 +418,14 @@ class _Solver:
         self.conflict = False
         self._folded: str | None = None
         self._sentences: list[tuple[int, int]] | None = None
+        self._sentence_starts: list[int] = []
         self.month_day_known = False
         """A filter fixes the day and month of the publication date (the year is searched)."""
         self.dated: dict[int, _Dated] = {}
         """Mentions without a year that other evidence dates (by their start offset)."""
+        self._starts = [m.start for m in mentions]
+        self._months: dict[int, set[int]] | None = None
+        self._stems: dict[int, dict[str, list[int]]] = {}
         self.hijri_days: dict[tuple[int, int], dt.date] = {}
         """Hijri month and day → the Gregorian day a pair in the text gives them."""
 
@@ -431,8 +440,8 @@ class _Solver:
         """The sentence around ``offset`` (bounds computed once for the whole text)."""
         if self._sentences is None:
             self._sentences = list(sentences(self.text))
-        starts = [s for s, _ in self._sentences]
-        i = bisect_right(starts, offset) - 1
+            self._sentence_starts = [s for s, _ in self._sentences]
+        i = bisect_right(self._sentence_starts, offset) - 1
         if i < 0:
             return 0, len(self.text)
         return self._sentences[i]
@@ -481,8 +490,9 @@ class _Solver:
         الأربعاء 22 غشت``): the years in which they meet date the Gregorian mention, and, when
         it is said to be today or tomorrow, the article."""
         for a, b in zip(self.mentions, self.mentions[1:], strict=False):
-            if b.start - a.end > 40 or not _PAIR_GAP.match(fold(self.text[a.end:b.start])):
-                continue
+            gap = fold(self.text[a.end:b.start])
+            if b.start - a.end > 40 or not (_PAIR_GAP.match(gap) or _SAME_CLAUSE.match(gap)):
+                continue  # the calendars must then agree on one year: a check of the pairing
             for hijri, greg in ((a, b), (b, a)):
                 if greg.calendar != "gregorian" or greg.parts is None:
                     continue
@@ -582,11 +592,10 @@ class _Solver:
         heads = [w for w, _, _ in words(m.anchor.target_text) if len(bare(w)) > 2]
         if not heads:
             return None
-        head = heads[0]
+        head_stems = set(stems(heads[0]))
         best: tuple[int, tuple[dt.date, dt.date], Mention] | None = None
-        folded = self.folded
         s_anchor = self.sentence_at(m.anchor.target_start)
-        for c in self.mentions:
+        for c in self._between(m.start - ANCHOR_REACH, m.anchor.target_end + ANCHOR_REACH):
             if c is m:
                 continue
             bounds = _absolute_bounds(c)
@@ -594,13 +603,13 @@ class _Solver:
                 continue
             if day_grain and (bounds[1] - bounds[0]).days > 31:
                 continue
-            s_start, _ = self.sentence_at(c.start)
-            window_start = max(s_start, c.start - 200)
-            for w, ws, _ in words(folded, window_start, c.start):
-                if same_word(w, head) and ws != m.anchor.target_start:
-                    distance = c.start - ws
-                    if best is None or distance < best[0]:
-                        best = (distance, bounds, c)
+            near = self._stems_before(c)
+            for st in head_stems:
+                for ws in near.get(st, ()):
+                    if ws != m.anchor.target_start:
+                        distance = c.start - ws
+                        if best is None or distance < best[0]:
+                            best = (distance, bounds, c)
             if m.anchor.target_end <= c.start < m.anchor.target_end + 200:
                 distance = c.start - m.anchor.target_end
                 if s_anchor[0] <= c.start < s_anchor[1] and (best is None or distance < best[0]):
@@ -609,19 +618,37 @@ class _Solver:
             return None
         return best[1], best[2]
 
+    def _stems_before(self, c: Mention) -> dict[str, list[int]]:
+        """The stems (three letters or more) of the words in the 200 characters of ``c``'s
+        sentence before it, with where each word starts (computed once per mention)."""
+        found = self._stems.get(c.start)
+        if found is None:
+            found = {}
+            s_start, _ = self.sentence_at(c.start)
+            for w, ws, _ in words(self.folded, max(s_start, c.start - 200), c.start):
+                for st in stems(w):
+                    if len(st) >= 3:
+                        found.setdefault(st, []).append(ws)
+            self._stems[c.start] = found
+        return found
+
     def _dated_months(self, month: int) -> set[int]:
-        """The years in which the text dates a day or the whole of ``month``."""
-        years = set()
-        for c in self.mentions:
-            bounds = _absolute_bounds(c)
-            if bounds is None:
-                day = self.dated.get(c.start)
-                bounds = (day.day, day.day) if day else None
-            if bounds is None:
-                continue
-            if bounds[0].month == month and (bounds[1] - bounds[0]).days < 31:
-                years.add(bounds[0].year)
-        return years
+        """The years in which the text dates a day or the whole of ``month`` (computed once
+        for all months)."""
+        if self._months is None:
+            self._months = {}
+            for c in self.mentions:
+                bounds = _absolute_bounds(c)
+                if bounds is None:
+                    day = self.dated.get(c.start)
+                    bounds = (day.day, day.day) if day else None
+                if bounds is not None and (bounds[1] - bounds[0]).days < 31:
+                    self._months.setdefault(bounds[0].month, set()).add(bounds[0].year)
+        return set(self._months.get(month, ()))
+
+    def _between(self, lo: int, hi: int) -> list[Mention]:
+        """The mentions that start within ``[lo, hi)`` (the mentions are in text order)."""
+        return list(self.mentions[bisect_left(self._starts, lo):bisect_left(self._starts, hi)])
 
     def _relative_month(self, m: Mention) -> None:
         """``ماي المقبل`` and ``ماي 2022`` elsewhere: published in June 2021 … April 2022."""
@@ -742,7 +769,7 @@ class _Solver:
         if when is None:
             return
         today = any(c.parts is not None and c.parts.deictic_days == 0
-                    and s_start <= c.start < m.start for c in self.mentions)
+                    for c in self._between(s_start, m.start))
         if today:
             self._pin(when, self._ev(m, f"anniversary {count} of {event.isoformat()} said to be "
                                         f"today: {when.isoformat()}"))
@@ -755,8 +782,8 @@ class _Solver:
         """The one day dated in full in the sentence of ``m`` or the one before it."""
         prev_start, _ = self.sentence_at(max(0, s_start - 1)) if s_start else (s_start, s_end)
         days = set()
-        for c in self.mentions:
-            if c is m or not prev_start <= c.start < s_end:
+        for c in self._between(prev_start, s_end):
+            if c is m:
                 continue
             bounds = _absolute_bounds(c)
             if bounds is not None and bounds[0] == bounds[1]:
@@ -768,15 +795,20 @@ class _Solver:
         day of the weekday said to be tomorrow (or after), that is the one."""
         if self.pins:
             return
+        weekdays: dict[int, set[dt.date]] | None = None
         for m in self.mentions:
             p = m.parts
             if p is None or p.deictic_days is None or p.deictic_days <= 0 or p.weekday is None:
                 continue
             if p.day is not None or p.month is not None:
                 continue
-            same = {d for c in self.mentions if c is not m and (d := self._day_of(c)) is not None
-                    and c.parts is not None and c.parts.weekday == p.weekday
-                    and d.weekday() == p.weekday}
+            if weekdays is None:
+                weekdays = {}
+                for c in self.mentions:
+                    d = self._day_of(c)
+                    if d is not None and c.parts is not None and c.parts.weekday == d.weekday():
+                        weekdays.setdefault(d.weekday(), set()).add(d)
+            same = set(weekdays.get(p.weekday, ()))
             if len(same) == 1:
                 day = same.pop()
                 self._pin(day - dt.timedelta(days=p.deictic_days),
