@@ -282,3 +282,23 @@ def test_every_view_renders_any_fact_sheet(tokens: list[str], lang: str, calenda
     for renderable in (sheet_renderable(sheet, style), timeline_table(sheet, style),
                        countdown_table(sheet, style, as_of)):
         console.print(renderable)
+
+
+def _edge_story(pad: int) -> str:
+    filler = "وتحدث السكان عن الأوضاع في الأحياء القديمة. "
+    return ((filler * 100)[:pad] + "اندلعت المواجهات يوم 12 مارس 2020. " + filler * 14
+            + "وعاد الهدوء يوم 20 من الشهر ذاته. وجرت مسيرة أخرى الساعة الرابعة مساء. "
+            + filler * 30)
+
+
+@pytest.mark.parametrize("pad", range(0, 4000, 97))
+def test_windows_carry_what_the_article_said_before_their_edge(pad: int) -> None:
+    """The day of 'the same month' and a clock time told 600 characters after their
+    context (more than the overlap) resolve as in the whole text wherever a window edge
+    falls: each window is read with the text before it (issue 14 item 11)."""
+    text = _edge_story(pad)
+    whole = find_dates(text, PUBLISHED)
+    assert [m.value for m in whole] == ["2020-03-12", "2020-03-20", "2020-03-20T16:00"]
+    streamed = list(find_dates_stream([text], PUBLISHED, window=2048, overlap=256,
+                                      context=1024))
+    assert streamed == whole

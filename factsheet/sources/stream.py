@@ -22,6 +22,10 @@ WINDOW = 1 << 18
 """Characters per window: small enough that the engine's working memory stays modest."""
 OVERLAP = 2048
 """Characters shared by consecutive windows: longer than any date expression."""
+CONTEXT = 1 << 14
+"""Characters of the text before a window read with it, for the article's state (the day
+the story is on, the last month and year told): the mentions just after an edge resolve as in
+the whole text."""
 
 Finder = Callable[[str, "dt.date | str | None"], list[Mention]]
 
@@ -52,22 +56,28 @@ def find_dates_stream(
     *,
     window: int = WINDOW,
     overlap: int = OVERLAP,
+    context: int = CONTEXT,
     finder: Finder = find_dates,
 ) -> Iterator[Mention]:
     """Every temporal expression of the text ``"".join(chunks)``, lazily, in order.
 
-    ``finder`` is the extraction function (``find_dates``; replaceable for tests).
+    Each window after the first is read with up to ``context`` characters of the text before
+    it, so that what the article said there (the day the story is on, the month an anaphor
+    points to, the year of a day-month) resolves the mentions after the edge as it would in
+    the whole text; only the window's own mentions are emitted. ``finder`` is the extraction
+    function (``find_dates``; replaceable for tests).
     """
     if overlap < 1 or window < 4 * overlap:
         raise ValueError("window must be at least four times the overlap")
     parts: list[str] = []
     size = 0
-    base = 0  # global offset of the current window's first character
+    base = 0  # global offset of the current buffer's first character
+    owned_from = 0  # global offset from which the current window owns its mentions
     carried_end = 0  # global end of the mentions emitted by earlier windows
     source = iter(chunks)
     exhausted = False
     while True:
-        while not exhausted and size < window:
+        while not exhausted and size < window + (owned_from - base):
             chunk = next(source, None)
             if chunk is None:
                 exhausted = True
@@ -75,21 +85,24 @@ def find_dates_stream(
                 parts.append(chunk)
                 size += len(chunk)
         buf = "".join(parts)
-        if exhausted and len(buf) <= window:
+        lead = owned_from - base  # characters of context before the window proper
+        if exhausted and len(buf) - lead <= window:
             for m in finder(buf, published):
-                if m.start + base >= carried_end:
+                if m.start + base >= max(carried_end, owned_from):
                     yield _shift(m, base)
             return
-        cut = _split_point(buf, window, overlap // 2)
+        cut = _split_point(buf, lead + window, overlap // 2)
         next_start = _split_point(buf, cut - overlap, overlap // 2)
         window_end = carried_end
         for m in finder(buf[:cut], published):
             g_start = m.start + base
-            if m.start >= next_start or g_start < carried_end:
+            if m.start >= next_start or g_start < max(carried_end, owned_from):
                 continue
             window_end = max(window_end, m.end + base)
             yield _shift(m, base)
         carried_end = window_end
-        rest = buf[next_start:]
+        keep_from = _split_point(buf, max(0, next_start - context), overlap // 2)
+        rest = buf[keep_from:]
         parts, size = [rest], len(rest)
-        base += next_start
+        owned_from = base + next_start
+        base += keep_from
