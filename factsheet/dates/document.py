@@ -109,6 +109,10 @@ def _nearest_year(base: dt.date, month: int, day: int | None, weekday: int | Non
     return min(cands, key=lambda y: abs((dt.date(y, month, d) - base).days))
 
 
+LOOK_BACK = 64
+"""How many earlier days or years a mention looks back over (linear time on any input)."""
+
+
 class ArticleResolver:
     """Resolves the partials of one text in order, keeping what the narrative has said so far
     (the :class:`~factsheet.dates.values.Narrative` the value arithmetic reads)."""
@@ -435,7 +439,7 @@ class ArticleResolver:
         """The last year told before ``p`` in which ``day``/``month`` falls on ``weekday``
         (``صبيحة الثلاثاء 8 ماي`` in a piece about 1945, published in 2020)."""
         i = bisect_left(self.years, (p.start,))
-        for _, _, year in reversed(self.years[:i]):
+        for _, _, year in reversed(self.years[max(0, i - LOOK_BACK):i]):
             if valid_day(year, month, day) and dt.date(year, month, day).weekday() == weekday:
                 return year
         return None
@@ -504,7 +508,8 @@ class ArticleResolver:
         tense = self.clause_tense(p)
         i = bisect_left(self.story, (p.start,)) - 1
         fallback: dt.date | None = None
-        while i >= 0:
+        stop = max(-1, i - LOOK_BACK)
+        while i > stop:
             _, told, day = self.story[i]
             if day is None:
                 break
@@ -525,7 +530,7 @@ class ArticleResolver:
         """The day of ``p``'s weekday a full date told before it (``يوم السبت 11 أغسطس …
         يوم السبت``), when it lies within two weeks of the publication date (or, with none,
         when it is the only such day told)."""
-        seen = {day for start, _, day in self.dated_days if start < p.start
+        seen = {day for start, _, day in self.dated_days[-LOOK_BACK:] if start < p.start
                 and day.weekday() == p.weekday
                 and (self.ref is None or abs((day - self.ref).days) <= 14)}
         return seen.pop() if len(seen) == 1 else None
