@@ -146,7 +146,7 @@ def fragments() -> dict[str, str]:
         "DAYORD": r"(?P<dayw>" + alt(lx.day_ordinals) + r")(?!\w)",
         "MONTH": r"(?P<month>" + alt(lx.months) + r")",
         "MONTH2": r"(?:\s*[/\\(]\s*|\s+)(?P<month2>" + alt(lx.months) + r")(?:\s*\))?",
-        "MEND": r"(?:(?!\w)|(?=" + alt(rel_al) + r"))",
+        "MEND": r"(?:(?![^\W\d_])|(?=" + alt(rel_al) + r"))",
         "HMONTH": r"(?P<hmonth>" + alt(lx.hijri_months) + r")(?!\w)",
         "YEAR": r"(?<![\d.,])(?P<year>1[0-9]\d\d|20\d\d|21\d\d)(?![\d%]|[.,]\d)",
         "HYEAR": r"(?<![\d.,])(?P<hyear>1[2-5]\d\d)(?![\d%]|[.,]\d)",
@@ -177,10 +177,10 @@ def fragments() -> dict[str, str]:
     # "يوم الخميس" / "صباح اليوم الأحد" / "غدا الأربعاء" / "(يوم) الاثنين،" before a date.
     f["PREFIX"] = (
         r"(?:{DPART}\s+)?(?:{DEIC}\s*[،,]?\s*)?(?:(?P<yawm>يوم|يومي|ليله)\s+)?"
-        r"(?:{WD}(?:\s+{WDREL})?\s*[،,]?\s*)?"
+        r"(?:{WD}(?:\s+{WDREL})?\s*[،,]?\s*(?:الموافق\s*(?:ل\s*)?)?)?"
     ).format(**f)
     f["YEARPART"] = (
-        r"(?:\s*[،,])?(?:\s+من)?(?:\s+(?:ال)?(?:عام|سنه))?\s+{YEAR}{ERA}"
+        r"(?:\s*[،,])?(?:\s+من)?(?:\s+(?:ال)?(?:عام|سنه))?\s*{YEAR}{ERA}"
     ).format(**f)
     f["YEARREL"] = (
         r"(?:\s+من)?\s+(?:ال(?:عام|سنه)\s+{YREL}|(?P<ysame>ال(?:عام|سنه)\s+(?:ذاته|نفسه|ذاتها|"
@@ -537,10 +537,13 @@ def p_year_bare(m: re.Match[str], lx: Lexicon) -> Partial | None:
     y = int(m.group("year"))
     p = Partial("year_bare", m.start(), m.end(), "year", year=y)
     s = m.string
-    if _YEAR_NOT_AFTER.match(s, m.end()) or not 1800 <= y <= 2100 or _COUNT_BEFORE.search(
+    if _YEAR_NOT_AFTER.match(s, m.end()) or not 1300 <= y <= 2100 or _COUNT_BEFORE.search(
         s[max(0, m.start() - 16) : m.start()]
     ):
         return None
+    if y < 1800:  # a Hijri year, perhaps ("أعوام 1436 و1437 و1438 هـ"): only in a list
+        p.latent = True
+        return p
     before = s[max(0, m.start() - 25) : m.start()]
     in_parens = before.endswith("(") and s[m.end() : m.end() + 1] == ")"
     if _VISION_BEFORE.search(s, max(0, m.start() - 30), m.start()):
@@ -1252,7 +1255,8 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
         r"{YEAR}{ERA}",
         p_year_marked,
     ),
-    ("year_era", r"{B}{CL}{YEAR}\s*(?P<era>ه|م|للهجره|هجري|ميلادي|للميلاد)(?!\w)", p_year_era),
+    ("year_era", r"{B}{CL}{YEAR}\s*(?P<era>" + alt(lexicon().hijri_era | lexicon().gregorian_era)
+     + r")(?!\w)", p_year_era),
     ("year_bare", r"{B}{CL}{YEAR}", p_year_bare),
     ("year_pmod", r"{B}{CL}{PMOD}\s+(?:من\s+)?{YEAR}{ERA}", p_year_pmod),
     (

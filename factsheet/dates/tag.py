@@ -35,8 +35,8 @@ def _word_start(norm: str, i: int) -> bool:
     if norm.startswith("ال", i - 2):
         i -= 2
     for _ in range(3):
-        if i == 0 or not norm[i - 1].isalnum():
-            return True
+        if i == 0 or not norm[i - 1].isalnum() or norm[i - 1].isdigit():
+            return True  # a digit glued before a word ("17ماي") does not join it
         if norm[i - 1] not in _CLITICS:
             return False
         i -= 1

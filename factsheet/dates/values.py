@@ -789,6 +789,7 @@ def r_list(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
         return _weekday_list(doc, p, notes)
     last = p.items[-1]
     values: list[str | Range] = []
+    hijri: list[str | Range] = []
     rel = False
     grain = None
     for item in p.items:
@@ -799,6 +800,10 @@ def r_list(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
                 q.type = last.type if q.day is None else "date"
             if q.year is None:
                 q.year, q.year_rel = last.year, last.year_rel
+            elif q.type == last.type == "year" and last.calendar == "hijri" and (
+                q.calendar != "hijri" and 1300 <= q.year <= 1500
+            ):
+                q.calendar = "hijri"  # "أعوام 1436 و1437 و1438 هـ": the era ends the list
             if q.direction is None:
                 q.direction = last.direction
         r = resolve(doc, q, notes)
@@ -811,7 +816,10 @@ def r_list(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
         v = r.value
         if isinstance(v, (str, Range)):
             values.append(v)
-    return Resolved(tuple(values), grain, rel)
+        if isinstance(r.hijri, (str, Range)):
+            hijri.append(r.hijri)
+    return Resolved(tuple(values), grain, rel,
+                    hijri=tuple(hijri) if len(hijri) == len(values) else None)
 
 
 def _weekday_list(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
