@@ -328,7 +328,7 @@ def test_values_resting_on_an_interval_keep_the_grain_all_candidates_agree_on() 
     text = ("أعلنت النقابة اليوم الثلاثاء تعليق الإضراب الذي انطلق في 13 جانفي الجاري، "
             "على أن تستأنف المفاوضات يوم 15 مارس القادم. وحددت الوزارة الأسبوع الأول من "
             "شهر مارس 2017 موعدا للامتحانات. وكانت النقابة قد اجتمعت أمس بالوزير.")
-    mentions, found = dated_mentions(text)
+    mentions, _ = dated_mentions(text)
     by_text = {m.text: m for m in mentions}
     assert by_text["اليوم الثلاثاء"].value == "2017-01"  # one of five Tuesdays of January
     assert by_text["أمس"].value == "2017-01"

@@ -261,6 +261,9 @@ def r_anaphora_same(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | 
             return Resolved(None, "year", False)
         y = doc.years[-1][2]
         return Resolved(f"{y:04d}", "year", False, year=y)
+    told = doc.last_told
+    if told is not None and told[1] == "week" and isinstance(told[0], str):
+        return Resolved(told[0], "week", False)  # "الأسبوع الماضي … في الأسبوع ذاته"
     if doc.ctx_day is None:
         return Resolved(None, "week", False)
     return Resolved(iso_week(doc.ctx_day[0]), "week", False)
@@ -352,6 +355,12 @@ def r_hijri_date(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | Non
         return Resolved(None, "day", relative, hijri=f"{year}-{p.month:02d}-{p.day:02d}")
     except ValueError:
         return None
+    if p.weekday is not None and g.weekday() != p.weekday:
+        for shift in (1, -1):  # the moon sighted a day apart: the weekday the text gives wins
+            if (g + dt.timedelta(days=shift)).weekday() == p.weekday:
+                notes.append(f"the day of the weekday the text gives (Umm al-Qura: {_ymd(g)})")
+                g = g + dt.timedelta(days=shift)
+                break
     _weekday_check(g, p, notes)
     return Resolved(_ymd(g), "day", relative, hijri=f"{hy:04d}-{p.month:02d}-{p.day:02d}",
                     day=g, year=g.year, month=g.month)
