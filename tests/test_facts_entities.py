@@ -93,10 +93,11 @@ def test_quote_after_a_verb_without_subject_belongs_to_the_last_speaker() -> Non
     _, _, _, people, quotes = find_entities(text)
     assert people[0].name == "أودري أزولاي"
     assert [(q.text, q.speaker) for q in quotes] == [
+        ("أهمية التعليم", "أودري أزولاي"),  # أكد + a noun: what she stressed
         ("المدرسة هي أساس كل تنمية", "أودري أزولاي"),
     ]
 
 
 def test_a_scare_quoted_word_is_not_a_quote() -> None:
-    _, _, _, _, quotes = find_entities("وصف المحلل الاتفاق بأنه \"تاريخي\" وغير مسبوق.")
+    _, _, _, _, quotes = find_entities("ووقع الطرفان الاتفاق \"التاريخي\" أمس في الرباط.")
     assert quotes == []

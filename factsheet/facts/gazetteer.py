@@ -79,11 +79,20 @@ def gazetteer() -> dict[str, Entry]:
             names[_squash(spelling)] = entry
     for org in data["organizations"].values():
         entry = Entry("organization", org["name"], org["en"], None, org.get("acronym"))
-        for spelling in [org["name"], *org.get("aliases", [])]:
+        for spelling in [org["name"], *org.get("aliases", []), *org.get("bracketed", [])]:
             names[_squash(spelling)] = entry
     for a in ambiguous:
         names.pop(a, None)
     return names
+
+
+@lru_cache(maxsize=1)
+def bracketed() -> frozenset[str]:
+    """Spellings that name a body only between brackets (``(ومع)``)."""
+    out: set[str] = set()
+    for org in entities_data()["organizations"].values():
+        out.update(_squash(s) for s in org.get("bracketed", []))
+    return frozenset(out)
 
 
 @lru_cache(maxsize=1)
@@ -102,6 +111,7 @@ _TOKEN = re.compile(r"[\w\u200c]+")
 def find_names(text: str) -> list[Hit]:
     """Known names in ``text``, longest first at each position, without overlaps."""
     names = gazetteer()
+    only_bracketed = bracketed()
     folded = fold(text)
     tokens = [(m.group().replace(PLACEHOLDER, ""), m.start(), m.end())
               for m in _TOKEN.finditer(folded)]
@@ -126,6 +136,12 @@ def find_names(text: str) -> list[Hit]:
             continue
         n, entry = found
         start, end = tokens[i][1], tokens[i + n - 1][2]
+        if "".join(t for t, _, _ in tokens[i:i + n]) in only_bracketed and not (
+            text[max(0, start - 4):start].rstrip().endswith("(")
+            and text[end:end + 4].lstrip().startswith(")")
+        ):
+            i += n
+            continue
         hits.append(Hit(entry, text[start:end], start, end))
         i += n
     acr = acronyms()

@@ -1,0 +1,302 @@
+"""Organisations: known names, head-word phrases, outlets, acronyms and short forms.
+
+* Known bodies come from the gazetteer (``facts/data/entities.toml``).
+* A head word (``وزارة``, ``هيئة``, ``حركة``, ``المركز``…) starts a name that runs on over its
+  genitives and adjectives (``وزارة الفلاحة والموارد المائية``, ``الهيئة العليا المستقلة
+  للانتخابات``), over places (``شرطة ولاية يوبي``) and over a quoted name (``حزب "بهاراتيا
+  جاناتا"``); never over a date, a relative pronoun, a title or punctuation.
+* An outlet word (``صحيفة``, ``وكالة``, ``قناة``…) before a quoted or bracketed name names that
+  outlet (``صحيفة «فيلت أم زونتاج»``, ``لوكالة (فرانس برس)``); so does a quoted name that is
+  the subject of a verb of saying (``"الصباح" قالت``).
+* A Latin acronym in brackets names the phrase before it; an Arabic one (``(فيفا)``) is another
+  form of it.
+* A short form refers to the one organisation it can denote: the bare head (``الوزارة``,
+  ``الهيئة``, ``الحركة``) when one organisation of the article has that head, and a leading
+  part of a longer name (``هيئة الانتخابات`` for ``هيئة الانتخابات المصرية``). A bare head that
+  could mean two organisations, or none, is left out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from ..dates.arabic import key, stems
+from .gazetteer import Hit
+from .lexicon import FUNCTION_WORDS, Token, lexicon, listed
+from .model import Organization, Span
+
+MAX_ORG_WORDS = 8
+_OUTLETS = {key(w) for w in [
+    "صحيفة", "الصحيفة", "جريدة", "الجريدة", "وكالة", "الوكالة", "قناة", "القناة", "محطة",
+    "المحطة", "موقع", "الموقع", "مجلة", "المجلة", "إذاعة", "الإذاعة", "تلفزيون", "التلفزيون",
+    "حساب"
+]}
+_NAMED_HEADS = {key(w) for w in [
+    "حزب", "الحزب", "حركة", "الحركة", "جماعة", "الجماعة", "تنظيم", "التنظيم", "مجموعة",
+    "المجموعة", "شركة", "الشركة", "نادي", "النادي", "فريق", "الفريق", "منظمة", "المنظمة",
+    "جمعية", "الجمعية", "تحالف", "التحالف"
+]}
+_RELATIVE = {key(w) for w in ("الذي", "التي", "الذين", "الذى")}
+_INNER = {key(w) for w in ("عن", "من أجل")}
+_QUOTED = re.compile(r"\s*(?:«\s*([^«»\n]{2,40}?)\s*»|\"([^\"\n]{2,40}?)\"|“([^“”\n]{2,40}?)”"
+                     r"|\(([^()\n]{2,40}?)\))")
+_LATIN_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z&\-]{1,9})\s*\)")
+_ARABIC_ACRONYM = re.compile(r"^\s*[\(\"«]\s*([\u0621-\u064a]{3,12})\s*[\)\"»]")
+
+
+@dataclass
+class _Org:
+    name: str
+    en: str | None
+    acronym: str | None
+    head: str | None
+    words: tuple[str, ...]
+    spans: list[Span] = field(default_factory=list)
+
+
+def _head_of(tok: Token) -> tuple[int, str] | None:
+    """``وللوزارة`` → (offset of the head in the word, ``وزاره``) when the word is a head."""
+    lex = lexicon()
+    for s in stems(tok.text):
+        if s in lex.org_heads or s in _OUTLETS or s in _NAMED_HEADS:
+            bare = s[2:] if s.startswith("ال") and len(s) > 4 else s
+            k = tok.key
+            cut = 0
+            if k.endswith(s) and len(k) == len(tok.text):
+                cut = len(k) - len(s)
+            elif k.endswith(bare) and k[:len(k) - len(bare)].endswith("لل"):
+                cut = 0
+            return cut, bare
+    return None
+
+
+def _article(k: str) -> bool:
+    return (k.startswith(("ال", "لل", "وال", "بال")) and len(k) > 3)
+
+
+def find_organizations(text: str, toks: Sequence[Token], hits: Iterable[Hit],
+                       blocked_dates: Sequence[bool], person_heads: frozenset[str],
+                       speech_positions: frozenset[int]) -> list[Organization]:
+    """Every organisation of the article with all its mentions, in order of first mention."""
+    lex = lexicon()
+    orgs: dict[str, _Org] = {}
+    taken: list[tuple[int, int]] = []
+    hit_at: dict[int, Hit] = {}
+    for h in hits:
+        if h.entry.kind == "organization":
+            o = orgs.setdefault(key(h.entry.name), _Org(h.entry.name, h.entry.en, h.entry.acronym,
+                                                         None, tuple(key(h.entry.name).split())))
+            o.spans.append(Span(h.text, h.start, h.end))
+            taken.append((h.start, h.end))
+        hit_at[h.start] = h
+    tok_hit: list[Hit | None] = [None] * len(toks)
+    hi = sorted(hit_at.values(), key=lambda h: h.start)
+    j = 0
+    for i, t in enumerate(toks):
+        while j < len(hi) and hi[j].end <= t.start:
+            j += 1
+        if j < len(hi) and hi[j].start <= t.start < hi[j].end:
+            tok_hit[i] = hi[j]
+    taken_tok = [False] * len(toks)
+    for i, th in enumerate(tok_hit):
+        if th is not None and th.entry.kind == "organization":
+            taken_tok[i] = True
+
+    def add(name: str, span: Span, head: str | None, acronym: str | None = None) -> _Org:
+        k = key(name)
+        o = orgs.setdefault(k, _Org(name, None, acronym, head, tuple(k.split())))
+        o.spans.append(span)
+        if acronym and not o.acronym:
+            o.acronym = acronym
+        return o
+
+    bare_heads: list[tuple[int, str]] = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        t = toks[i]
+        if taken_tok[i] or blocked_dates[i]:
+            i += 1
+            continue
+        hd = _head_of(t)
+        if hd is None:
+            i += 1
+            continue
+        cut, head = hd
+        start = t.start + cut
+        end_tok = i + 1
+        after = text[t.end:t.end + 48]
+        q = _QUOTED.match(after)
+        if (head in _OUTLETS or head in _NAMED_HEADS) and q:
+            g = next(x for x in range(1, 5) if q.group(x) is not None)
+            a, b = t.end + q.start(g), t.end + q.end(g)
+            name = text[a:b].strip()
+            if len(name.split()) <= 4 and not any(c.isdigit() for c in name):
+                o = add(name, Span(text[a:b], a, b), head)
+                # ``حزب "بهاراتيا جاناتا" (بي جي بي)``: another form in brackets
+                rest = text[b + 1:b + 30]
+                m2 = re.match(r"\s*\(([^()\n]{2,20})\)", rest)
+                if m2 and not m2.group(1).isascii():
+                    s2 = b + 1 + m2.start(1)
+                    o.spans.append(Span(m2.group(1), s2, s2 + len(m2.group(1))))
+                while i < n and toks[i].start < b:
+                    i += 1
+                continue
+        if head in _OUTLETS and i + 1 < n and _article(toks[i + 1].key):
+            head = "_" + head  # ``الوكالة الوطنية لتقنين …``: a body, not an outlet's name
+        k = i + 1
+        words = 1
+        while k < n and words < MAX_ORG_WORDS:
+            tk = toks[k]
+            if tk.stop_before or blocked_dates[k] or tk.key in _RELATIVE:
+                break
+            if tk.key in person_heads or listed(tk.text, lex.speech) or k in speech_positions:
+                break
+            inner = tok_hit[k]
+            if inner is not None:
+                while k < n and toks[k].start < inner.end:
+                    k += 1
+                end_tok = k
+                words += 1
+                continue
+            if tk.key in _INNER and k + 1 < n and _article(toks[k + 1].key):
+                k += 1
+                continue
+            if tk.key in FUNCTION_WORDS:
+                break
+            nxt = toks[k + 1] if k + 1 < n else None
+            if _article(tk.key):
+                end_tok = k + 1
+                k += 1
+                words += 1
+                continue
+            if tk.key.startswith("ل") and len(tk.key) >= 4 and k == end_tok and nxt is not None \
+                    and not nxt.stop_before and _article(nxt.key) and head not in _OUTLETS:
+                end_tok = k + 2  # ``لكرة القدم``, ``لتنسيق الشؤون الإنسانية``
+                k += 2
+                words += 2
+                continue
+            if nxt is not None and not nxt.stop_before and _article(nxt.key) \
+                    and head not in _OUTLETS and not tk.key.isdigit() \
+                    and not _article(toks[k - 1].key):
+                end_tok = k + 1  # a construct noun: هيئة الطيران المدني، رابطة دوري المحترفين
+                k += 1
+                words += 1
+                continue
+            if head in _OUTLETS and not _article(tk.key) and words <= 3 and not tk.key.isdigit() \
+                    and not tk.key.startswith(("ل", "ب")):
+                end_tok = k + 1  # an outlet's own name: وكالة سبوتنيك
+                k += 1
+                words += 1
+                continue
+            break
+        if end_tok == i + 1:
+            if t.key.startswith(("ال", "وال", "لل", "بال", "فال")) or head in _OUTLETS:
+                bare_heads.append((i, head))
+            i += 1
+            continue
+        a, b = start, toks[end_tok - 1].end
+        if head in _OUTLETS:
+            a = toks[i + 1].start
+            if head in {key("حساب"), key("موقع"), key("منصة")}:
+                i = end_tok
+                continue
+        name = text[a:b]
+        if name.startswith(("لل",)) and key(name[1:]).startswith("ال"):
+            a += 1
+            name = name[1:]
+        add(name, Span(name, a, b), head)
+        for x in range(i, end_tok):
+            taken_tok[x] = True
+        i = end_tok
+    # acronyms in brackets after a name
+    by_end: dict[int, _Org] = {}
+    for o in orgs.values():
+        for s in o.spans:
+            by_end[s.end] = o
+    for m in _LATIN_ACRONYM.finditer(text):
+        gap = len(text[max(0, m.start() - 4):m.start()]) - len(
+            text[max(0, m.start() - 4):m.start()].rstrip())
+        named = by_end.get(m.start() - gap)
+        if named is not None and not named.acronym:
+            named.acronym = m.group(1)
+    for end, named in list(by_end.items()):
+        am = _ARABIC_ACRONYM.match(text[end:end + 20])
+        if am:
+            a0 = end + am.start(1)
+            form = am.group(1)
+            if key(form) not in orgs:
+                named.spans.append(Span(form, a0, a0 + len(form)))
+                orgs[key(form)] = named
+    # a quoted name as the subject of a verb of saying: ``"الصباح" قالت``, ``وقالت "الصباح"``
+    _quoted_speakers(text, toks, speech_positions, add)
+    # short forms
+    unique = list({id(o): o for o in orgs.values()}.values())
+    _short_forms(text, toks, unique, bare_heads)
+    out = []
+    for o in unique:
+        spans = sorted({(s.start, s.end): s for s in o.spans}.values(), key=lambda s: s.start)
+        out.append(Organization(o.name, o.en, o.acronym, tuple(spans)))
+    return sorted(out, key=lambda o: o.mentions[0].start)
+
+
+def _quoted_speakers(text: str, toks: Sequence[Token], speech: frozenset[int], add: object) -> None:
+    assert callable(add)
+    tok_at = {t.start: i for i, t in enumerate(toks)}
+    for m in re.finditer(r"[\"“«]\s*([\u0621-\u064a][\u0621-\u064a ]{1,30}?)\s*[\"”»]", text):
+        a, b = m.start(1), m.end(1)
+        if len(text[a:b].split()) > 3:
+            continue
+        first = tok_at.get(a)
+        if first is None:
+            continue
+        last = first
+        while last + 1 < len(toks) and toks[last + 1].end <= b:
+            last += 1
+        if (last + 1) in speech or (first - 1) in speech:
+            add(text[a:b], Span(text[a:b], a, b), None)
+
+
+def _short_forms(text: str, toks: Sequence[Token], orgs: list[_Org],
+                 bare_heads: list[tuple[int, str]]) -> None:
+    """Bare heads and leading parts of names as mentions of the one organisation they denote."""
+    by_head: dict[str, list[_Org]] = {}
+    for o in orgs:
+        w = o.words[0] if o.words else ""
+        for s in stems(w):
+            h = s[2:] if s.startswith("ال") and len(s) > 4 else s
+            by_head.setdefault(h, [])
+            if o not in by_head[h]:
+                by_head[h].append(o)
+            break
+    for i, head in bare_heads:
+        cands = by_head.get(head, [])
+        if len(cands) == 1:
+            t = toks[i]
+            cut = 0
+            k = t.key
+            for c in ("و", "ف", "ب", "ل"):
+                if k.startswith(c) and k[1:].startswith("ال"):
+                    cut = 1
+            cands[0].spans.append(Span(t.text[cut:], t.start + cut, t.end))
+    # ``هيئة الانتخابات`` → ``هيئة الانتخابات المصرية`` (the one longer name it begins)
+    for o in list(orgs):
+        longer = [x for x in orgs if x is not o and len(x.words) > len(o.words)
+                  and _strip(x.words[:len(o.words)]) == _strip(o.words)]
+        if len(longer) == 1 and o.spans:
+            longer[0].spans.extend(o.spans)
+            o.spans = []
+    orgs[:] = [o for o in orgs if o.spans]
+
+
+def _strip(words: tuple[str, ...]) -> tuple[str, ...]:
+    out = []
+    for w in words:
+        for c in ("وال", "بال", "لل", "فال", "ال", "و"):
+            if w.startswith(c) and len(w) - len(c) >= 3:
+                w = w[len(c):]
+                break
+        out.append(w)
+    return tuple(out)

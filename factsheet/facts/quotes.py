@@ -1,0 +1,254 @@
+"""Quotes: direct and reported speech, and who said it.
+
+* **Reported speech**: a verb of saying (``قال``, ``أكدت``, ``وأضاف``, ``مشيرا``…), its subject,
+  then ``إن``/``أن``/``بأن``/``إلى أن``/``على أن``: the quote runs from there to the end of the
+  sentence (or to the next ``، مضيفا أن`` that starts another quote).
+* **Direct speech**: words between ``«»``, ``“”`` or ``""`` (three words or more) after a verb of
+  saying, a colon, or on their own.
+* **Demands, calls, announcements** (``طالب X ب…``, ``دعا X إلى…``, ``أعلن X …``) and
+  **attributions** (``وحسب X``, ``ووفق X``): the rest of the sentence.
+
+The speaker is the first person, organisation or place named after the verb (or just before
+it: ``وكان X قد أعلن``). A verb with no subject (``وأضاف أن``, ``مشيرا إلى``) and the words
+``المتحدث``, ``البيان``, ``المصدر ذاته`` continue the last speaker. A role (``مدير المركز``) is
+the person who holds it. An unnamed source (``مصدر طبي``, ``شاهد عيان``, ``تقارير``) leaves the
+speaker empty: the text does not name one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..dates.arabic import key
+from .lexicon import BOUNDARY, COMPLEMENTIZERS, FUNCTION_WORDS, Token, lexicon, listed
+from .model import Quote, Span
+
+_OPEN = {"«": "»", "“": "”", '"': '"', "”": "”"}
+_DIRECT = re.compile(r"«([^«»]+)»|“([^“”]+)”|\"([^\"\n]+)\"|”([^”\n]+)”")
+_SENTENCE_END = re.compile(r"[.!?؟](?!\d)|\n")
+_NOMINAL = {key(w) for w in [
+    "طالب", "طالبت", "طالبوا", "دعا", "دعت", "دعوا", "أعلن", "أعلنت", "أعلنوا", "نفى", "نفت",
+    "نافيا", "نافية", "هدد", "هددت", "وعد", "وعدت", "تعهد", "تعهدت", "أعرب", "أعربت", "ناشد",
+    "ناشدت", "أشاد", "أشادت", "نوه", "نوهت", "التزم", "التزمت", "أهاب", "أهابت", "تهيب", "يهيب",
+    "تنوه", "اتهم", "اتهمت", "يتهم", "أبلغ", "أبلغت", "كشف", "كشفت", "مطالبا", "مطالبة", "داعيا",
+    "داعية", "معلنا", "معلنة", "مستنكرا", "مستنكرة", "أكد", "أكدت", "تطالب", "يطالب", "تطلب",
+    "يطلب", "ينفي", "تنفي", "يدعو", "تدعو", "تؤكد", "يؤكد"
+]}
+_PREP_AFTER = {key(w) for w in ("إلى", "الى", "على", "عن")}
+_CONTINUERS = {key(w) for w in ("المتحدث", "المتحدثة", "البيان", "البلاغ", "التقرير", "المصدر",
+                                "الناطق", "الوزير", "الوزيرة", "الرئيس", "المسؤول", "المسؤولة")}
+_SELF_CONTINUERS = {key(w) for w in ("المتحدث", "المصدر", "البيان", "البلاغ", "التقرير")}
+_SAME = {key(w) for w in ("ذاته", "ذاتها", "نفسه", "نفسها")}
+_ATTRIBUTION = {key(w) for w in ("حسب", "بحسب", "وحسب", "وبحسب", "وفق", "ووفق", "وفقا", "ووفقا",
+                                 "طبقا", "وطبقا")}
+_BEFORE_VERB = {key(w) for w in ("قد", "وقد")}
+_KAN = {key(w) for w in ("كان", "وكان", "كانت", "وكانت")}
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """What a token names: an entity's display name (``None`` for a role without a name)."""
+
+    name: str | None
+    kind: str
+    """``person``, ``role``, ``organization``, ``place``, ``unnamed``."""
+    role_key: str = ""
+
+
+def _verb(t: Token) -> bool:
+    return listed(t.text, lexicon().speech)
+
+
+def _sentence_end(text: str, start: int) -> int:
+    """End of the sentence that runs from ``start``, quote marks kept whole."""
+    depth: str | None = None
+    i = start
+    n = len(text)
+    while i < n:
+        c = text[i]
+        if depth is not None:
+            if c == depth or c == "\n":
+                depth = None
+        elif c in "«“":
+            depth = _OPEN[c]
+        elif c == '"':
+            depth = '"'
+        elif (c in ".!?؟" and not (c == "." and i + 1 < n and text[i + 1].isdigit())) or c == "\n":
+            return i
+        i += 1
+    return n
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and (text[a].isspace() or text[a] in "«»“”\"'،,:"):
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] in "«»“”\"'،,"):
+        b -= 1
+    return a, b
+
+
+def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
+                roles: dict[str, str], skip: Sequence[bool]) -> list[Quote]:
+    """The quotes of the article, in order. ``owner[i]`` is what token ``i`` names; ``skip[i]``
+    marks the words of a date (``وقال موغابي الأحد إن``)."""
+    lex = lexicon()
+    out: list[tuple[int, int, str | None, Span | None]] = []
+    last: tuple[str | None, Span | None] = (None, None)
+    taken_until = -1
+    n = len(toks)
+    direct = [(m.start(g), m.end(g)) for m in _DIRECT.finditer(text)
+              for g in (1, 2, 3, 4) if m.group(g) is not None]
+    tok_at = {t.start: idx for idx, t in enumerate(toks)}
+
+    def resolve(a: int, b: int) -> tuple[tuple[str | None, Span | None], int] | None:
+        """The speaker named in tokens ``a:b`` and the token after it, if any is named."""
+        for k in range(a, b):
+            t = toks[k]
+            ref = owner[k]
+            if skip[k]:
+                continue
+            if ref is None and t.key in FUNCTION_WORDS:
+                return None
+            if ref is None and k < a + 3 and (t.key in lex.honorifics or t.key in lex.title_heads):
+                continue  # ``وقال السيد إنفانتينو``
+            if ref is None:
+                bk = t.key[1:] if t.key.startswith(("و", "ف")) else t.key
+                if t.key in _CONTINUERS or bk in _CONTINUERS:
+                    nxt = toks[k + 1].key if k + 1 < n else ""
+                    if t.key in _SELF_CONTINUERS or nxt in _SAME:
+                        return last, k + 1 + (nxt in _SAME)
+                if t.key in lex.unnamed or bk in lex.unnamed:
+                    return (None, Span(t.text, t.start, t.end)), k + 1
+                return (None, Span(t.text, t.start, t.end)), k + 1
+            end = k + 1
+            while end < b and owner[end] is ref:
+                end += 1
+            span = Span(text[toks[k].start:toks[end - 1].end], toks[k].start, toks[end - 1].end)
+            if ref.kind == "role":
+                return (roles.get(ref.role_key), span), end
+            if ref.kind == "unnamed":
+                return (None, span), end
+            return (ref.name, span), end
+        return None
+
+    for i, t in enumerate(toks):
+        if t.start < taken_until or not _verb(t):
+            continue
+        if any(a <= t.start < b for a, b in direct):
+            continue
+        s_end = _sentence_end(text, t.end)
+        # the clause after the verb: subject, circumstantials, then the complement
+        j = i + 1
+        comp: int | None = None
+        comp_tok: int | None = None
+        while j < n and toks[j].start < s_end and j - i <= 18:
+            gap = text[toks[j - 1].end:toks[j].start]
+            if any(c in gap for c in "«“\"") or ":" in gap:
+                comp = toks[j - 1].end + max(gap.find(c) for c in "«“\":") + 1
+                comp_tok = j
+                break
+            kj = toks[j].key
+            if kj in COMPLEMENTIZERS or (kj in _PREP_AFTER and j + 1 < n
+                                         and toks[j + 1].key in COMPLEMENTIZERS):
+                if kj in _PREP_AFTER:
+                    j += 1
+                comp = toks[j].end
+                comp_tok = j
+                break
+            if j > i + 1 and _verb(toks[j]) and owner[j] is None:
+                break
+            j += 1
+        subject_end = comp_tok if comp_tok is not None else min(j, i + 6)
+        found = resolve(i + 1, subject_end)
+        nominal = key(t.text) in _NOMINAL or any(s in _NOMINAL for s in (t.key[1:], t.key[2:]))
+        if comp is None:
+            if not nominal or (found is None and i + 1 < n and toks[i + 1].stop_before):
+                continue
+            after = found[1] if found is not None else i + 1
+            while after < n and (owner[after] is not None or toks[after].key in FUNCTION_WORDS
+                                 or toks[after].key in _PREP_AFTER) and after < i + 10:
+                after += 1
+            if after >= n or toks[after].start >= s_end:
+                continue
+            comp = toks[after].start
+        if found is None:
+            back = _subject_before(text, toks, owner, i)
+            if back is not None:
+                ref = owner[back]
+                assert ref is not None
+                who: tuple[str | None, Span | None] = (
+                    roles.get(ref.role_key) if ref.kind == "role" else
+                    None if ref.kind == "unnamed" else ref.name,
+                    Span(toks[back].text, toks[back].start, toks[back].end))
+            else:
+                who = last
+        else:
+            who = found[0]
+        end = _sentence_end(text, comp)
+        nxt = _next_participle(text, toks, tok_at, comp, end)
+        a, b = _trim(text, comp, nxt)
+        if b - a < 8:
+            continue
+        for da, db in direct:
+            if da <= a < db and db > b:
+                b = db
+        out.append((a, b, who[0], who[1]))
+        last = who
+        taken_until = max(taken_until, min(b, nxt))
+    # direct quotes not inside a reported one
+    for da, db in direct:
+        a, b = _trim(text, da, db)
+        if len(text[a:b].split()) < 3:
+            continue
+        if any(x <= a < y or a <= x < b for x, y, _, _ in out):
+            continue
+        spk = _speaker_of_direct(text, toks, tok_at, owner, roles, a, out)
+        out.append((a, b, spk[0], spk[1]))
+    out.sort(key=lambda q: q[0])
+    return [Quote(text[a:b], a, b, who, span) for a, b, who, span in out]
+
+
+def _subject_before(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
+                    i: int) -> int | None:
+    """``وكان الرئيس محمود عباس قد أعلن``, ``"الصباح" قالت``: a subject before the verb."""
+    k = i - 1
+    if k >= 0 and toks[k].key in _BEFORE_VERB and not toks[k + 1].stop_before:
+        k -= 1
+    steps = 0
+    while k >= 0 and steps < 8:
+        gap = text[toks[k].end:toks[k + 1].start]
+        if toks[k + 1].stop_before and gap.strip(" \u00a0\"“”«»") != "":
+            break
+        if owner[k] is not None:
+            return k
+        if toks[k].key in _KAN or _verb(toks[k]):
+            break
+        k -= 1
+        steps += 1
+    return None
+
+
+def _next_participle(text: str, toks: Sequence[Token], tok_at: dict[int, int], a: int,
+                     b: int) -> int:
+    """End of a quote at the next ``، مضيفا أن`` (a new quote) before ``b``."""
+    for m in re.finditer(r"[،,]\s*", text[a:b]):
+        pos = a + m.end()
+        idx = tok_at.get(pos)
+        if idx is not None and _verb(toks[idx]) and not toks[idx].key.startswith(("قال",)):
+            return a + m.start()
+    return b
+
+
+def _speaker_of_direct(text: str, toks: Sequence[Token], tok_at: dict[int, int],
+                       owner: Sequence[Ref | None], roles: dict[str, str], a: int,
+                       found: list[tuple[int, int, str | None, Span | None]],
+                       ) -> tuple[str | None, Span | None]:
+    """Who says a quote that no verb introduces: the last speaker before it in the text."""
+    before = [q for q in found if q[1] <= a]
+    if before:
+        q = max(before, key=lambda q: q[1])
+        if not BOUNDARY.search(text[q[1]:a].replace("،", "").replace(",", "")) or a - q[1] < 400:
+            return q[2], q[3]
+    return None, None
