@@ -168,8 +168,8 @@ def find_acronyms(text: str) -> list[tuple[str, Span, bool]]:
 
 @lru_cache(maxsize=1)
 def _adjectives() -> frozenset[str]:
-    """Nationality adjectives made from every known country and region name."""
-    return nationality_forms(e.name for e in gazetteer().values() if e.kind != "organization")
+    """Nationality adjectives made from the names of countries (``الأردن`` → ``أردني``)."""
+    return nationality_forms({e.name for e in gazetteer().values() if e.kind == "country"})
 
 
 def _owners(toks: list[Token], people: list[Person], orgs: list[Organization],
