@@ -173,16 +173,33 @@ def _adjectives() -> frozenset[str]:
 
 
 def _owners(toks: list[Token], people: list[Person], orgs: list[Organization],
-            places: list[Place]) -> tuple[list[Ref | None], dict[str, str]]:
+            places: list[Place]) -> tuple[list[Ref | None], dict[str, str], dict[str, str]]:
     """What each token names (person, role, organisation, place) and the named holder of each
     role (``مدير المركز`` → ``محمد عودة``)."""
     refs: list[tuple[int, int, Ref]] = []
     roles: dict[str, str] = {}
+    lex = lexicon()
+    genders: dict[str, str] = {}
+
+    def org_gender(name: str) -> str:
+        first = bare(key(name).split()[0]) if name.split() else ""
+        return "f" if first.endswith("ه") else "m"
+
+    def person_gender(p: Person) -> str | None:
+        first = key(p.name or "").split()
+        if first and first[0] in lex.female:
+            return "f"
+        role = key(p.role or "").split()
+        if role and bare(role[0]).endswith("ه"):
+            return "f"
+        return "m" if first and first[0] in lex.given else None
+
     for pl in places:
         ref = Ref(pl.name, "place")
         refs += [(s.start, s.end, ref) for s in pl.mentions]
     for o in orgs:
-        ref = Ref(o.name, "organization")
+        ref = Ref(o.name, "organization", gender=org_gender(o.name))
+        genders[o.name] = ref.gender or ""
         refs += [(s.start, s.end, ref) for s in o.mentions]
     for p in people:
         if p.name is None:
@@ -190,7 +207,9 @@ def _owners(toks: list[Token], people: list[Person], orgs: list[Organization],
             ref = Ref(None, "role", rk)
             refs += [(s.start, s.end, ref) for s in p.mentions]
             continue
-        ref = Ref(p.name, "person")
+        ref = Ref(p.name, "person", gender=person_gender(p))
+        if ref.gender:
+            genders[p.name] = ref.gender
         refs += [(s.start, s.end, ref) for s in p.mentions]
         if p.role_span is not None:
             rk = role_key(p.role or "")
@@ -211,7 +230,7 @@ def _owners(toks: list[Token], people: list[Person], orgs: list[Organization],
                     best = r
             k += 1
         owner[i] = best
-    return owner, roles
+    return owner, roles, genders
 
 
 def role_key(role: str) -> str:
@@ -235,11 +254,12 @@ def find_entities(
     speech = frozenset(i for i, t in enumerate(toks) if listed(t.text, lex.speech))
     date_ctx = build_context(text, toks, [], date_spans, frozenset())
     person_heads = lex.title_heads | lex.honorifics
-    orgs = find_organizations(text, toks, hits, date_ctx.blocked, person_heads, speech)
+    orgs = find_organizations(text, toks, hits, date_ctx.blocked, person_heads, speech,
+                              _adjectives())
     org_spans = [(s.start, s.end) for o in orgs for s in o.mentions]
     ctx = build_context(text, toks, [h for h in hits if h.entry.kind != "organization"],
-                        date_spans + org_spans, _adjectives())
+                        date_spans, _adjectives(), org_spans)
     people = find_people(ctx, speech)
-    owner, roles = _owners(toks, people, orgs, places)
-    quotes = find_quotes(text, toks, owner, roles, date_ctx.blocked)
+    owner, roles, genders = _owners(toks, people, orgs, places)
+    quotes = find_quotes(text, toks, owner, roles, date_ctx.blocked, genders)
     return hits, places, orgs, people, quotes

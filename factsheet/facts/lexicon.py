@@ -58,6 +58,7 @@ class Lexicon:
     """All the word lists, as sets of folded keys."""
 
     given: frozenset[str]
+    female: frozenset[str]
     common_word_names: frozenset[str]
     particles: frozenset[str]
     particle_starts: frozenset[str]
@@ -84,6 +85,7 @@ def lexicon() -> Lexicon:
     titles = _keys(data["people"]["titles"])
     return Lexicon(
         given=given,
+        female=_keys(given_table["female"]),
         common_word_names=_keys(given_table["common_word_names"]),
         particles=_keys(particles_table["words"]),
         particle_starts=_keys(particles_table["starts"]),

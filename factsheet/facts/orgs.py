@@ -73,12 +73,13 @@ def _head_of(tok: Token) -> tuple[int, str] | None:
 
 
 def _article(k: str) -> bool:
-    return (k.startswith(("ال", "لل", "وال", "بال")) and len(k) > 3)
+    return (k.startswith(("ال", "لل", "وال")) and len(k) > 3)
 
 
 def find_organizations(text: str, toks: Sequence[Token], hits: Iterable[Hit],
                        blocked_dates: Sequence[bool], person_heads: frozenset[str],
-                       speech_positions: frozenset[int]) -> list[Organization]:
+                       speech_positions: frozenset[int],
+                       adjectives: frozenset[str] = frozenset()) -> list[Organization]:
     """Every organisation of the article with all its mentions, in order of first mention."""
     lex = lexicon()
     orgs: dict[str, _Org] = {}
@@ -155,6 +156,9 @@ def find_organizations(text: str, toks: Sequence[Token], hits: Iterable[Hit],
             if tk.key in person_heads or listed(tk.text, lex.speech) or k in speech_positions:
                 break
             inner = tok_hit[k]
+            if inner is not None and tk.key.startswith(("ب", "ل")) and inner.entry.kind != \
+                    "organization" and not tk.key.startswith(("لل",)):
+                break  # ``المركز بإسطنبول``: where the body is, not its name
             if inner is not None:
                 while k < n and toks[k].start < inner.end:
                     k += 1
@@ -167,6 +171,10 @@ def find_organizations(text: str, toks: Sequence[Token], hits: Iterable[Hit],
             if tk.key in FUNCTION_WORDS:
                 break
             nxt = toks[k + 1] if k + 1 < n else None
+            if k > i + 1 and _head_of(tk) is not None and not tk.key.startswith("لل"):
+                break  # ``… المستهلك السلطات المعنية``: another body begins
+            if tk.key.startswith("وال") and tk.key[3:] in adjectives:
+                break  # ``التنظيم العالمي والليبي الجنسية``
             if _article(tk.key):
                 end_tok = k + 1
                 k += 1
@@ -198,16 +206,21 @@ def find_organizations(text: str, toks: Sequence[Token], hits: Iterable[Hit],
             i += 1
             continue
         a, b = start, toks[end_tok - 1].end
+        if head.lstrip("_") in {key("حساب"), key("موقع")}:
+            i = end_tok  # ``موقع الانحياز``: a position, not a website
+            continue
         if head in _OUTLETS:
             a = toks[i + 1].start
-            if head in {key("حساب"), key("موقع"), key("منصة")}:
-                i = end_tok
-                continue
         name = text[a:b]
-        if name.startswith(("لل",)) and key(name[1:]).startswith("ال"):
-            a += 1
+        shown = name
+        if key(name).startswith("لل") and len(name) > 3:
+            a += 1  # ``للإذاعة الرسمية`` → the body ``الإذاعة الرسمية``
             name = name[1:]
-        add(name, Span(name, a, b), head)
+            shown = "ال" + name[1:]
+        elif key(name).startswith(("وال", "بال", "فال")):
+            a += 1
+            name = shown = name[1:]
+        add(shown, Span(name, a, b), head)
         for x in range(i, end_tok):
             taken_tok[x] = True
         i = end_tok
@@ -243,6 +256,10 @@ def find_organizations(text: str, toks: Sequence[Token], hits: Iterable[Hit],
 
 
 def _quoted_speakers(text: str, toks: Sequence[Token], speech: frozenset[int], add: object) -> None:
+    """``"الصباح" قالت``, ``وقالت "الصباح" إن``: a quoted name as the subject of a verb of
+    saying (not a participle: ``بـ«الغابة» مؤكدا`` is a quoted word, not a speaker)."""
+    from .lexicon import COMPLEMENTIZERS
+
     assert callable(add)
     tok_at = {t.start: i for i, t in enumerate(toks)}
     for m in re.finditer(r"[\"“«]\s*([\u0621-\u064a][\u0621-\u064a ]{1,30}?)\s*[\"”»]", text):
@@ -255,45 +272,67 @@ def _quoted_speakers(text: str, toks: Sequence[Token], speech: frozenset[int], a
         last = first
         while last + 1 < len(toks) and toks[last + 1].end <= b:
             last += 1
-        if (last + 1) in speech or (first - 1) in speech:
+        after = last + 1
+        before = first - 1
+        finite_after = after in speech and not toks[after].key.startswith("م")
+        finite_before = before in speech and not toks[before].key.startswith("م") and (
+            after >= len(toks) or toks[after].key in COMPLEMENTIZERS
+            or toks[after].key in {key("في"), key("فيما")} or toks[after].stop_before)
+        if finite_after or finite_before:
             add(text[a:b], Span(text[a:b], a, b), None)
 
 
 def _short_forms(text: str, toks: Sequence[Token], orgs: list[_Org],
                  bare_heads: list[tuple[int, str]]) -> None:
-    """Bare heads and leading parts of names as mentions of the one organisation they denote."""
+    """Leading parts of names and bare heads as mentions of the organisation they denote.
+
+    ``هيئة الانتخابات`` joins ``هيئة الانتخابات المصرية`` (the one longer name it begins, or
+    the one most mentioned). A bare head (``الوزارة``) joins the organisation with that head;
+    when several have it, the one most mentioned so far (the article's topic), else none."""
+    # longest names first: a short form joins the longest name it begins
+    orgs.sort(key=lambda o: -len(_strip(o.words)))
+    kept: list[_Org] = []
+    by_first: dict[str, list[_Org]] = {}
+    for o in orgs:
+        words = _strip(o.words)
+        if not words:
+            continue
+        longer = [x for x in by_first.get(words[0], []) if _strip(x.words)[:len(words)] == words]
+        if longer and len(words) >= 2:
+            target = max(longer, key=lambda x: len(x.spans))
+            target.spans.extend(o.spans)
+            continue
+        kept.append(o)
+        by_first.setdefault(words[0], []).append(o)
+    orgs[:] = kept
     by_head: dict[str, list[_Org]] = {}
     for o in orgs:
-        w = o.words[0] if o.words else ""
-        for s in stems(w):
-            h = s[2:] if s.startswith("ال") and len(s) > 4 else s
-            by_head.setdefault(h, [])
-            if o not in by_head[h]:
-                by_head[h].append(o)
-            break
+        words = _strip(o.words)
+        if words:
+            by_head.setdefault(words[0], []).append(o)
     for i, head in bare_heads:
-        cands = by_head.get(head, [])
-        if len(cands) == 1:
-            t = toks[i]
-            cut = 0
-            k = t.key
-            for c in ("و", "ف", "ب", "ل"):
-                if k.startswith(c) and k[1:].startswith("ال"):
-                    cut = 1
-            cands[0].spans.append(Span(t.text[cut:], t.start + cut, t.end))
-    # ``هيئة الانتخابات`` → ``هيئة الانتخابات المصرية`` (the one longer name it begins)
-    for o in list(orgs):
-        longer = [x for x in orgs if x is not o and len(x.words) > len(o.words)
-                  and _strip(x.words[:len(o.words)]) == _strip(o.words)]
-        if len(longer) == 1 and o.spans:
-            longer[0].spans.extend(o.spans)
-            o.spans = []
+        cands = by_head.get(_strip((head,))[0], [])
+        t = toks[i]
+        before = [(sum(1 for s in c.spans if s.start < t.start),
+                   max((s.start for s in c.spans if s.start < t.start), default=-1), c)
+                  for c in cands]
+        before = [b for b in before if b[0] > 0]
+        if not before:
+            continue
+        before.sort(key=lambda b: (b[0], b[1]))
+        if len(before) > 1 and before[-1][0] == before[-2][0] and before[-1][1] < 0:
+            continue
+        cut = 1 if t.key.startswith(("و", "ف", "ب", "ل")) and t.key[1:].startswith("ال") else 0
+        before[-1][2].spans.append(Span(t.text[cut:], t.start + cut, t.end))
     orgs[:] = [o for o in orgs if o.spans]
 
 
 def _strip(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Words of a name without the article and clitics, for comparing names."""
     out = []
     for w in words:
+        if not any(c.isalpha() for c in w):
+            continue
         for c in ("وال", "بال", "لل", "فال", "ال", "و"):
             if w.startswith(c) and len(w) - len(c) >= 3:
                 w = w[len(c):]

@@ -59,6 +59,8 @@ class Context:
     """Words the article writes without it: ``قرار`` beside ``القرار`` is an ordinary noun."""
     adjectives: frozenset[str]
     """Nationality adjectives (``الأردني``, ``المغربية``), folded, without the article."""
+    dates: list[bool]
+    """Tokens inside a date."""
 
 
 def nationality_forms(place_names: Iterable[str]) -> frozenset[str]:
@@ -77,20 +79,13 @@ def nationality_forms(place_names: Iterable[str]) -> frozenset[str]:
 
 
 def build_context(text: str, toks: Sequence[Token], hits: Iterable[Hit],
-                  dates: Iterable[tuple[int, int]], adjectives: frozenset[str]) -> Context:
-    """Mark the tokens that names cannot use, and the article's ordinary nouns."""
-    blocked = [False] * len(toks)
-    spans = sorted([(h.start, h.end) for h in hits] + list(dates))
-    j = 0
-    for i, t in enumerate(toks):
-        while j < len(spans) and spans[j][1] <= t.start:
-            j += 1
-        k = j
-        while k < len(spans) and spans[k][0] < t.end:
-            if spans[k][1] > t.start:
-                blocked[i] = True
-                break
-            k += 1
+                  dates: Iterable[tuple[int, int]], adjectives: frozenset[str],
+                  others: Iterable[tuple[int, int]] = ()) -> Context:
+    """Mark the tokens that names cannot use (``hits`` and ``others``: places and bodies;
+    ``dates``), and the article's ordinary nouns."""
+    dates = list(dates)
+    blocked = _covered(toks, sorted([(h.start, h.end) for h in hits] + dates + list(others)))
+    in_date = _covered(toks, sorted(dates))
     with_article = set()
     without = set()
     for t in toks:
@@ -100,7 +95,24 @@ def build_context(text: str, toks: Sequence[Token], hits: Iterable[Hit],
                 break
         else:
             without.add(t.key)
-    return Context(text, toks, blocked, frozenset(with_article), frozenset(without), adjectives)
+    return Context(text, toks, blocked, frozenset(with_article), frozenset(without), adjectives,
+                   in_date)
+
+
+def _covered(toks: Sequence[Token], spans: list[tuple[int, int]]) -> list[bool]:
+    """For each token, whether one of the sorted ``spans`` covers part of it."""
+    out = [False] * len(toks)
+    j = 0
+    for i, t in enumerate(toks):
+        while j < len(spans) and spans[j][1] <= t.start:
+            j += 1
+        k = j
+        while k < len(spans) and spans[k][0] < t.end:
+            if spans[k][1] > t.start:
+                out[i] = True
+                break
+            k += 1
+    return out
 
 
 def _bare(k: str) -> str:
@@ -134,6 +146,8 @@ def _and(k: str) -> str:
 
 
 _ADVERBS = {key(w) for w in [
+    "عدم", "ضرورة", "أهمية", "إمكانية", "استمرار", "وجود", "غالبية", "معظم", "أغلب", "مزيد",
+    "بحسب", "حسب", "وفق", "طبقا", "نقلا", "استنادا",
     "أيضا", "ايضا", "حاليا", "سابقا", "لاحقا", "مجددا", "مرارا", "تقريبا", "رسميا", "فعلا",
     "خصوصا", "عموما", "ضمنا", "جدا", "كثيرا", "قليلا", "معا", "سويا", "مباشرة", "مؤخرا", "حينها",
     "آنذاك", "حينذاك", "بدوره", "بدورها", "كذلك"
@@ -202,7 +216,8 @@ def parse_name(ctx: Context, i: int, *, strong: bool) -> int | None:
             return None
         if first.endswith("ه") and not _article(first):
             return None  # ``مبادرة``, ``وزارة``: a feminine noun, not a name
-        if nxt is not None and not nxt.stop_before and _article(nxt.key) and not (
+        if nxt is not None and not nxt.stop_before and _article(nxt.key) and nxt.key != "الله" \
+                and not (
             _surname_shape(nxt.key) and nxt.key[2:] not in ctx.without_article
             and not _ordinary(ctx, i + 1)
         ):
@@ -210,13 +225,21 @@ def parse_name(ctx: Context, i: int, *, strong: bool) -> int | None:
     j = i + 1
     words = 1
     pending = _bare(first) in lex.particles
-    while j < n and words < MAX_NAME_WORDS + (2 if pending else 0):
+    while j < n and words < MAX_NAME_WORDS:
         t = toks[j]
         k = t.key
-        if t.stop_before or (_ordinary(ctx, j) and not (
+        inner_particle = k in lex.particles and j + 1 < n and not toks[j + 1].stop_before \
+            and not ctx.blocked[j + 1] and (pending or k not in FUNCTION_WORDS) and not _article(k)
+        if t.stop_before or (_ordinary(ctx, j) and not inner_particle and not (
             pending and not ctx.blocked[j] and k not in FUNCTION_WORDS and len(k) >= 2
         )):
             break
+        if not pending and not is_given(k) and k.startswith("ي") and len(k) <= 6 and \
+                not k.startswith("يو"):
+            break  # ``أحمد ينادي``: a verb
+        if words >= 2 and not strong and not pending and not is_given(k) and not _article(k) and \
+                not is_given(toks[j - 1].key) and toks[j - 1].key not in lex.particles:
+            break  # ``مورغان تشانغيراي خصم …``: two words of a name, then the text goes on
         if k.startswith(("ب", "ل")) and not pending and not is_given(k) and (
             _article(k[1:]) or k.startswith(("لل", "بال")) or not given
             or k[1:] in ctx.without_article or k[1:] in ctx.with_article
@@ -226,7 +249,7 @@ def parse_name(ctx: Context, i: int, *, strong: bool) -> int | None:
             is_given(_bare(k)) or _bare(k) in lex.particle_starts or len(k) > 3
         ) and k not in lex.given:
             break  # ``وسالم``: the next name of a list
-        if _article(k) and not pending:
+        if _article(k) and not pending and k != "الله":
             if k in ORDINALS:
                 j += 1
                 words += 1
@@ -237,7 +260,7 @@ def parse_name(ctx: Context, i: int, *, strong: bool) -> int | None:
                 break
         pending = k in lex.particles
         j += 1
-        words += 1
+        words += 0 if pending else 1
     while j > i + 1 and toks[j - 1].key in lex.particles:
         j -= 1
     if j == i + 1 and not strong:
@@ -280,8 +303,13 @@ def _name_end(ctx: Context, j: int) -> bool:
 
 
 def _verb_or_plural(k: str) -> bool:
-    """``يمكن``, ``نأمل``, ``توجيهات``, ``المسؤولين``: a verb or a plural, not a name."""
+    """``يمكن``, ``نأمل``, ``توجيهات``, ``أكبر``, ``وارتباك``: a verb, a plural, an elative or a
+    word after ``و``: not the first word of a name."""
     if k.startswith("ي") and 3 <= len(k) <= 6:
+        return True
+    if k.startswith("ا") and len(k) == 4:
+        return True  # أفعل: أكبر، أعلن، أكثر
+    if k.startswith("و") and len(k) >= 4:
         return True
     if k.startswith(("نا", "نت", "نس", "نق", "نأ")) and len(k) <= 5:
         return True
@@ -332,10 +360,17 @@ def role_end(ctx: Context, i: int, j: int) -> int:
     k = j
     while k < len(toks) and k - i < MAX_ROLE_WORDS:
         t = toks[k]
-        if t.stop_before or t.key in _RELATIVE or t.key in FUNCTION_WORDS:
+        if t.stop_before or t.key in _RELATIVE or t.key in FUNCTION_WORDS or ctx.dates[k]:
             break
         if is_given(t.key) and not _article(t.key):
             break
+        if t.key == "في" and k + 1 < len(toks) and ctx.blocked[k + 1] \
+                and not toks[k + 1].stop_before:
+            k += 1  # ``مسؤول في الشرطة المحلية``, ``مدير البرنامج في الحركة …``
+            while k < len(toks) and ctx.blocked[k] and not toks[k].stop_before:
+                k += 1
+            end = k
+            continue
         if ctx.blocked[k] and not _article(t.key) and t.key[:2] not in ("لل",):
             # a place or an organisation named in the role: رئيس المفوضية الأوروبية
             end = k + 1
@@ -353,10 +388,8 @@ def role_end(ctx: Context, i: int, j: int) -> int:
             continue
         if nxt is not None and not nxt.stop_before and (
             _article(nxt.key) or nxt.key.startswith("لل")
-        ) and t.key not in lex.speech and not looks_like_verb(t.key) and (
-            t.key in ctx.with_article or t.key in lex.title_heads or t.key in lex.org_heads
-            or _bare(t.key) in lex.org_heads
-        ):
+        ) and t.key not in lex.speech and not looks_like_verb(t.key) and not is_given(t.key) \
+                and not t.key.startswith(("و", "ب")):
             end = k + 1  # a construct noun before its genitive: مجلس النواب، رئيس شرطة الولاية
             k += 1
             continue
@@ -417,7 +450,8 @@ def find_people(ctx: Context, speech_positions: frozenset[int]) -> list[Person]:
         t = toks[i]
         te = _title_end(ctx, i)
         if te is not None:
-            re_ = role_end(ctx, i, te)
+            honorific_only = te == i + 1 and t.key in lex.honorifics and t.key not in lex.titles
+            re_ = te if honorific_only else role_end(ctx, i, te)
             start = re_
             if start < n and ctx.text[toks[start - 1].end:toks[start].start].strip() in ("،", ","):
                 pass

@@ -43,6 +43,61 @@ _SELF_CONTINUERS = {key(w) for w in ("المتحدث", "المصدر", "البي
 _SAME = {key(w) for w in ("ذاته", "ذاتها", "نفسه", "نفسها")}
 _ATTRIBUTION = {key(w) for w in ("حسب", "بحسب", "وحسب", "وبحسب", "وفق", "ووفق", "وفقا", "ووفقا",
                                  "طبقا", "وطبقا")}
+MAX_CLAUSE = 30
+"""Words between a verb of saying and its ``إن``/``أن`` at most."""
+_NAME_IN_QUOTES = re.compile(r"[^\"”»«“\n.،,:]{1,30}[\"”»]")
+
+
+def _quoted_name(text: str, start: int) -> bool:
+    """``وقالت "الصباح" إن``: a short quoted name (three words at most), not the quote."""
+    m = _NAME_IN_QUOTES.match(text, start)
+    if m is None:
+        return False
+    return len(m.group().split()) <= 3 and not text[m.end():m.end() + 3].strip(
+        " \u00a0").startswith((".", "\n")) and m.end() < len(text) - 1
+
+
+_ON_BEHALF = {key(w) for w in ("باسم", "لسان", "عن")}
+_CONTINUING = {key(w) for w in [
+    "أضاف", "أضافت", "تابع", "تابعت", "أردف", "أردفت", "استطرد", "استطردت", "مضيفا", "مضيفة",
+    "مشيرا", "مشيرة", "مؤكدا", "مؤكدة", "موضحا", "موضحة", "مبرزا", "مبرزة", "مذكرا", "مذكرة",
+    "لافتا", "لافتة", "معتبرا", "معتبرة", "مردفا", "مردفة", "قائلا", "قائلة", "منبها", "منبهة",
+    "محذرا", "محذرة", "مشددا", "مشددة", "معربا", "معربة", "يضيف", "تضيف", "ختم", "ختمت", "اختتم",
+    "اختتمت"
+]}
+
+
+def _participle(k: str) -> bool:
+    """``مشيرا``, ``مؤكدة``, ``قائلين``: an active participle (its subject is not written)."""
+    for c in ("و", "ف"):
+        if k.startswith(c + "م"):
+            k = k[1:]
+    return (k.startswith("م") and k.endswith(("ا", "ه", "ين")) and len(k) >= 5) or k.startswith(
+        ("قائل", "داعي", "نافي", "لافت"))
+
+
+def _continuing(k: str) -> bool:
+    """``وأضاف``, ``مشيرا``: a verb that goes on with the last speaker."""
+    return any(s in _CONTINUING for s in (k, k[1:], k[2:]))
+
+
+def _verb_gender(k: str) -> str | None:
+    """``قالت`` → ``f``, ``قال`` → ``m``, ``قالوا`` → ``None`` (plural: either)."""
+    for c in ("و", "ف", "ك"):
+        if k.startswith(c) and len(k) > 4:
+            k = k[1:]
+            break
+    if k.endswith(("وا", "ين", "ون", "ا")) and not k.endswith(("دعا", "رأى")):
+        return None if k.endswith(("وا", "ين", "ون")) else "m"
+    if k.endswith(("ت", "ه")) or (k.startswith("ت") and len(k) <= 5):
+        return "f"
+    return "m"
+
+
+def _gender_of(name: str, genders: dict[str, str]) -> str | None:
+    return genders.get(name)
+
+
 _BEFORE_VERB = {key(w) for w in ("قد", "وقد")}
 _KAN = {key(w) for w in ("كان", "وكان", "كانت", "وكانت")}
 
@@ -55,6 +110,8 @@ class Ref:
     kind: str
     """``person``, ``role``, ``organization``, ``place``, ``unnamed``."""
     role_key: str = ""
+    gender: str | None = None
+    """``m``, ``f`` or ``None`` (not known): verbs agree with it (``قالت`` ~ ``الوزارة``)."""
 
 
 def _verb(t: Token) -> bool:
@@ -90,10 +147,12 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 
 
 def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
-                roles: dict[str, str], skip: Sequence[bool]) -> list[Quote]:
+                roles: dict[str, str], skip: Sequence[bool],
+                genders: dict[str, str] | None = None) -> list[Quote]:
     """The quotes of the article, in order. ``owner[i]`` is what token ``i`` names; ``skip[i]``
     marks the words of a date (``وقال موغابي الأحد إن``)."""
     lex = lexicon()
+    genders = genders or {}
     out: list[tuple[int, int, str | None, Span | None]] = []
     last: tuple[str | None, Span | None] = (None, None)
     taken_until = -1
@@ -103,35 +162,119 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
     tok_at = {t.start: idx for idx, t in enumerate(toks)}
 
     def resolve(a: int, b: int) -> tuple[tuple[str | None, Span | None], int] | None:
-        """The speaker named in tokens ``a:b`` and the token after it, if any is named."""
+        """The speaker named in tokens ``a:b`` (the verb's subject) and the token after it.
+
+        A person named anywhere in the subject wins (``مسؤول في الشرطة يدعى نافيد شاه``),
+        except after ``باسم`` (``المتحدث باسم ماي`` is not ماي); then ``المتحدث``/``البيان``
+        (the last speaker), an unnamed source (no speaker), an organisation (``صحافي من
+        رويترز``), a role held by a named person, a place in subject position."""
+        first_content: int | None = None
+        unnamed: int | None = None
+        org: int | None = None
+        place: int | None = None
+        role: int | None = None
+        cont: int | None = None
+        after_on_behalf = -10
         for k in range(a, b):
             t = toks[k]
             ref = owner[k]
             if skip[k]:
                 continue
+            if t.key in _ON_BEHALF:
+                after_on_behalf = k
+                continue
             if ref is None and t.key in FUNCTION_WORDS:
+                if first_content is None:
+                    return None
+                continue
+            if ref is None and len(t.key) >= 4 and t.key.endswith("ا") and not t.key.endswith(
+                    ("وا", "اا")) and first_content is None:
+                continue  # ``نافية نفيا قطعيا``, ``استنادا``: an adverb, not the subject
+            if first_content is None:
+                first_content = k
+            if ref is not None and k - after_on_behalf > 3:
+                if ref.kind == "person":
+                    return _named(k, ref), _end_of(k, ref, b)
+                if ref.kind == "organization" and org is None:
+                    org = k
+                elif ref.kind == "place" and place is None and k == first_content:
+                    place = k
+                elif ref.kind == "role" and role is None:
+                    role = k
+                continue
+            if ref is not None:
+                continue
+            bk = t.key[1:] if t.key.startswith(("و", "ف")) else t.key
+            if cont is None and (t.key in _CONTINUERS or bk in _CONTINUERS):
+                nxt = toks[k + 1].key if k + 1 < n else ""
+                if t.key in _SELF_CONTINUERS or nxt in _SAME:
+                    cont = k
+                    continue
+            if unnamed is None and (t.key in lex.unnamed or bk in lex.unnamed):
+                unnamed = k
+        if cont is not None and (org is None or org > cont):
+            return last, cont + 1
+        if unnamed is not None and (org is None or org > unnamed + 3):
+            t = toks[unnamed]
+            return (None, Span(t.text, t.start, t.end)), unnamed + 1
+        for hit in (org, role, place):
+            if hit is not None:
+                ref = owner[hit]
+                assert ref is not None
+                return _named(hit, ref), _end_of(hit, ref, b)
+        if first_content is not None:
+            t = toks[first_content]
+            if t.key in lex.title_heads or t.key in lex.honorifics:
                 return None
-            if ref is None and k < a + 3 and (t.key in lex.honorifics or t.key in lex.title_heads):
-                continue  # ``وقال السيد إنفانتينو``
-            if ref is None:
-                bk = t.key[1:] if t.key.startswith(("و", "ف")) else t.key
-                if t.key in _CONTINUERS or bk in _CONTINUERS:
-                    nxt = toks[k + 1].key if k + 1 < n else ""
-                    if t.key in _SELF_CONTINUERS or nxt in _SAME:
-                        return last, k + 1 + (nxt in _SAME)
-                if t.key in lex.unnamed or bk in lex.unnamed:
-                    return (None, Span(t.text, t.start, t.end)), k + 1
-                return (None, Span(t.text, t.start, t.end)), k + 1
-            end = k + 1
-            while end < b and owner[end] is ref:
-                end += 1
-            span = Span(text[toks[k].start:toks[end - 1].end], toks[k].start, toks[end - 1].end)
-            if ref.kind == "role":
-                return (roles.get(ref.role_key), span), end
-            if ref.kind == "unnamed":
-                return (None, span), end
-            return (ref.name, span), end
+            return (None, Span(t.text, t.start, t.end)), first_content + 1
         return None
+
+    def _end_of(k: int, ref: Ref, b: int) -> int:
+        end = k + 1
+        while end < b and owner[end] is ref:
+            end += 1
+        return end
+
+    def _named(k: int, ref: Ref) -> tuple[str | None, Span | None]:
+        end = _end_of(k, ref, n)
+        span = Span(text[toks[k].start:toks[end - 1].end], toks[k].start, toks[end - 1].end)
+        if ref.kind == "role":
+            return roles.get(ref.role_key), span
+        if ref.kind == "unnamed":
+            return None, span
+        return ref.name, span
+
+    def pronoun(i: int) -> tuple[str | None, Span | None]:
+        """Who a verb without a subject refers to: the last speaker for ``وأضاف``, else the
+        subject of the sentence so far or of the one before, if it agrees in gender."""
+        g = _verb_gender(toks[i].key)
+        if (_continuing(toks[i].key) or last_end >= sent_start_off(i, 2)) and (
+                last[0] is None or g is None or last_gender is None or g == last_gender):
+            return last
+        lo = sent_start_tok(i, 2)
+        for k in range(lo, i):
+            ref = owner[k]
+            if ref is None or ref.kind not in ("person", "organization"):
+                continue
+            if g is not None and ref.gender is not None and ref.gender != g:
+                continue
+            return _named(k, ref)
+        return last
+
+    starts = [k for k, t in enumerate(toks) if k == 0 or (
+        t.stop_before and re.search(r"[.!?؟\n]", text[toks[k - 1].end:t.start]))]
+
+    def sent_start_tok(i: int, back: int) -> int:
+        """Token index where the sentence ``back - 1`` sentences before token ``i`` starts."""
+        import bisect
+        pos = bisect.bisect_right(starts, i) - back
+        return starts[max(0, pos)]
+
+    def sent_start_off(i: int, back: int) -> int:
+        return toks[sent_start_tok(i, back)].start
+
+    last_end = -1
+    last_gender: str | None = None
 
     for i, t in enumerate(toks):
         if t.start < taken_until or not _verb(t):
@@ -143,9 +286,10 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
         j = i + 1
         comp: int | None = None
         comp_tok: int | None = None
-        while j < n and toks[j].start < s_end and j - i <= 18:
+        while j < n and toks[j].start < s_end and j - i <= MAX_CLAUSE:
             gap = text[toks[j - 1].end:toks[j].start]
-            if any(c in gap for c in "«“\"") or ":" in gap:
+            if (any(c in gap for c in "«“\"") and not _quoted_name(text, toks[j].start)) \
+                    or ":" in gap:
                 comp = toks[j - 1].end + max(gap.find(c) for c in "«“\":") + 1
                 comp_tok = j
                 break
@@ -162,6 +306,10 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
             j += 1
         subject_end = comp_tok if comp_tok is not None else min(j, i + 6)
         found = resolve(i + 1, subject_end)
+        if found is not None and found[0][0] is None and found[0][1] is not None and (
+            _participle(t.key) or _verb_gender(t.key) is None
+        ) and key(found[0][1].text) not in lex.unnamed:
+            found = None  # ``مؤكدا الوضع``, ``ودعوا الدول``: the noun is an object
         nominal = key(t.text) in _NOMINAL or any(s in _NOMINAL for s in (t.key[1:], t.key[2:]))
         if comp is None:
             if not nominal or (found is None and i + 1 < n and toks[i + 1].stop_before):
@@ -183,7 +331,7 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
                     None if ref.kind == "unnamed" else ref.name,
                     Span(toks[back].text, toks[back].start, toks[back].end))
             else:
-                who = last
+                who = pronoun(i)
         else:
             who = found[0]
         end = _sentence_end(text, comp)
@@ -195,7 +343,10 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
             if da <= a < db and db > b:
                 b = db
         out.append((a, b, who[0], who[1]))
+        if found is not None or who != last:
+            last_gender = _gender_of(who[0], genders) if who[0] else _verb_gender(t.key)
         last = who
+        last_end = b
         taken_until = max(taken_until, min(b, nxt))
     # direct quotes not inside a reported one
     for da, db in direct:
