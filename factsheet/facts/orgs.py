@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from ..dates.arabic import key, stems
 from .gazetteer import Hit
-from .lexicon import FUNCTION_WORDS, Token, lexicon, listed
+from .lexicon import FUNCTION_WORDS, ORDINALS, Token, lexicon, listed
 from .model import Organization, Span
 
 MAX_ORG_WORDS = 8
@@ -33,6 +33,20 @@ _OUTLETS = {key(w) for w in [
     "المحطة", "موقع", "الموقع", "مجلة", "المجلة", "إذاعة", "الإذاعة", "تلفزيون", "التلفزيون",
     "حساب"
 ]}
+_BARE_OUTLETS = {key(w) for w in ("وكالة", "صحيفة", "جريدة", "مجلة", "قناة")}
+"""Outlet words that may precede an unquoted name (``وكالة سبوتنيك``, ``صحيفة تلغراف``)."""
+_ADJECTIVES = {key(w) for w in """العليا العامة العام الأعلى الكبرى الكبير العظمى الحاكم الحاكمة
+الأول الدائمة الدائم الموحد الموحدة""".split()}
+
+
+def _adjective(k: str, nationality: frozenset[str]) -> bool:
+    """``الإفريقي``, ``المستقلة``, ``العليا``: a word that can qualify a name."""
+    bare = k[2:] if k.startswith("ال") else k
+    return (k in _ADJECTIVES or bare in nationality or k.endswith(("ي", "يه", "يين", "يون"))
+            or k.startswith(("الم", "المت", "المس")) or k.startswith("ال") and len(k) == 6
+            and k[3] == "ا")
+
+
 _NAMED_HEADS = {key(w) for w in [
     "حزب", "الحزب", "حركة", "الحركة", "جماعة", "الجماعة", "تنظيم", "التنظيم", "مجموعة",
     "المجموعة", "شركة", "الشركة", "نادي", "النادي", "فريق", "الفريق", "منظمة", "المنظمة",
@@ -72,6 +86,19 @@ def _head_of(tok: Token) -> tuple[int, str] | None:
     return None
 
 
+def _clitic_cut(text: str) -> int:
+    """``وشبكة …`` → 1, ``للمنظمة …`` → 1, ``والجمعية`` → 1: characters of a leading clitic."""
+    k = key(text)
+    if k.startswith(("وال", "بال", "فال", "كال", "لل")):
+        return 1
+    first = k.split()[0] if k else ""
+    if first.startswith(("و", "ف", "ب", "ل")) and len(first) > 4:
+        heads = lexicon().org_heads
+        if first[1:] in heads or "ال" + first[1:] in heads:
+            return 1
+    return 0
+
+
 def _article(k: str) -> bool:
     return (k.startswith(("ال", "لل", "وال")) and len(k) > 3)
 
@@ -89,7 +116,8 @@ def find_organizations(text: str, toks: Sequence[Token], hits: Iterable[Hit],
         if h.entry.kind == "organization":
             o = orgs.setdefault(key(h.entry.name), _Org(h.entry.name, h.entry.en, h.entry.acronym,
                                                          None, tuple(key(h.entry.name).split())))
-            o.spans.append(Span(h.text, h.start, h.end))
+            cut = _clitic_cut(h.text)
+            o.spans.append(Span(h.text[cut:], h.start + cut, h.end))
             taken.append((h.start, h.end))
         hit_at[h.start] = h
     tok_hit: list[Hit | None] = [None] * len(toks)
@@ -175,26 +203,35 @@ def find_organizations(text: str, toks: Sequence[Token], hits: Iterable[Hit],
                 break  # ``… المستهلك السلطات المعنية``: another body begins
             if tk.key.startswith("وال") and tk.key[3:] in adjectives:
                 break  # ``التنظيم العالمي والليبي الجنسية``
+            if tk.key in ORDINALS or tk.key.endswith(("ها", "هم", "هما")):
+                break  # ``المركز الأول``, ``لجنة تحكيمها``
+            prev = toks[k - 1].key
+            if _article(tk.key) and _article(prev) and not tk.key.startswith(("لل", "وال")) \
+                    and not _adjective(tk.key, adjectives):
+                break  # ``الاتحاد الإضراب``: a definite noun after a definite word is not its name
             if _article(tk.key):
                 end_tok = k + 1
                 k += 1
                 words += 1
                 continue
             if tk.key.startswith("ل") and len(tk.key) >= 4 and k == end_tok and nxt is not None \
-                    and not nxt.stop_before and _article(nxt.key) and head not in _OUTLETS:
+                    and not nxt.stop_before and _article(nxt.key) and head not in _OUTLETS \
+                    and not (k == i + 1 and _article(t.key)):
                 end_tok = k + 2  # ``لكرة القدم``, ``لتنسيق الشؤون الإنسانية``
                 k += 2
                 words += 2
                 continue
             if nxt is not None and not nxt.stop_before and _article(nxt.key) \
                     and head not in _OUTLETS and not tk.key.isdigit() \
-                    and not _article(toks[k - 1].key):
+                    and not _article(toks[k - 1].key) and not (
+                        tk.key.startswith(("ي", "ت")) and len(tk.key) <= 4):
                 end_tok = k + 1  # a construct noun: هيئة الطيران المدني، رابطة دوري المحترفين
                 k += 1
                 words += 1
                 continue
-            if head in _OUTLETS and not _article(tk.key) and words <= 3 and not tk.key.isdigit() \
-                    and not tk.key.startswith(("ل", "ب")):
+            if head in _BARE_OUTLETS and not _article(tk.key) and words <= 3 \
+                    and not tk.key.isdigit() and not tk.key.startswith(("ل", "ب")) \
+                    and not tk.key.endswith("ا"):
                 end_tok = k + 1  # an outlet's own name: وكالة سبوتنيك
                 k += 1
                 words += 1
@@ -224,6 +261,18 @@ def find_organizations(text: str, toks: Sequence[Token], hits: Iterable[Hit],
         for x in range(i, end_tok):
             taken_tok[x] = True
         i = end_tok
+    # a known name inside a longer one (``مكتب الأمم المتحدة لتنسيق …``) is part of it
+    longer = sorted((s.start, s.end) for o in orgs.values() if o.head is not None
+                    for s in o.spans)
+    if longer:
+        import bisect
+        starts = [a for a, _ in longer]
+        for o in orgs.values():
+            if o.head is None:
+                o.spans = [s for s in o.spans if not any(
+                    a <= s.start and s.end <= b and (a, b) != (s.start, s.end)
+                    for a, b in longer[max(0, bisect.bisect_right(starts, s.start) - 3):
+                                       bisect.bisect_right(starts, s.start)])]
     # acronyms in brackets after a name
     by_end: dict[int, _Org] = {}
     for o in orgs.values():
@@ -274,8 +323,11 @@ def _quoted_speakers(text: str, toks: Sequence[Token], speech: frozenset[int], a
             last += 1
         after = last + 1
         before = first - 1
-        finite_after = after in speech and not toks[after].key.startswith("م")
-        finite_before = before in speech and not toks[before].key.startswith("م") and (
+        tight_after = after < len(toks) and not text[m.end():toks[after].start].strip(" \u00a0")
+        tight_before = before >= 0 and not text[toks[before].end:m.start()].strip(" \u00a0")
+        finite_after = tight_after and after in speech and not toks[after].key.startswith("م")
+        finite_before = tight_before and before in speech and not toks[before].key.startswith(
+            "م") and (
             after >= len(toks) or toks[after].key in COMPLEMENTIZERS
             or toks[after].key in {key("في"), key("فيما")} or toks[after].stop_before)
         if finite_after or finite_before:
