@@ -42,6 +42,11 @@ COMPLEMENTIZERS = frozenset(key(w) for w in [
 """Words that open reported speech (``إن``, ``أنه``, ``بأن`` …)."""
 
 
+def word_keys(words: str) -> frozenset[str]:
+    """The matching keys of whitespace-separated words."""
+    return frozenset(key(w) for w in words.split())
+
+
 @lru_cache(maxsize=1)
 def names_data() -> dict[str, object]:
     """The parsed ``facts/data/names.toml``."""

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from ..dates.arabic import key, stems
 from .gazetteer import Hit
-from .lexicon import FUNCTION_WORDS, ORDINALS, Token, lexicon, listed
+from .lexicon import FUNCTION_WORDS, ORDINALS, Token, lexicon, listed, word_keys
 from .model import Organization, Span
 
 MAX_ORG_WORDS = 8
@@ -35,16 +35,16 @@ _OUTLETS = {key(w) for w in [
 ]}
 _BARE_OUTLETS = {key(w) for w in ("وكالة", "صحيفة", "جريدة", "مجلة", "قناة")}
 """Outlet words that may precede an unquoted name (``وكالة سبوتنيك``, ``صحيفة تلغراف``)."""
-_ADJECTIVES = {key(w) for w in """العليا العامة العام الأعلى الكبرى الكبير العظمى الحاكم الحاكمة
-الأول الدائمة الدائم الموحد الموحدة""".split()}
+_ADJECTIVES = word_keys("""العليا العامة العام الأعلى الكبرى الكبير العظمى الحاكم الحاكمة
+الأول الدائمة الدائم الموحد الموحدة""")
 
 
 def _adjective(k: str, nationality: frozenset[str]) -> bool:
     """``الإفريقي``, ``المستقلة``, ``العليا``: a word that can qualify a name."""
     bare = k[2:] if k.startswith("ال") else k
     return (k in _ADJECTIVES or bare in nationality or k.endswith(("ي", "يه", "يين", "يون"))
-            or k.startswith(("الم", "المت", "المس")) or k.startswith("ال") and len(k) == 6
-            and k[3] == "ا")
+            or k.startswith(("الم", "المت", "المس")) or (k.startswith("ال") and len(k) == 6
+            and k[3] == "ا"))
 
 
 _NAMED_HEADS = {key(w) for w in [
