@@ -140,6 +140,39 @@ def gazetteer() -> dict[str, Entry]:
 
 
 @lru_cache(maxsize=1)
+def spelling_words() -> dict[str, int]:
+    """For each squashed spelling, the most words it is written with (``الأمم المتحدة``: 2)."""
+    data = entities_data()
+    out: dict[str, int] = {}
+
+    def note(spelling: str) -> None:
+        sq = _squash(spelling)
+        out[sq] = max(out.get(sq, 0), len(spelling.split()))
+
+    for table in ("places", "organizations"):
+        for e in data[table].values():
+            for s in [e["name"], *e.get("aliases", []), *e.get("bracketed", [])]:
+                note(s)
+    for spellings in data["country_aliases"].values():
+        for s in spellings:
+            note(s)
+    for code, spellings in data["regions"].items():
+        for s in spellings:
+            note(s)
+    for name, *_ in _cities():
+        note(name)
+    import babel
+
+    ar = babel.Locale("ar")
+    for name in ar.territories.values():
+        note(name)
+    for info in ar.time_zones.values():
+        if info.get("city"):
+            note(info["city"])
+    return out
+
+
+@lru_cache(maxsize=1)
 def bracketed() -> frozenset[str]:
     """Spellings that name a body only between brackets (``(ومع)``)."""
     out: set[str] = set()
@@ -164,7 +197,7 @@ _PLACE_WORDS = {key(w) for w in [
     "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي", "ضواحي", "مدينة", "بلدة", "قرية", "ولاية",
     "محافظة", "إقليم", "اقليم", "منطقة", "عاصمة", "قضاء", "جهة", "مخيم", "حي", "مدن", "محافظات",
     "ولايات", "مناطق", "وفي", "ومن", "وإلى", "والى", "بمدينة", "لمدينة", "ببلدة", "بولاية",
-    "بمحافظة", "بمنطقة", "بإقليم"
+    "بمحافظة", "بمنطقة", "بإقليم", "ميناء", "مطار", "معبر", "جزيرة", "جزر", "بميناء", "بمطار"
 ]}
 _LIST_GAP = re.compile(r"^[\s،,]*(?:و|أو|او)?\s*$")
 
@@ -239,6 +272,8 @@ def find_names(text: str) -> list[Hit]:
                 readings = readings[1:]  # ``…، وجدة``: ``و`` + ``جدة`` in a list
             for first in readings:
                 entry = names.get(first + rest)
+                if entry is not None and n > spelling_words().get(first + rest, n):
+                    entry = None  # ``بيان أن`` is not the town ``يانان``
                 if entry is not None:
                     found = (n, entry)
                     raw = run[0][0]

@@ -41,6 +41,7 @@ MAX_ROLE_WORDS = 9
 _NAMED = {key(w) for w in ("يدعى", "تدعى", "المدعو", "المدعوة", "يسمى", "تسمى", "اسمه", "اسمها")}
 _RELATIVE = {key(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "الذى")}
 _CONJ_CLITICS = ("و",)
+_FACILITIES = {key(w) for w in ["مطار", "ملعب", "مركب", "ميناء", "شارع", "ساحة", "جسر", "معبر", "قاعدة", "فندق", "معبد", "مسجد", "كنيسة", "مستشفى", "مدرسة", "جامعة", "ثانوية", "معهد", "قاعة", "مؤسسة", "جائزة", "مركز", "حي", "قصر", "كأس", "دوري", "مكتبة", "سد", "محطة", "مدينة"]}
 _IN_CAPACITY = {key(w) for w in ("بصفته", "بصفتها", "باعتباره", "باعتبارها")}
 _NAME_CLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "لـ")
 
@@ -146,7 +147,7 @@ def _and(k: str) -> str:
 
 
 _ADVERBS = {key(w) for w in [
-    "عدم", "ضرورة", "أهمية", "إمكانية", "استمرار", "وجود", "غالبية", "معظم", "أغلب", "مزيد",
+    "عدم", "ضرورة", "جاهز", "جاهزة", "أهمية", "إمكانية", "استمرار", "وجود", "غالبية", "معظم", "أغلب", "مزيد",
     "بحسب", "حسب", "وفق", "طبقا", "نقلا", "استنادا",
     "أيضا", "ايضا", "حاليا", "سابقا", "لاحقا", "مجددا", "مرارا", "تقريبا", "رسميا", "فعلا",
     "خصوصا", "عموما", "ضمنا", "جدا", "كثيرا", "قليلا", "معا", "سويا", "مباشرة", "مؤخرا", "حينها",
@@ -190,11 +191,12 @@ def _ordinary(ctx: Context, i: int) -> bool:
     return _article(k) and k[2:] in ctx.without_article and not is_given(k)
 
 
-def parse_name(ctx: Context, i: int, *, strong: bool) -> int | None:
+def parse_name(ctx: Context, i: int, *, strong: bool, after_role: bool = False) -> int | None:
     """End (token index, exclusive) of a name starting at token ``i``, or ``None``.
 
     ``strong``: the context already says a name stands here (a title, a verb of saying), so
-    the first word need not be a known given name.
+    the first word need not be a known given name. ``after_role``: it follows a role
+    (``المديرة الجهوية، سنية الحمامي``), where a first name may end in ``ة``.
     """
     lex = lexicon()
     toks = ctx.toks
@@ -214,7 +216,14 @@ def parse_name(ctx: Context, i: int, *, strong: bool) -> int | None:
         nxt = toks[i + 1] if i + 1 < n else None
         if _verb_or_plural(first):
             return None
-        if first.endswith("ه") and not _article(first):
+        if first.startswith("ب") and len(first) >= 4 and (
+                first[1:] in ctx.without_article or first[1:] in ctx.with_article
+                or first.endswith("ه") or (nxt is not None and _article(nxt.key))):
+            return None  # ``بحماية المستهلك``: a preposition and its noun
+        if first.endswith("ه") and not _article(first) and not (
+                after_role and nxt is not None and not nxt.stop_before and not _ordinary(ctx, i + 1)
+                and (is_given(nxt.key) or (_article(nxt.key) and _surname_shape(nxt.key)
+                     and nxt.key[2:] not in ctx.without_article))):
             return None  # ``مبادرة``, ``وزارة``: a feminine noun, not a name
         if nxt is not None and not nxt.stop_before and _article(nxt.key) and nxt.key != "الله" \
                 and not (
@@ -249,6 +258,9 @@ def parse_name(ctx: Context, i: int, *, strong: bool) -> int | None:
             is_given(_bare(k)) or _bare(k) in lex.particle_starts or len(k) > 3
         ) and k not in lex.given:
             break  # ``وسالم``: the next name of a list
+        if _article(k) and not pending and k != "الله" and not (
+                is_given(toks[j - 1].key) or _article(toks[j - 1].key)):
+            break  # ``الطاهر بلخوجة المعروف``: an adjective after the family name
         if _article(k) and not pending and k != "الله":
             if k in ORDINALS:
                 j += 1
@@ -274,6 +286,9 @@ def parse_name(ctx: Context, i: int, *, strong: bool) -> int | None:
         return None  # a first name alone says too little (``مايكل`` may be a storm)
     if strong and not given and not _name_end(ctx, j):
         return None
+    while j - i >= 3 and not _name_end(ctx, j) and not is_given(toks[j - 1].key) and \
+            not _article(toks[j - 1].key) and toks[j - 2].key not in lex.particles:
+        j -= 1  # ``إبراهيم كنعان تأخر الحكومة``: the name ends before the verb
     return j
 
 
@@ -309,8 +324,10 @@ def _verb_or_plural(k: str) -> bool:
         return True
     if k.startswith("ا") and len(k) == 4:
         return True  # أفعل: أكبر، أعلن، أكثر
-    if k.startswith("و") and len(k) >= 4:
+    if k.startswith(("و", "ل")) and len(k) >= 4:
         return True
+    if k.endswith("ت") and 4 <= len(k) <= 5:
+        return True  # ``شهدت``, ``أكدت``: a verb in the past
     if k.startswith(("نا", "نت", "نس", "نق", "نأ")) and len(k) <= 5:
         return True
     return k.endswith(("ات", "ون", "ين")) and len(k) >= 5
@@ -362,6 +379,10 @@ def role_end(ctx: Context, i: int, j: int) -> int:
         t = toks[k]
         if t.stop_before or t.key in _RELATIVE or t.key in FUNCTION_WORDS or ctx.dates[k]:
             break
+        if t.key in _ADVERBS and t.key not in ("بحسب", "حسب", "وفق", "طبقا"):
+            end = k + 1  # ``وزير الداخلية آنذاك``
+            k += 1
+            continue
         if is_given(t.key) and not _article(t.key):
             break
         if t.key == "في" and k + 1 < len(toks) and ctx.blocked[k + 1] \
@@ -370,6 +391,14 @@ def role_end(ctx: Context, i: int, j: int) -> int:
             while k < len(toks) and ctx.blocked[k] and not toks[k].stop_before:
                 k += 1
             end = k
+            continue
+        if t.key.startswith("ل") and len(t.key) >= 5 and k + 1 < len(toks) and \
+                toks[k + 1].stop_before and not ctx.dates[k]:
+            end = k + 1  # ``الرئيس المدير العام لسوناطراك، …``: the body it runs
+            break
+        if t.key.startswith("ب") and ctx.blocked[k] and not ctx.dates[k]:
+            end = k + 1  # ``المديرة الجهوية للصحة بصفاقس``
+            k += 1
             continue
         if ctx.blocked[k] and not _article(t.key) and t.key[:2] not in ("لل",):
             # a place or an organisation named in the role: رئيس المفوضية الأوروبية
@@ -449,9 +478,12 @@ def find_people(ctx: Context, speech_positions: frozenset[int]) -> list[Person]:
     while i < n:
         t = toks[i]
         te = _title_end(ctx, i)
+        if te is not None and i > 0 and _bare(toks[i - 1].key) in _FACILITIES:
+            te = None
+            i += 1
+            continue
         if te is not None:
-            honorific_only = te == i + 1 and t.key in lex.honorifics and t.key not in lex.titles
-            re_ = te if honorific_only else role_end(ctx, i, te)
+            re_ = role_end(ctx, i, te)
             start = re_
             if start < n and ctx.text[toks[start - 1].end:toks[start].start].strip() in ("،", ","):
                 pass
@@ -459,7 +491,7 @@ def find_people(ctx: Context, speech_positions: frozenset[int]) -> list[Person]:
                 start = n
             if start < n and toks[start].key in _NAMED:
                 start += 1
-            end = parse_name(ctx, start, strong=True) if start < n else None
+            end = parse_name(ctx, start, strong=True, after_role=True) if start < n else None
             if end is not None:
                 role = _span(ctx, i, re_)
                 drafts.append(_Draft(_name_key(ctx, start, end), [_name_span(ctx, start, end)],
@@ -475,6 +507,9 @@ def find_people(ctx: Context, speech_positions: frozenset[int]) -> list[Person]:
                 else:
                     roles_only.append(_Draft((), [role], role.text, role, i))
             i = max(i + 1, te)
+            continue
+        if i > 0 and _bare(toks[i - 1].key) in _FACILITIES and not t.stop_before:
+            i += 1  # ``مطار الملك خالد``, ``مركب محمد السادس``: a place named after someone
             continue
         strong = not t.stop_before and (
             (i - 1) in speech_positions or (i > 0 and toks[i - 1].key in _NAMED))

@@ -36,7 +36,7 @@ _NOMINAL = {key(w) for w in [
     "داعية", "معلنا", "معلنة", "مستنكرا", "مستنكرة", "أكد", "أكدت", "تطالب", "يطالب", "تطلب",
     "يطلب", "ينفي", "تنفي", "يدعو", "تدعو", "تؤكد", "يؤكد"
 ]}
-_PREP_AFTER = {key(w) for w in ("إلى", "الى", "على", "عن")}
+_PREP_AFTER = {key(w) for w in ("إلى", "الى", "على", "عن", "من")}
 _CONTINUERS = {key(w) for w in ("المتحدث", "المتحدثة", "البيان", "البلاغ", "التقرير", "المصدر",
                                 "الناطق", "الوزير", "الوزيرة", "الرئيس", "المسؤول", "المسؤولة")}
 _SELF_CONTINUERS = {key(w) for w in ("المتحدث", "المصدر", "البيان", "البلاغ", "التقرير")}
@@ -57,6 +57,9 @@ def _quoted_name(text: str, start: int) -> bool:
         " \u00a0").startswith((".", "\n")) and m.end() < len(text) - 1
 
 
+_DOCUMENTS = {key(w) for w in ("بيان", "بلاغ", "تقرير", "رسالة", "وثيقة", "تحقيقات", "دراسة",
+                                "استطلاع", "أرقام", "معطيات", "بيانات", "وبيان", "وتقرير")}
+"""Unnamed sources that are texts: ``بيان من الشرطة`` is the police speaking."""
 _ON_BEHALF = {key(w) for w in ("باسم", "لسان", "عن")}
 _CONTINUING = {key(w) for w in [
     "أضاف", "أضافت", "تابع", "تابعت", "أردف", "أردفت", "استطرد", "استطردت", "مضيفا", "مضيفة",
@@ -214,7 +217,8 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
                 unnamed = k
         if cont is not None and (org is None or org > cont):
             return last, cont + 1
-        if unnamed is not None and (org is None or org > unnamed + 3):
+        if unnamed is not None and (org is None or org > unnamed + 3
+                                    or key(toks[unnamed].text) not in _DOCUMENTS):
             t = toks[unnamed]
             return (None, Span(t.text, t.start, t.end)), unnamed + 1
         for hit in (org, role, place):
@@ -248,6 +252,16 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
         """Who a verb without a subject refers to: the last speaker for ``وأضاف``, else the
         subject of the sentence so far or of the one before, if it agrees in gender."""
         g = _verb_gender(toks[i].key)
+        if _participle(toks[i].key):
+            # ``انتقد النائب X …، معتبرا أن``: the subject of the clause it hangs on
+            for k in range(sent_start_tok(i, 1), i):
+                ref = owner[k]
+                if toks[k].start < last_end or ref is None or ref.kind not in (
+                        "person", "organization"):
+                    continue
+                if g is None or ref.gender is None or ref.gender == g:
+                    return _named(k, ref)
+                break
         if (_continuing(toks[i].key) or last_end >= sent_start_off(i, 2)) and (
                 last[0] is None or g is None or last_gender is None or g == last_gender):
             return last
@@ -306,6 +320,14 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
             j += 1
         subject_end = comp_tok if comp_tok is not None else min(j, i + 6)
         found = resolve(i + 1, subject_end)
+        back = _subject_before(text, toks, owner, i)
+        object_start: int | None = None
+        if back is not None and found is not None and found[0][0] is None and \
+                found[0][1] is not None and key(found[0][1].text) not in lex.unnamed and (
+                    (i > 0 and toks[i - 1].key in _BEFORE_VERB) or _participle(t.key) is False):
+            # ``أن المنظمة كانت قد دعت الدول إلى``: the subject stands before the verb
+            object_start = found[0][1].start
+            found = None
         if found is not None and found[0][0] is None and found[0][1] is not None and (
             _participle(t.key) or _verb_gender(t.key) is None
         ) and key(found[0][1].text) not in lex.unnamed:
@@ -367,10 +389,12 @@ def _subject_before(text: str, toks: Sequence[Token], owner: Sequence[Ref | None
     k = i - 1
     if k >= 0 and toks[k].key in _BEFORE_VERB and not toks[k + 1].stop_before:
         k -= 1
+        if k >= 0 and toks[k].key in _KAN and not toks[k + 1].stop_before:
+            k -= 1  # ``أن المنظمة كانت قد دعت``
     steps = 0
     while k >= 0 and steps < 8:
         gap = text[toks[k].end:toks[k + 1].start]
-        if toks[k + 1].stop_before and gap.strip(" \u00a0\"“”«»") != "":
+        if toks[k + 1].stop_before and gap.strip(" \u00a0\"“”«»()") != "":
             break
         if owner[k] is not None:
             return k
