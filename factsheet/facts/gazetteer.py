@@ -156,7 +156,7 @@ def spelling_words() -> dict[str, int]:
     for spellings in data["country_aliases"].values():
         for s in spellings:
             note(s)
-    for code, spellings in data["regions"].items():
+    for spellings in data["regions"].values():
         for s in spellings:
             note(s)
     for name, *_ in _cities():

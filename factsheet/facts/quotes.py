@@ -321,12 +321,10 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
         subject_end = comp_tok if comp_tok is not None else min(j, i + 6)
         found = resolve(i + 1, subject_end)
         back = _subject_before(text, toks, owner, i)
-        object_start: int | None = None
         if back is not None and found is not None and found[0][0] is None and \
                 found[0][1] is not None and key(found[0][1].text) not in lex.unnamed and (
                     (i > 0 and toks[i - 1].key in _BEFORE_VERB) or _participle(t.key) is False):
             # ``أن المنظمة كانت قد دعت الدول إلى``: the subject stands before the verb
-            object_start = found[0][1].start
             found = None
         if found is not None and found[0][0] is None and found[0][1] is not None and (
             _participle(t.key) or _verb_gender(t.key) is None
