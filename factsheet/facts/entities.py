@@ -27,6 +27,7 @@ from .model import Organization, Person, Place, Quote, Span
 from .orgs import find_organizations
 from .people import build_context, find_people, nationality_forms
 from .quotes import Ref, find_quotes
+from .sites import find_sites, kingdom_mentions
 
 _FUNCTION_TEXT = """
 في من إلى الى على عن مع حول خلال بعد قبل منذ حتى عند لدى أن إن أنه أنها كان كانت
@@ -233,6 +234,26 @@ def _owners(toks: list[Token], people: list[Person], orgs: list[Organization],
     return owner, roles, genders
 
 
+def _outside(places: list[Place], org_spans: list[tuple[int, int]]) -> list[Place]:
+    """Places without the mentions that are part of an organisation's name (``شركة النقل
+    بتونس``, ``بنك "هامبورغ" التجاري``); a place left with no mention is dropped."""
+    import bisect
+
+    spans = sorted(org_spans)
+    starts = [a for a, _ in spans]
+    out = []
+    for p in places:
+        kept = []
+        for s in p.mentions:
+            k = bisect.bisect_right(starts, s.start)
+            inside = any(a <= s.start and s.end <= b for a, b in spans[max(0, k - 4):k])
+            if not inside:
+                kept.append(s)
+        if kept:
+            out.append(Place(p.name, p.en, p.kind, p.code, tuple(kept)))
+    return sorted(out, key=lambda p: p.mentions[0].start)
+
+
 def role_key(role: str) -> str:
     """The first two words of a role, clitics aside: ``مدير المركز`` ~ ``مدير مركز الفلك``."""
     ws = [bare(w) for w in key(role).split()[:2]]
@@ -260,6 +281,10 @@ def find_entities(
     ctx = build_context(text, toks, [h for h in hits if h.entry.kind != "organization"],
                         date_spans, _adjectives(), org_spans)
     people = find_people(ctx, speech)
+    places = kingdom_mentions(toks, places) + [
+        s for s in find_sites(ctx)
+        if not any(a <= s.mentions[0].start < b for a, b in org_spans)]
+    places = _outside(places, org_spans)
     owner, roles, genders = _owners(toks, people, orgs, places)
     quotes = find_quotes(text, toks, owner, roles, date_ctx.blocked, genders)
     return hits, places, orgs, people, quotes

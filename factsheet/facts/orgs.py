@@ -47,6 +47,7 @@ def _adjective(k: str, nationality: frozenset[str]) -> bool:
             and k[3] == "ا"))
 
 
+_VERBAL_HEADS = word_keys("تنظيم إدارة حركة مجموعة قوات سلطة تحالف")
 _NAMED_HEADS = {key(w) for w in [
     "حزب", "الحزب", "حركة", "الحركة", "جماعة", "الجماعة", "تنظيم", "التنظيم", "مجموعة",
     "المجموعة", "شركة", "الشركة", "نادي", "النادي", "فريق", "الفريق", "منظمة", "المنظمة",
@@ -121,6 +122,7 @@ def find_organizations(text: str, toks: Sequence[Token], hits: Iterable[Hit],
             taken.append((h.start, h.end))
         hit_at[h.start] = h
     tok_hit: list[Hit | None] = [None] * len(toks)
+    with_article = {t.key[2:] for t in toks if t.key.startswith("ال")}
     hi = sorted(hit_at.values(), key=lambda h: h.start)
     j = 0
     for i, t in enumerate(toks):
@@ -150,19 +152,21 @@ def find_organizations(text: str, toks: Sequence[Token], hits: Iterable[Hit],
             i += 1
             continue
         hd = _head_of(t)
-        if hd is None:
-            i += 1
+        if hd is None or (t.key.startswith(("ل", "ب")) and not t.key.startswith(("لل", "بال"))
+                          and hd[1] in _VERBAL_HEADS):
+            i += 1  # ``لتنظيم الاستفتاء``: organising, not an organisation
             continue
         cut, head = hd
         start = t.start + cut
         end_tok = i + 1
         after = text[t.end:t.end + 48]
         q = _QUOTED.match(after)
-        if (head in _OUTLETS or head in _NAMED_HEADS) and q:
+        if q:
             g = next(x for x in range(1, 5) if q.group(x) is not None)
             a, b = t.end + q.start(g), t.end + q.end(g)
             name = text[a:b].strip()
-            if len(name.split()) <= 4 and not any(c.isdigit() for c in name):
+            limit = 4 if head in _OUTLETS or head in _NAMED_HEADS else 2
+            if len(name.split()) <= limit and not any(c.isdigit() for c in name):
                 o = add(name, Span(text[a:b], a, b), head)
                 # ``حزب "بهاراتيا جاناتا" (بي جي بي)``: another form in brackets
                 rest = text[b + 1:b + 30]
@@ -185,7 +189,8 @@ def find_organizations(text: str, toks: Sequence[Token], hits: Iterable[Hit],
                 break
             inner = tok_hit[k]
             if inner is not None and tk.key.startswith(("ب", "ل")) and inner.entry.kind != \
-                    "organization" and not tk.key.startswith(("لل",)):
+                    "organization" and not tk.key.startswith(("لل",)) and \
+                    key(inner.text).replace(" ", "") != key(inner.entry.name).replace(" ", ""):
                 break  # ``المركز بإسطنبول``: where the body is, not its name
             if inner is not None:
                 while k < n and toks[k].start < inner.end:
@@ -221,7 +226,10 @@ def find_organizations(text: str, toks: Sequence[Token], hits: Iterable[Hit],
                 k += 2
                 words += 2
                 continue
-            if nxt is not None and not nxt.stop_before and _article(nxt.key) \
+            next_hit = tok_hit[k + 1] if k + 1 < n else None
+            place_next = nxt is not None and next_hit is not None and \
+                next_hit.entry.kind != "organization" and not nxt.key.startswith(("ب", "ل"))
+            if nxt is not None and not nxt.stop_before and (_article(nxt.key) or place_next) \
                     and head not in _OUTLETS and not tk.key.isdigit() \
                     and not _article(toks[k - 1].key) and not (
                         tk.key.startswith(("ي", "ت")) and len(tk.key) <= 4):
@@ -229,7 +237,9 @@ def find_organizations(text: str, toks: Sequence[Token], hits: Iterable[Hit],
                 k += 1
                 words += 1
                 continue
-            if head in _BARE_OUTLETS and not _article(tk.key) and words <= 3 \
+            if (head in _BARE_OUTLETS or (head in _NAMED_HEADS and not tk.key.endswith(("ي", "ه"))
+                    and tk.key not in with_article and not _article(t.key))) \
+                    and not _article(tk.key) and words <= 3 \
                     and not tk.key.isdigit() and not tk.key.startswith(("ل", "ب")) \
                     and not tk.key.endswith("ا"):
                 end_tok = k + 1  # an outlet's own name: وكالة سبوتنيك

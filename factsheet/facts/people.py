@@ -257,7 +257,7 @@ def parse_name(ctx: Context, i: int, *, strong: bool, after_role: bool = False) 
             is_given(_bare(k)) or _bare(k) in lex.particle_starts or len(k) > 3
         ) and k not in lex.given:
             break  # ``وسالم``: the next name of a list
-        if _article(k) and not pending and k != "الله" and not (
+        if _article(k) and not pending and k != "الله" and j > i + 1 and not (
                 is_given(toks[j - 1].key) or _article(toks[j - 1].key)):
             break  # ``الطاهر بلخوجة المعروف``: an adjective after the family name
         if _article(k) and not pending and k != "الله":
@@ -417,7 +417,7 @@ def role_end(ctx: Context, i: int, j: int) -> int:
         if nxt is not None and not nxt.stop_before and (
             _article(nxt.key) or nxt.key.startswith("لل")
         ) and t.key not in lex.speech and not looks_like_verb(t.key) and not is_given(t.key) \
-                and not t.key.startswith(("و", "ب")):
+                and not t.key.startswith(("و", "ب")) and not (k > j and _article(toks[k - 1].key)):
             end = k + 1  # a construct noun before its genitive: مجلس النواب، رئيس شرطة الولاية
             k += 1
             continue
@@ -478,8 +478,10 @@ def find_people(ctx: Context, speech_positions: frozenset[int]) -> list[Person]:
         t = toks[i]
         te = _title_end(ctx, i)
         if te is not None and i > 0 and _bare(toks[i - 1].key) in _FACILITIES:
-            te = None
-            i += 1
+            i = te
+            while i < n and not toks[i].stop_before and (
+                    is_given(toks[i].key) or toks[i].key in lex.particles):
+                i += 1
             continue
         if te is not None:
             re_ = role_end(ctx, i, te)
@@ -509,6 +511,10 @@ def find_people(ctx: Context, speech_positions: frozenset[int]) -> list[Person]:
             continue
         if i > 0 and _bare(toks[i - 1].key) in _FACILITIES and not t.stop_before:
             i += 1  # ``مطار الملك خالد``, ``مركب محمد السادس``: a place named after someone
+            while i < n and not toks[i].stop_before and (
+                    is_given(toks[i].key) or toks[i].key in lex.particles
+                    or toks[i].key in ORDINALS):
+                i += 1
             continue
         strong = not t.stop_before and (
             (i - 1) in speech_positions or (i > 0 and toks[i - 1].key in _NAMED))
