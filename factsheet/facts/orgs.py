@@ -87,6 +87,12 @@ def _head_of(tok: Token) -> tuple[int, str] | None:
     return None
 
 
+def _with_clitic(hit: Hit) -> bool:
+    """``بإسطنبول``: a place written with a preposition (``لبنان`` is not ``ل`` + ``بنان``)."""
+    k = key(hit.text).replace(" ", "")
+    return k[:1] in ("ب", "ل") and k != key(hit.entry.name).replace(" ", "")
+
+
 def _clitic_cut(text: str) -> int:
     """``وشبكة …`` → 1, ``للمنظمة …`` → 1, ``والجمعية`` → 1: characters of a leading clitic."""
     k = key(text)
@@ -188,9 +194,8 @@ def find_organizations(text: str, toks: Sequence[Token], hits: Iterable[Hit],
             if tk.key in person_heads or listed(tk.text, lex.speech) or k in speech_positions:
                 break
             inner = tok_hit[k]
-            if inner is not None and tk.key.startswith(("ب", "ل")) and inner.entry.kind != \
-                    "organization" and not tk.key.startswith(("لل",)) and \
-                    key(inner.text).replace(" ", "") != key(inner.entry.name).replace(" ", ""):
+            if inner is not None and inner.entry.kind != "organization" and _with_clitic(inner) \
+                    and not tk.key.startswith("لل"):
                 break  # ``المركز بإسطنبول``: where the body is, not its name
             if inner is not None:
                 while k < n and toks[k].start < inner.end:
@@ -228,7 +233,7 @@ def find_organizations(text: str, toks: Sequence[Token], hits: Iterable[Hit],
                 continue
             next_hit = tok_hit[k + 1] if k + 1 < n else None
             place_next = nxt is not None and next_hit is not None and \
-                next_hit.entry.kind != "organization" and not nxt.key.startswith(("ب", "ل"))
+                next_hit.entry.kind != "organization" and not _with_clitic(next_hit)
             if nxt is not None and not nxt.stop_before and (_article(nxt.key) or place_next) \
                     and head not in _OUTLETS and not tk.key.isdigit() \
                     and not _article(toks[k - 1].key) and not (

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..dates.arabic import key
-from .lexicon import BOUNDARY, COMPLEMENTIZERS, FUNCTION_WORDS, Token, lexicon, listed
+from .lexicon import BOUNDARY, COMPLEMENTIZERS, FUNCTION_WORDS, Token, lexicon, listed, word_keys
 from .model import Quote, Span
 
 _OPEN = {"«": "»", "“": "”", '"': '"', "”": "”"}
@@ -34,15 +34,15 @@ _NOMINAL = {key(w) for w in [
     "ناشدت", "أشاد", "أشادت", "نوه", "نوهت", "التزم", "التزمت", "أهاب", "أهابت", "تهيب", "يهيب",
     "تنوه", "اتهم", "اتهمت", "يتهم", "أبلغ", "أبلغت", "كشف", "كشفت", "مطالبا", "مطالبة", "داعيا",
     "داعية", "معلنا", "معلنة", "مستنكرا", "مستنكرة", "أكد", "أكدت", "تطالب", "يطالب", "تطلب",
-    "يطلب", "ينفي", "تنفي", "يدعو", "تدعو", "تؤكد", "يؤكد"
+    "يطلب", "ينفي", "تنفي", "يدعو", "تدعو", "تؤكد", "يؤكد", "شدد", "شددت", "شددوا", "أكدوا",
+    "أكدا", "أبلغا", "أعربوا", "طالبا", "دعتا", "حذر", "حذرت", "حذروا", "محذرا", "محذرة"
 ]}
 _PREP_AFTER = {key(w) for w in ("إلى", "الى", "على", "عن", "من")}
 _CONTINUERS = {key(w) for w in ("المتحدث", "المتحدثة", "البيان", "البلاغ", "التقرير", "المصدر",
                                 "الناطق", "الوزير", "الوزيرة", "الرئيس", "المسؤول", "المسؤولة")}
 _SELF_CONTINUERS = {key(w) for w in ("المتحدث", "المصدر", "البيان", "البلاغ", "التقرير")}
 _SAME = {key(w) for w in ("ذاته", "ذاتها", "نفسه", "نفسها")}
-_ATTRIBUTION = {key(w) for w in ("حسب", "بحسب", "وحسب", "وبحسب", "وفق", "ووفق", "وفقا", "ووفقا",
-                                 "طبقا", "وطبقا")}
+_ATTRIBUTION = word_keys("حسب بحسب وحسب وبحسب وفق ووفق وفقا ووفقا طبقا وطبقا حسبما وحسبما")
 MAX_CLAUSE = 30
 """Words between a verb of saying and its ``إن``/``أن`` at most."""
 _NAME_IN_QUOTES = re.compile(r"[^\"”»«“\n.،,:]{1,30}[\"”»]")
@@ -60,6 +60,10 @@ def _quoted_name(text: str, start: int) -> bool:
 _DOCUMENTS = {key(w) for w in ("بيان", "بلاغ", "تقرير", "رسالة", "وثيقة", "تحقيقات", "دراسة",
                                 "استطلاع", "أرقام", "معطيات", "بيانات", "وبيان", "وتقرير")}
 """Unnamed sources that are texts: ``بيان من الشرطة`` is the police speaking."""
+_PREPOSITIONS = word_keys("في من إلى الى على عن مع لدى عند بين حول خلال ضد نحو عبر وفي ومن")
+_RELAY = word_keys("نقل نقلت نقلا أورد أوردت روى روت")
+_THIS = word_keys("هذه هذا ذات نفس ذلك تلك")
+_DOCUMENT_ENDS = tuple(word_keys("قرار القرار رزنامة الرزنامة اتفاق الاتفاق بيان البيان بلاغ البلاغ"))
 _ON_BEHALF = {key(w) for w in ("باسم", "لسان", "عن")}
 _CONTINUING = {key(w) for w in [
     "أضاف", "أضافت", "تابع", "تابعت", "أردف", "أردفت", "استطرد", "استطردت", "مضيفا", "مضيفة",
@@ -171,6 +175,7 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
         except after ``باسم`` (``المتحدث باسم ماي`` is not ماي); then ``المتحدث``/``البيان``
         (the last speaker), an unnamed source (no speaker), an organisation (``صحافي من
         رويترز``), a role held by a named person, a place in subject position."""
+        relay = a > 0 and any(s in _RELAY for s in (toks[a - 1].key, toks[a - 1].key[1:]))
         first_content: int | None = None
         unnamed: int | None = None
         org: int | None = None
@@ -183,8 +188,13 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
             ref = owner[k]
             if skip[k]:
                 continue
-            if t.key in _ON_BEHALF:
+            if t.key in _ON_BEHALF or t.key in _ATTRIBUTION:
                 after_on_behalf = k
+                if t.key == "عن" and relay:
+                    for x in range(k + 1, min(b, k + 6)):
+                        ref = owner[x]
+                        if ref is not None and ref.kind in ("person", "organization", "role"):
+                            return _named(x, ref), _end_of(x, ref, b)  # ``نقلت X عن Y``
                 continue
             if ref is None and t.key in FUNCTION_WORDS:
                 if first_content is None:
@@ -197,6 +207,9 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
                 first_content = k
             if ref is not None and k - after_on_behalf > 3:
                 if ref.kind == "person":
+                    if unnamed is not None and k == unnamed + 1:
+                        t0 = toks[unnamed]  # ``والدة نيكي``, ``محامي X``: not X
+                        return (None, Span(t0.text, t0.start, t0.end)), unnamed + 1
                     return _named(k, ref), _end_of(k, ref, b)
                 if ref.kind == "organization" and org is None:
                     org = k
@@ -213,7 +226,8 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
                 if t.key in _SELF_CONTINUERS or nxt in _SAME:
                     cont = k
                     continue
-            if unnamed is None and (t.key in lex.unnamed or bk in lex.unnamed):
+            ak = bk[2:] if bk.startswith("ال") else bk
+            if unnamed is None and (t.key in lex.unnamed or bk in lex.unnamed or ak in lex.unnamed):
                 unnamed = k
         if cont is not None and (org is None or org > cont):
             return last, cont + 1
@@ -290,7 +304,65 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
     last_end = -1
     last_gender: str | None = None
 
+    def attribution(i: int) -> tuple[int, int, tuple[str | None, Span | None]] | None:
+        """``وحسب X، …``, ``ووفق X فإن …``, ``… وفق ما أعلنه X``: the sentence, said by X."""
+        j = i + 1
+        if j < n and toks[j].key in {key("ما"), key("لما")}:
+            j += 1  # ``وفق ما أعلن عنه التلفزيون``
+            while j < n and (_verb(toks[j]) or toks[j].key in FUNCTION_WORDS
+                             or toks[j].key.startswith(("أعلن", "اعلن", "أورد", "اورد", "نقل"))
+                             or (toks[j].key.endswith("ه") and toks[j].key.startswith("عن"))):
+                j += 1
+        if j < n and toks[j].key.startswith("ل") and toks[i].key.endswith("ا"):
+            pass  # ``وفقا للقرار``
+        k = j
+        who: tuple[str | None, Span | None] | None = None
+        while k < n and k - j < 8 and not toks[k].stop_before:
+            ref = owner[k]
+            if ref is not None and ref.kind in ("person", "organization", "role"):
+                who = _named(k, ref)
+                k = _end_of(k, ref, n)
+                break
+            if toks[k].key in _THIS or toks[k].key.endswith(_DOCUMENT_ENDS):
+                who = last if last[0] else _recent(i)
+            k += 1
+        if who is None:
+            return None
+        start_tok = sent_start_tok(i, 1)
+        s_start = toks[start_tok].start
+        s_end = _sentence_end(text, toks[i].end)
+        if start_tok >= i - 1:
+            # at the head of its sentence: the words after the source
+            while k < n and (toks[k].key in {key("فإن"), key("فان"), key("فقد"), key("فإنه")}
+                             or (owner[k] is not None and k == j)):
+                k += 1
+            if k >= n or toks[k].start >= s_end:
+                return None
+            a, b = _trim(text, toks[k].start, s_end)
+        else:
+            a, b = _trim(text, s_start, s_end)
+        if b - a < 8:
+            return None
+        return a, b, who
+
+    def _recent(i: int) -> tuple[str | None, Span | None]:
+        """The organisation or person most recently named before token ``i``."""
+        for k in range(i - 1, max(-1, i - 200), -1):
+            ref = owner[k]
+            if ref is not None and ref.kind in ("person", "organization"):
+                return _named(k, ref)
+        return None, None
+
     for i, t in enumerate(toks):
+        if t.start >= taken_until and t.key in _ATTRIBUTION and not any(
+                a <= t.start < b for a, b in direct):
+            got = attribution(i)
+            if got is not None:
+                a, b, said_by = got
+                out.append((a, b, said_by[0], said_by[1]))
+                last, last_end = said_by, b
+                taken_until = b
+            continue
         if t.start < taken_until or not _verb(t):
             continue
         if any(a <= t.start < b for a, b in direct):
@@ -395,7 +467,18 @@ def _subject_before(text: str, toks: Sequence[Token], owner: Sequence[Ref | None
         if toks[k + 1].stop_before and gap.strip(" \u00a0\"“”«»()") != "":
             break
         if owner[k] is not None:
-            return k
+            first = k
+            while first > 0 and owner[first - 1] is owner[k]:
+                first -= 1
+            head = toks[first].key
+            ref = owner[k]
+            assert ref is not None
+            name_first = key(ref.name or "").split()[0] if ref.name else ""
+            governed = (head[:1] in ("ل", "ب") and not name_first.startswith(head[:1])) or (
+                first > 0 and toks[first - 1].key in _PREPOSITIONS)
+            if not governed:
+                return k
+            k = first
         if toks[k].key in _KAN or _verb(toks[k]):
             break
         k -= 1
