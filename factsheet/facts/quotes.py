@@ -62,8 +62,17 @@ _DOCUMENTS = {key(w) for w in ("بيان", "بلاغ", "تقرير", "رسالة
 """Unnamed sources that are texts: ``بيان من الشرطة`` is the police speaking."""
 _PREPOSITIONS = word_keys("في من إلى الى على عن مع لدى عند بين حول خلال ضد نحو عبر وفي ومن")
 _RELAY = word_keys("نقل نقلت نقلا أورد أوردت روى روت")
+_SOURCES = word_keys("""احصائيات إحصائيات مصالح تقرير تقارير بيان بلاغ أرقام معطيات مصادر
+تصريحات تصريح صحيفة جريدة وكالة موقع قناة مصدر نتائج دراسة القرار الرزنامة الاتفاق البيان
+البلاغ التقرير قرار رزنامة اتفاق ما أعلنه أعلنته أورده أوردته ذكره ذكرته نقله نقلته""")
+
+
+def _bare_key(k: str) -> str:
+    return k[1:] if k.startswith(("و", "ل", "ب")) and len(k) > 3 else k
+
+
 _THIS = word_keys("هذه هذا ذات نفس ذلك تلك")
-_DOCUMENT_ENDS = tuple(word_keys("قرار القرار رزنامة الرزنامة اتفاق الاتفاق بيان البيان بلاغ البلاغ"))
+_DOCUMENT_ENDS = tuple(word_keys("قرار رزنامة اتفاق بيان بلاغ"))
 _ON_BEHALF = {key(w) for w in ("باسم", "لسان", "عن")}
 _CONTINUING = {key(w) for w in [
     "أضاف", "أضافت", "تابع", "تابعت", "أردف", "أردفت", "استطرد", "استطردت", "مضيفا", "مضيفة",
@@ -160,6 +169,7 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
     marks the words of a date (``وقال موغابي الأحد إن``)."""
     lex = lexicon()
     genders = genders or {}
+    org_names = {r.name for r in owner if r is not None and r.kind == "organization"}
     out: list[tuple[int, int, str | None, Span | None]] = []
     last: tuple[str | None, Span | None] = (None, None)
     taken_until = -1
@@ -266,6 +276,11 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
         """Who a verb without a subject refers to: the last speaker for ``وأضاف``, else the
         subject of the sentence so far or of the one before, if it agrees in gender."""
         g = _verb_gender(toks[i].key)
+        if g is None and not _participle(toks[i].key):
+            # ``وقالوا``, ``كما شددوا``: a plural is a body or a group, never one person
+            if last[0] is not None and genders.get(last[0]) and last[0] in org_names:
+                return last
+            return None, None
         if _participle(toks[i].key):
             # ``انتقد النائب X …، معتبرا أن``: the subject of the clause it hangs on
             for k in range(sent_start_tok(i, 1), i):
@@ -325,6 +340,8 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
                 break
             if toks[k].key in _THIS or toks[k].key.endswith(_DOCUMENT_ENDS):
                 who = last if last[0] else _recent(i)
+            elif _bare_key(toks[k].key) not in _SOURCES:
+                break  # ``وفق رؤية …``: a view, not a source
             k += 1
         if who is None:
             return None
