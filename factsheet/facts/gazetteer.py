@@ -8,7 +8,6 @@ A name matches a run of words separated by spaces only; the spaces may be missin
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -251,6 +250,11 @@ def find_names(text: str) -> list[Hit]:
     folded = fold(text)
     tokens = [(m.group().replace(PLACEHOLDER, ""), m.start(), m.end())
               for m in _TOKEN.finditer(folded)]
+    # how many tokens from each one are separated by spaces only (a name never spans more)
+    joined = [1] * len(tokens)
+    for k in range(len(tokens) - 2, -1, -1):
+        if not folded[tokens[k][2]:tokens[k + 1][1]].strip():
+            joined[k] = joined[k + 1] + 1
     hits: list[Hit] = []
     pending: list[tuple[int, Hit]] = []
     with_article = {t for t, _, _ in tokens if t.startswith("ال")} | {
@@ -260,10 +264,8 @@ def find_names(text: str) -> list[Hit]:
     while i < len(tokens):
         found: tuple[int, Entry] | None = None
         prep = False
-        for n in range(min(MAX_WORDS, len(tokens) - i), 0, -1):
+        for n in range(min(MAX_WORDS, joined[i]), 0, -1):
             run = tokens[i:i + n]
-            if any(folded[a[2]:b[1]].strip() for a, b in itertools.pairwise(run)):
-                continue
             rest = "".join(t for t, _, _ in run[1:])
             readings = stems(run[0][0])
             raw0 = run[0][0]

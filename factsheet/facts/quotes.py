@@ -17,12 +17,13 @@ speaker empty: the text does not name one.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..dates.arabic import key
-from .lexicon import BOUNDARY, COMPLEMENTIZERS, FUNCTION_WORDS, Token, lexicon, listed, word_keys
+from .lexicon import COMPLEMENTIZERS, FUNCTION_WORDS, Token, lexicon, listed, word_keys
 from .model import Quote, Span
 
 _OPEN = {"«": "»", "“": "”", '"': '"', "”": "”"}
@@ -371,8 +372,8 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
         return None, None
 
     for i, t in enumerate(toks):
-        if t.start >= taken_until and t.key in _ATTRIBUTION and not any(
-                a <= t.start < b for a, b in direct):
+        if t.start >= taken_until and t.key in _ATTRIBUTION and \
+                _containing(direct, t.start) is None:
             got = attribution(i)
             if got is not None:
                 a, b, said_by = got
@@ -382,7 +383,7 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
             continue
         if t.start < taken_until or not _verb(t):
             continue
-        if any(a <= t.start < b for a, b in direct):
+        if _containing(direct, t.start) is not None:
             continue
         s_end = _sentence_end(text, t.end)
         # the clause after the verb: subject, circumstantials, then the complement
@@ -448,25 +449,35 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
         a, b = _trim(text, comp, nxt)
         if b - a < 8:
             continue
-        for da, db in direct:
-            if da <= a < db and db > b:
-                b = db
+        around = _containing(direct, a)
+        if around is not None and around[1] > b:
+            b = around[1]
         out.append((a, b, who[0], who[1]))
         if found is not None or who != last:
             last_gender = _gender_of(who[0], genders) if who[0] else _verb_gender(t.key)
         last = who
         last_end = b
         taken_until = max(taken_until, min(b, nxt))
-    # direct quotes not inside a reported one
+    # direct quotes not inside a reported one: the last speaker before them says them
+    out.sort(key=lambda q: q[0])
+    reported = [(x, y) for x, y, _, _ in out]
+    ends = sorted((y, k) for k, (_, y, _, _) in enumerate(out))
+    end_keys = [e for e, _ in ends]
+    extra = []
     for da, db in direct:
         a, b = _trim(text, da, db)
         if len(text[a:b].split()) < 3:
             continue
-        if any(x <= a < y or a <= x < b for x, y, _, _ in out):
+        if _containing(reported, a) is not None or _overlaps_from(reported, a, b):
             continue
-        spk = _speaker_of_direct(text, toks, tok_at, owner, roles, a, out)
-        out.append((a, b, spk[0], spk[1]))
-    out.sort(key=lambda q: q[0])
+        k = bisect.bisect_right(end_keys, a) - 1
+        spk: tuple[str | None, Span | None] = (None, None)
+        if k >= 0:
+            q = out[ends[k][1]]
+            if a - q[1] < 400:
+                spk = (q[2], q[3])
+        extra.append((a, b, spk[0], spk[1]))
+    out = sorted(out + extra, key=lambda q: q[0])
     return [Quote(text[a:b], a, b, who, span) for a, b, who, span in out]
 
 
@@ -514,14 +525,15 @@ def _next_participle(text: str, toks: Sequence[Token], tok_at: dict[int, int], a
     return b
 
 
-def _speaker_of_direct(text: str, toks: Sequence[Token], tok_at: dict[int, int],
-                       owner: Sequence[Ref | None], roles: dict[str, str], a: int,
-                       found: list[tuple[int, int, str | None, Span | None]],
-                       ) -> tuple[str | None, Span | None]:
-    """Who says a quote that no verb introduces: the last speaker before it in the text."""
-    before = [q for q in found if q[1] <= a]
-    if before:
-        q = max(before, key=lambda q: q[1])
-        if not BOUNDARY.search(text[q[1]:a].replace("،", "").replace(",", "")) or a - q[1] < 400:
-            return q[2], q[3]
-    return None, None
+def _containing(spans: Sequence[tuple[int, int]], pos: int) -> tuple[int, int] | None:
+    """The span of the sorted, non-overlapping ``spans`` that contains ``pos``."""
+    k = bisect.bisect_right(spans, (pos, 1 << 62)) - 1
+    if k >= 0 and spans[k][0] <= pos < spans[k][1]:
+        return spans[k]
+    return None
+
+
+def _overlaps_from(spans: Sequence[tuple[int, int]], a: int, b: int) -> bool:
+    """True when one of the sorted ``spans`` starts inside ``a:b``."""
+    k = bisect.bisect_left(spans, (a, -1))
+    return k < len(spans) and spans[k][0] < b
