@@ -23,8 +23,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..dates.arabic import key, stems
-from .gazetteer import Hit
-from .lexicon import FUNCTION_WORDS, ORDINALS, Token, lexicon, listed, word_keys
+from .gazetteer import Hit, gazetteer
+from .lexicon import FUNCTION_WORDS, ORDINALS, Token, lexicon, listed, looks_like_verb, word_keys
 from .model import Organization, Span
 
 MAX_ORG_WORDS = 8
@@ -47,6 +47,10 @@ def _adjective(k: str, nationality: frozenset[str]) -> bool:
             and k[3] == "ا"))
 
 
+_NOT_IN_NAMES = word_keys("عدد رقم نحو حوالي قرابة")
+_GENERIC = word_keys("""المحلية المحلي المعنية المعني الرسمية الرسمي المختصة المختص التربوية
+الأمنية الصحية الطرقية المذكورة المذكور المعنيين الجديدة الجديد الحالية الحالي السابقة السابق""")
+"""Adjectives that describe a body without naming it (``السلطات المعنية``)."""
 _VERBAL_HEADS = word_keys("تنظيم إدارة حركة مجموعة قوات سلطة تحالف")
 _NAMED_HEADS = {key(w) for w in [
     "حزب", "الحزب", "حركة", "الحركة", "جماعة", "الجماعة", "تنظيم", "التنظيم", "مجموعة",
@@ -142,6 +146,9 @@ def find_organizations(text: str, toks: Sequence[Token], hits: Iterable[Hit],
             taken_tok[i] = True
 
     def add(name: str, span: Span, head: str | None, acronym: str | None = None) -> _Org:
+        known = gazetteer().get(key(name).replace(" ", ""))
+        if known is not None and known.kind == "organization":
+            name = known.name  # ``مكتب "أوتشا"``: a known body by another of its names
         k = key(name)
         o = orgs.setdefault(k, _Org(name, None, acronym, head, tuple(k.split())))
         o.spans.append(span)
@@ -211,6 +218,12 @@ def find_organizations(text: str, toks: Sequence[Token], hits: Iterable[Hit],
             nxt = toks[k + 1] if k + 1 < n else None
             if k > i + 1 and _head_of(tk) is not None and not tk.key.startswith("لل"):
                 break  # ``… المستهلك السلطات المعنية``: another body begins
+            if looks_like_verb(tk.key) or tk.key in _NOT_IN_NAMES:
+                break  # ``حركة الجولان ستكون``
+            if k == i + 1 and (tk.key.startswith("وال") or (_article(t.key) and
+                               tk.key.startswith("لل")) or (not _article(t.key) and
+                               tk.key.startswith("ل") and not tk.key.startswith("لل"))):
+                break  # ``تنظيم والعشوائية``, ``الفريق للإصابة``, ``لجنة لمراقبة الأسعار``
             if tk.key.startswith("وال") and tk.key[3:] in adjectives:
                 break  # ``التنظيم العالمي والليبي الجنسية``
             if tk.key in ORDINALS or tk.key.endswith(("ها", "هم", "هما")):
@@ -256,6 +269,9 @@ def find_organizations(text: str, toks: Sequence[Token], hits: Iterable[Hit],
             if t.key.startswith(("ال", "وال", "لل", "بال", "فال")) or head in _OUTLETS:
                 bare_heads.append((i, head))
             i += 1
+            continue
+        if end_tok == i + 2 and toks[i + 1].key in _GENERIC:
+            i = end_tok  # ``الشرطة المحلية``, ``السلطات المعنية``: a description
             continue
         a, b = start, toks[end_tok - 1].end
         if head.lstrip("_") in {key("حساب"), key("موقع")}:
@@ -365,7 +381,12 @@ def _short_forms(text: str, toks: Sequence[Token], orgs: list[_Org],
         if not words:
             continue
         longer = [x for x in by_first.get(words[0], []) if _strip(x.words)[:len(words)] == words]
-        if longer and len(words) >= 2:
+        if not longer:  # ``الخطوط الهندية`` in ``شركة الخطوط الجوية الهندية``
+            longer = [x for x in kept if len(x.words) > len(words) >= 2
+                      and _subsequence(words, _strip(x.words))] if len(kept) < 200 else []
+        if not longer and len(words) == 1 and o.head is None:  # ``التجديد`` ~ ``التجديد بريس``
+            longer = [x for x in by_first.get(words[0], []) if x.head is None]
+        if longer and (len(words) >= 2 or o.head is None):
             target = max(longer, key=lambda x: len(x.spans))
             target.spans.extend(o.spans)
             continue
@@ -392,6 +413,12 @@ def _short_forms(text: str, toks: Sequence[Token], orgs: list[_Org],
         cut = 1 if t.key.startswith(("و", "ف", "ب", "ل")) and t.key[1:].startswith("ال") else 0
         before[-1][2].spans.append(Span(t.text[cut:], t.start + cut, t.end))
     orgs[:] = [o for o in orgs if o.spans]
+
+
+def _subsequence(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
+    """The words of ``short`` appear in ``long_`` in the same order, the first ones first."""
+    it = iter(long_)
+    return short[0] in long_[:2] and all(w in it for w in short)
 
 
 def _strip(words: tuple[str, ...]) -> tuple[str, ...]:
