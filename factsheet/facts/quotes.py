@@ -27,7 +27,6 @@ from .lexicon import COMPLEMENTIZERS, FUNCTION_WORDS, Token, lexicon, listed, wo
 from .model import Quote, Span
 
 _OPEN = {"«": "»", "“": "”", '"': '"', "”": "”"}
-_DIRECT = re.compile(r"«([^«»]+)»|“([^“”]+)”|\"([^\"\n]+)\"|”([^”\n]+)”")
 _SENTENCE_END = re.compile(r"[.!?؟](?!\d)|\n")
 _NOMINAL = {key(w) for w in [
     "طالب", "طالبت", "طالبوا", "دعا", "دعت", "دعوا", "أعلن", "أعلنت", "أعلنوا", "نفى", "نفت",
@@ -47,6 +46,39 @@ _ATTRIBUTION = word_keys("حسب بحسب وحسب وبحسب وفق ووفق و
 MAX_CLAUSE = 30
 """Words between a verb of saying and its ``إن``/``أن`` at most."""
 _NAME_IN_QUOTES = re.compile(r"[^\"”»«“\n.،,:]{1,30}[\"”»]")
+
+
+_PAIRED = re.compile(r"«([^«»]+)»|“([^“”]+)”")
+
+
+def direct_spans(text: str) -> list[tuple[int, int]]:
+    """The insides of quote marks, in order. ``«»`` and ``“”`` pair as written; a straight
+    ``"`` opens when a word follows it and closes when a word precedes it, so that a quote
+    left open at a line's end does not pair the narration that follows."""
+    spans = [(m.start(g), m.end(g)) for m in _PAIRED.finditer(text) for g in (1, 2)
+             if m.group(g) is not None]
+    opened: int | None = None
+    for m in re.finditer(r'["”]', text):
+        p = m.start()
+        before = text[p - 1] if p > 0 else " "
+        after = text[p + 1] if p + 1 < len(text) else " "
+        if before == "\n" or (opened is not None and text.find("\n", opened, p) >= 0):
+            opened = None
+        opens = (before.isspace() or before in ":(،,«-ـ") and not after.isspace() \
+            and m.group() == '"'
+        if opened is None and opens:
+            opened = p + 1
+        elif opened is not None and not (before.isspace() and not after.isspace()):
+            spans.append((opened, p))
+            opened = None
+        elif opened is not None and opens:
+            opened = p + 1
+    spans.sort()
+    out: list[tuple[int, int]] = []
+    for s in spans:  # no overlaps: the earlier one wins
+        if not out or s[0] >= out[-1][1]:
+            out.append(s)
+    return out
 
 
 def _quoted_name(text: str, start: int) -> bool:
@@ -135,23 +167,29 @@ def _verb(t: Token) -> bool:
     return listed(t.text, lexicon().speech)
 
 
-def _sentence_end(text: str, start: int) -> int:
-    """End of the sentence that runs from ``start``, quote marks kept whole."""
-    depth: str | None = None
+_STOP = re.compile(r"[.!?؟\n]")
+
+
+def _sentence_end(text: str, start: int, quoted: Sequence[tuple[int, int]] = ()) -> int:
+    """End of the sentence that runs from ``start``: the next full stop or line end that is not
+    inside one of the ``quoted`` spans (a full stop inside a quotation does not end it)."""
     i = start
     n = len(text)
     while i < n:
-        c = text[i]
-        if depth is not None:
-            if c == depth or c == "\n":
-                depth = None
-        elif c in "«“":
-            depth = _OPEN[c]
-        elif c == '"':
-            depth = '"'
-        elif (c in ".!?؟" and not (c == "." and i + 1 < n and text[i + 1].isdigit())) or c == "\n":
-            return i
-        i += 1
+        m = _STOP.search(text, i)
+        if m is None:
+            return n
+        p = m.start()
+        if text[p] == "." and p + 1 < n and text[p + 1].isdigit():
+            i = p + 1
+            continue
+        around = _containing(quoted, p) if text[p] != "\n" else None
+        if around is not None and around[0] <= start:
+            around = None if start < around[0] else around
+        if around is not None and around[1] > p:
+            i = around[1]
+            continue
+        return p
     return n
 
 
@@ -175,8 +213,7 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
     last: tuple[str | None, Span | None] = (None, None)
     taken_until = -1
     n = len(toks)
-    direct = [(m.start(g), m.end(g)) for m in _DIRECT.finditer(text)
-              for g in (1, 2, 3, 4) if m.group(g) is not None]
+    direct = direct_spans(text)
     tok_at = {t.start: idx for idx, t in enumerate(toks)}
 
     def resolve(a: int, b: int) -> tuple[tuple[str | None, Span | None], int] | None:
@@ -216,7 +253,8 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
                 continue  # ``نافية نفيا قطعيا``, ``استنادا``: an adverb, not the subject
             if first_content is None:
                 first_content = k
-            if ref is not None and k - after_on_behalf > 3:
+            if ref is not None and k - after_on_behalf > (6 if toks[max(after_on_behalf, 0)].key
+                                                         in _ATTRIBUTION else 3):
                 if ref.kind == "person":
                     if unnamed is not None and k == unnamed + 1:
                         t0 = toks[unnamed]  # ``والدة نيكي``, ``محامي X``: not X
@@ -253,8 +291,6 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
                 return _named(hit, ref), _end_of(hit, ref, b)
         if first_content is not None:
             t = toks[first_content]
-            if t.key in lex.title_heads or t.key in lex.honorifics:
-                return None
             return (None, Span(t.text, t.start, t.end)), first_content + 1
         return None
 
@@ -348,7 +384,7 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
             return None
         start_tok = sent_start_tok(i, 1)
         s_start = toks[start_tok].start
-        s_end = _sentence_end(text, toks[i].end)
+        s_end = _sentence_end(text, toks[i].end, direct)
         if start_tok >= i - 1:
             # at the head of its sentence: the words after the source
             while k < n and (toks[k].key in {key("فإن"), key("فان"), key("فقد"), key("فإنه")}
@@ -385,15 +421,15 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
             continue
         if _containing(direct, t.start) is not None:
             continue
-        s_end = _sentence_end(text, t.end)
+        s_end = _sentence_end(text, t.end, direct)
         # the clause after the verb: subject, circumstantials, then the complement
         j = i + 1
         comp: int | None = None
         comp_tok: int | None = None
         while j < n and toks[j].start < s_end and j - i <= MAX_CLAUSE:
             gap = text[toks[j - 1].end:toks[j].start]
-            if (any(c in gap for c in "«“\"") and not _quoted_name(text, toks[j].start)) \
-                    or ":" in gap:
+            if (any(c in gap for c in "«“\"") and not (
+                    _quoted_name(text, toks[j].start) and owner[j] is not None)) or ":" in gap:
                 comp = toks[j - 1].end + max(gap.find(c) for c in "«“\":") + 1
                 comp_tok = j
                 break
@@ -444,7 +480,7 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
                 who = pronoun(i)
         else:
             who = found[0]
-        end = _sentence_end(text, comp)
+        end = _sentence_end(text, comp, direct)
         nxt = _next_participle(text, toks, tok_at, comp, end)
         a, b = _trim(text, comp, nxt)
         if b - a < 8:
@@ -470,6 +506,11 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
             continue
         if _containing(reported, a) is not None or _overlaps_from(reported, a, b):
             continue
+        first = tok_at.get(a)
+        named = owner[first] if first is not None else None
+        if named is not None and named.kind in ("organization", "place") and \
+                b - a <= len(named.name or "") + 2:
+            continue  # ``"سكاي نيوز عربية"``: a quoted name
         k = bisect.bisect_right(end_keys, a) - 1
         spk: tuple[str | None, Span | None] = (None, None)
         if k >= 0:
