@@ -21,6 +21,7 @@ is one pass over the tokens plus dictionary look-ups: linear in the length of th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -44,6 +45,7 @@ _RELATIVE = {key(w) for w in ("الذي", "التي", "الذين", "اللذي�
 _CONJ_CLITICS = ("و",)
 _FACILITIES = word_keys("""مطار ملعب مركب ميناء شارع ساحة جسر معبر قاعدة فندق معبد مسجد كنيسة
 مستشفى مدرسة جامعة ثانوية معهد قاعة مؤسسة جائزة مركز حي قصر كأس دوري مكتبة سد محطة مدينة""")
+_QUOTED_NAME_END = re.compile(r"[^«»\"“”\n.،,]{2,30}?(?=\s*[»\"”])")
 _IN_CAPACITY = {key(w) for w in ("بصفته", "بصفتها", "باعتباره", "باعتبارها")}
 _NAME_CLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "لـ")
 
@@ -327,7 +329,7 @@ def _verb_or_plural(k: str) -> bool:
         return True
     if k.endswith("ت") and 4 <= len(k) <= 5:
         return True  # ``شهدت``, ``أكدت``: a verb in the past
-    if k.startswith(("نا", "نت", "نس", "نق", "نأ")) and len(k) <= 5:
+    if (k.startswith(("نت", "نس", "نق")) and len(k) <= 5) or (k.startswith("نا") and len(k) == 4):
         return True
     return k.endswith(("ات", "ون", "ين")) and len(k) >= 5
 
@@ -376,6 +378,14 @@ def role_end(ctx: Context, i: int, j: int) -> int:
     k = j
     while k < len(toks) and k - i < MAX_ROLE_WORDS:
         t = toks[k]
+        gap = ctx.text[toks[k - 1].end:t.start] if k > 0 else ""
+        if t.stop_before and gap.strip(" \u00a0") in ("«", '"', "“") and k > j - 1:
+            close = _QUOTED_NAME_END.match(ctx.text, t.start)
+            if close is not None and len(close.group().split()) <= 3:
+                while k < len(toks) and toks[k].start < close.end():
+                    k += 1
+                end = k  # ``مدير محطة «أولاد زيان»``
+                continue
         if t.stop_before or t.key in _RELATIVE or t.key in FUNCTION_WORDS or ctx.dates[k]:
             break
         if t.key in _ADVERBS and t.key not in ("بحسب", "حسب", "وفق", "طبقا"):
@@ -499,14 +509,16 @@ def find_people(ctx: Context, speech_positions: frozenset[int]) -> list[Person]:
                                      role.text, role, i))
                 i = end
                 continue
-            if re_ - i >= 2 and any(ctx.blocked[k] for k in range(te, re_)):
+            if re_ - i >= 2:
                 role = _span(ctx, i, re_)
                 before = toks[i - 1].key if i > 0 else ""
                 if before in _IN_CAPACITY and drafts:
                     last = drafts[-1]  # ``محمد السادس، بصفته رائد …``: a second role
                     last.role = f"{last.role}، {role.text}" if last.role else role.text
                 else:
-                    roles_only.append(_Draft((), [role], role.text, role, i))
+                    named_body = any(ctx.blocked[k] for k in range(te, re_))
+                    roles_only.append(_Draft((), [role], role.text, role, i,
+                                             extra=[] if named_body else [role]))
             i = max(i + 1, te)
             continue
         if i > 0 and _bare(toks[i - 1].key) in _FACILITIES and not t.stop_before:
@@ -539,10 +551,17 @@ def find_people(ctx: Context, speech_positions: frozenset[int]) -> list[Person]:
             by_role.setdefault(_role_key(d.role), d)
     kept = []
     for r in roles_only:
+        words = _role_key(r.role or "").split()
         holder = by_role.get(_role_key(r.role or ""))
-        if holder is not None and len((r.role or "").split()) >= 2:
+        if holder is None and len(words) >= 2:
+            # ``رئيس الوزراء`` for the one person whose role has those words
+            # (``رئيس مجلس الوزراء في حكومة صنعاء``)
+            holders = [d for d in people if d.role and set(words) <= set(
+                _role_key(d.role).split())]
+            holder = holders[0] if len(holders) == 1 else None
+        if holder is not None and len(words) >= 2:
             holder.extra.extend(r.spans)
-        else:
+        elif not r.extra:  # a role kept alone only when it names a body
             kept.append(r)
     roles_only = kept
     out = [Person(" ".join(_display(d)), d.role, d.role_span,
