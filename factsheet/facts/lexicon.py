@@ -144,7 +144,7 @@ def tokenize(text: str) -> list[Token]:
     return out
 
 
-_FUTURE = re.compile(r"^(?:[وف])?س[يتنا]\w{3,}$")
+_FUTURE = re.compile(r"^(?:[وف])?(?:س[يتن]\w{3,}|سا\w{3})$")
 
 
 def looks_like_verb(k: str) -> bool:

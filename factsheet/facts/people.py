@@ -174,7 +174,7 @@ def _ordinary(ctx: Context, i: int) -> bool:
         return True
     if k.isascii():
         return True
-    if looks_like_verb(k) or listed(t.text, lex.speech) or k in _RELATIVE:
+    if (looks_like_verb(k) and not is_given(k)) or listed(t.text, lex.speech) or k in _RELATIVE:
         return True
     if k in lex.title_heads or k in lex.honorifics or _bare(k) in lex.title_heads:
         return True
@@ -260,8 +260,15 @@ def parse_name(ctx: Context, i: int, *, strong: bool, after_role: bool = False) 
         ) and k not in lex.given:
             break  # ``وسالم``: the next name of a list
         if _article(k) and not pending and k != "الله" and j > i + 1 and not (
-                is_given(toks[j - 1].key) or _article(toks[j - 1].key)):
+                is_given(toks[j - 1].key) or _article(toks[j - 1].key)) and not _nisba(k):
             break  # ``الطاهر بلخوجة المعروف``: an adjective after the family name
+        if _article(k) and not pending and k.endswith(("ون", "ين", "ان", "ات")) and len(k) > 5:
+            break  # ``الموقوفون``: a plural or dual, not a family name
+        if _article(k) and not pending and k != "الله" and not _nisba(k) and not is_given(k) \
+                and j >= i + 2 and j + 1 < n and not _name_end(ctx, j + 1) \
+                and not toks[j + 1].key.startswith("و") and not _nisba(toks[j + 1].key) \
+                and not is_given(toks[j + 1].key) and toks[j + 1].key not in lex.particles:
+            break  # ``فيصل … آل سعود الوفد الرسمي``: a noun after the name, not a family name
         if _article(k) and not pending and k != "الله":
             if k in ORDINALS:
                 j += 1
@@ -332,6 +339,11 @@ def _verb_or_plural(k: str) -> bool:
     if (k.startswith(("نت", "نس", "نق")) and len(k) <= 5) or (k.startswith("نا") and len(k) == 4):
         return True
     return k.endswith(("ات", "ون", "ين")) and len(k) >= 5
+
+
+def _nisba(k: str) -> bool:
+    """``العلوي``, ``الصفدي``: a family name of the nisba form."""
+    return k.endswith(("ي", "ى")) and len(k) >= 5
 
 
 def _surname_shape(k: str) -> bool:

@@ -369,7 +369,8 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
             pass  # ``وفقا للقرار``
         k = j
         who: tuple[str | None, Span | None] | None = None
-        while k < n and k - j < 8 and not toks[k].stop_before:
+        while k < n and k - j < 8 and not (toks[k].stop_before and text[
+                toks[k - 1].end:toks[k].start].strip(" \u00a0«»\"“”")):
             ref = owner[k]
             if ref is not None and ref.kind in ("person", "organization", "role"):
                 who = _named(k, ref)

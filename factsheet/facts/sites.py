@@ -48,7 +48,7 @@ def find_sites(ctx: Context) -> list[Place]:
         start = t.start + cut
         q = _QUOTED.match(text, t.end)
         if q:
-            end = q.end(1)
+            start, end = q.start(1), q.end(1)  # ``ملعب «الأول بارك»``: the name in quotes
         else:
             j = i + 1
             while j < n and j - i <= MAX_SITE_WORDS and not toks[j].stop_before:
