@@ -431,6 +431,15 @@ def role_end(ctx: Context, i: int, j: int) -> int:
             k += 1
             continue
         nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if nxt is not None and not _article(t.key) and ctx.text[t.end:nxt.start].strip(
+                " \u00a0") in ("«", '"', "“"):
+            close = _QUOTED_NAME_END.match(ctx.text, nxt.start)
+            if close is not None and len(close.group().split()) <= 3:
+                k += 1  # ``مدير محطة «أولاد زيان»``: a construct before a quoted name
+                while k < len(toks) and toks[k].start < close.end():
+                    k += 1
+                end = k
+                break
         if t.key.startswith("ل") and len(t.key) >= 4 and nxt is not None and not nxt.stop_before \
                 and _article(nxt.key):
             end = k + 2  # ``لكرة القدم``, ``لشؤون الأمن``

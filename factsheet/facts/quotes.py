@@ -429,8 +429,10 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
         comp_tok: int | None = None
         while j < n and toks[j].start < s_end and j - i <= MAX_CLAUSE:
             gap = text[toks[j - 1].end:toks[j].start]
-            if (any(c in gap for c in "«“\"") and not (
-                    _quoted_name(text, toks[j].start) and owner[j] is not None)) or ":" in gap:
+            opens = "«" in gap or "“" in gap or (gap.rstrip(" \u00a0").endswith('"') and \
+                not gap.endswith((" ", "\u00a0")))
+            if (opens and not (_quoted_name(text, toks[j].start) and owner[j] is not None)) \
+                    or ":" in gap:
                 comp = toks[j - 1].end + max(gap.find(c) for c in "«“\":") + 1
                 comp_tok = j
                 break

@@ -18,7 +18,7 @@ from .model import Place, Span
 from .people import Context, is_given
 
 SITE_WORDS = word_keys("""مطار ملعب مركب ميناء معبر شارع ساحة جسر قاعدة فندق معبد كاتدرائية
-كنيسة مسجد سد قصر منتجع""")
+كنيسة مسجد سد قصر منتجع محطة""")
 _QUOTED = re.compile(r"\s*[«\"“]\s*([^«»\"“”\n]{2,30}?)\s*[»\"”]")
 _KINGDOMS = {"SA", "MA", "JO", "BH", "GB", "ES", "NL", "BE", "SE", "NO", "DK", "TH", "KH", "BT",
              "LS", "SZ", "TO"}
