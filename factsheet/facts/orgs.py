@@ -28,10 +28,8 @@ from .lexicon import FUNCTION_WORDS, ORDINALS, Token, lexicon, listed, looks_lik
 from .model import Organization, Span
 
 MAX_ORG_WORDS = 8
-_OUTLETS = {key(w) for w in [
-    "صحيفة", "الصحيفة", "جريدة", "الجريدة", "وكالة", "الوكالة", "قناة", "القناة", "موقع", "الموقع", "مجلة", "المجلة", "إذاعة", "الإذاعة", "تلفزيون", "التلفزيون",
-    "حساب"
-]}
+_OUTLETS = word_keys("""صحيفة الصحيفة جريدة الجريدة وكالة الوكالة قناة القناة موقع الموقع مجلة
+المجلة إذاعة الإذاعة تلفزيون التلفزيون حساب""")
 _BARE_OUTLETS = {key(w) for w in ("وكالة", "صحيفة", "جريدة", "مجلة", "قناة")}
 """Outlet words that may precede an unquoted name (``وكالة سبوتنيك``, ``صحيفة تلغراف``)."""
 _ADJECTIVES = word_keys("""العليا العامة العام الأعلى الكبرى الكبير العظمى الحاكم الحاكمة
