@@ -252,3 +252,11 @@ def test_a_plural_verb_is_never_one_person() -> None:
     speakers = [s for _, s in quotes_of(text)]
     assert speakers[0] == "عمر البحراوي"
     assert speakers[-1] is None
+
+
+def test_ministers_as_one_speaking_body() -> None:
+    text = ("دعا وزراء خارجية الدول الإفريقية إلى وقف إطلاق النار. "
+            "وقالوا في بيانهم إن الحوار هو السبيل الوحيد، ولم يحضر رئيس الوزراء الاجتماع.")
+    assert [q.speaker for q in find_entities(text)[4]] == [
+        "وزراء خارجية الدول الإفريقية", "وزراء خارجية الدول الإفريقية"]
+    assert [o.name for o in find_entities(text)[2]] == ["وزراء خارجية الدول الإفريقية"]

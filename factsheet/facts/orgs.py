@@ -48,6 +48,11 @@ _NOT_IN_NAMES = word_keys("عدد رقم نحو حوالي قرابة")
 _GENERIC = word_keys("""المحلية المحلي المعنية المعني الرسمية الرسمي المختصة المختص التربوية
 الأمنية الصحية الطرقية المذكورة المذكور المعنيين الجديدة الجديد الحالية الحالي السابقة السابق""")
 """Adjectives that describe a body without naming it (``السلطات المعنية``)."""
+_COLLECTIVE = word_keys("وزراء")
+"""Plural roles that speak as one body when a genitive names them (``وزراء خارجية الدول
+العربية``, ``وزراء الخارجية العرب``); ``الوزراء`` alone then refers to them."""
+_COUNCILS = word_keys("مجلس اجتماع")
+_TITLED = word_keys("رئيس رئيسة مجلس نائب رئاسة اجتماع اجتماعات")
 _VERBAL_HEADS = word_keys("تنظيم إدارة حركة مجموعة قوات سلطة تحالف")
 _NAMED_HEADS = {key(w) for w in [
     "حزب", "الحزب", "حركة", "الحركة", "جماعة", "الجماعة", "تنظيم", "التنظيم", "مجموعة",
@@ -76,7 +81,7 @@ def _head_of(tok: Token) -> tuple[int, str] | None:
     """``وللوزارة`` → (offset of the head in the word, ``وزاره``) when the word is a head."""
     lex = lexicon()
     for s in stems(tok.text):
-        if s in lex.org_heads or s in _OUTLETS or s in _NAMED_HEADS:
+        if s in lex.org_heads or s in _OUTLETS or s in _NAMED_HEADS or s in _COLLECTIVE:
             bare = s[2:] if s.startswith("ال") and len(s) > 4 else s
             k = tok.key
             cut = 0
@@ -189,6 +194,11 @@ def find_organizations(text: str, toks: Sequence[Token], hits: Iterable[Hit],
                 continue
         if head in _OUTLETS and i + 1 < n and _article(toks[i + 1].key):
             head = "_" + head  # ``الوكالة الوطنية لتقنين …``: a body, not an outlet's name
+        if head in _COLLECTIVE and (_article(t.key) or t.key.startswith(("لل", "وال", "بال"))):
+            if not (i > 0 and toks[i - 1].key in _TITLED):
+                bare_heads.append((i, head))  # ``الوزراء``: the ministers named before
+            i += 1
+            continue
         k = i + 1
         words = 1
         while k < n and words < MAX_ORG_WORDS:
@@ -263,7 +273,9 @@ def find_organizations(text: str, toks: Sequence[Token], hits: Iterable[Hit],
                 continue
             break
         if end_tok == i + 1:
-            if t.key.startswith(("ال", "وال", "لل", "بال", "فال")) or head in _OUTLETS:
+            titled = i > 0 and toks[i - 1].key in _TITLED
+            if (t.key.startswith(("ال", "وال", "لل", "بال", "فال")) or head in _OUTLETS) \
+                    and not titled:
                 bare_heads.append((i, head))
             i += 1
             continue
@@ -390,6 +402,15 @@ def _short_forms(text: str, toks: Sequence[Token], orgs: list[_Org],
         kept.append(o)
         by_first.setdefault(words[0], []).append(o)
     orgs[:] = kept
+    # ``وزراء خارجية الدول العربية`` speak as ``مجلس وزراء الخارجية``
+    councils = [o for o in orgs if len(o.words) >= 3 and _strip(o.words)[0] in _COUNCILS]
+    for o in list(orgs):
+        words = _strip(o.words)
+        if words and words[0] in _COLLECTIVE:
+            match = [c for c in councils if _strip(c.words)[1:3] == words[:2]]
+            if len(match) == 1:
+                match[0].spans.extend(o.spans)
+                orgs.remove(o)
     by_head: dict[str, list[_Org]] = {}
     for o in orgs:
         words = _strip(o.words)
