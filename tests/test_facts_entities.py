@@ -260,3 +260,8 @@ def test_ministers_as_one_speaking_body() -> None:
     assert [q.speaker for q in find_entities(text)[4]] == [
         "وزراء خارجية الدول الإفريقية", "وزراء خارجية الدول الإفريقية"]
     assert [o.name for o in find_entities(text)[2]] == ["وزراء خارجية الدول الإفريقية"]
+
+
+def test_after_a_definite_title_an_unknown_first_name_begins_the_name() -> None:
+    text = "وقالت الوزيرة ريتال الحسني إن المشروع سيكتمل قبل الصيف."
+    assert people_of(text) == [("ريتال الحسني", "الوزيرة")]

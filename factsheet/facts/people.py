@@ -448,7 +448,9 @@ def role_end(ctx: Context, i: int, j: int) -> int:
         if nxt is not None and not nxt.stop_before and (
             _article(nxt.key) or nxt.key.startswith("لل")
         ) and t.key not in lex.speech and not looks_like_verb(t.key) and not is_given(t.key) \
-                and not t.key.startswith(("و", "ب")) and not (k > j and _article(toks[k - 1].key)):
+                and not t.key.startswith(("و", "ب")) and not (
+                    _article(toks[k - 1].key) and (k > j or _article(toks[i].key))):
+            # (after a definite word no construct begins: ``الوزيرة مي الكيلة`` is a name)
             end = k + 1  # a construct noun before its genitive: مجلس النواب، رئيس شرطة الولاية
             k += 1
             continue
