@@ -265,3 +265,12 @@ def test_ministers_as_one_speaking_body() -> None:
 def test_after_a_definite_title_an_unknown_first_name_begins_the_name() -> None:
     text = "وقالت الوزيرة ريتال الحسني إن المشروع سيكتمل قبل الصيف."
     assert people_of(text) == [("ريتال الحسني", "الوزيرة")]
+
+
+def test_a_place_named_after_an_area_word_and_states_of_other_countries() -> None:
+    text = ("وقع الانفجار في قرية تيمولاي قرب مدينة كانو، فيما ضربت العاصفة ولاية فلوريدا. "
+            "ومن جهة أخرى، وصلت المساعدات إلى منطقة أخرى.")
+    found = places_of(text)
+    assert ("تيمولاي", "city") in found
+    assert ("فلوريدا", "region") in found
+    assert not any(name == "أخرى" for name, _ in found)

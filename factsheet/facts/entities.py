@@ -27,7 +27,7 @@ from .model import Organization, Person, Place, Quote, Span
 from .orgs import find_organizations
 from .people import build_context, find_people, nationality_forms
 from .quotes import Ref, find_quotes
-from .sites import find_sites, kingdom_mentions
+from .sites import find_areas, find_sites, kingdom_mentions
 
 _FUNCTION_TEXT = """
 في من إلى الى على عن مع حول خلال بعد قبل منذ حتى عند لدى أن إن أنه أنها كان كانت
@@ -282,7 +282,7 @@ def find_entities(
                         date_spans, _adjectives(), org_spans)
     people = find_people(ctx, speech)
     places = kingdom_mentions(toks, places) + [
-        s for s in find_sites(ctx)
+        s for s in find_sites(ctx) + find_areas(ctx, places)
         if not any(a <= s.mentions[0].start < b for a, b in org_spans)]
     places = _outside(places, org_spans)
     owner, roles, genders = _owners(toks, people, orgs, places)

@@ -110,3 +110,54 @@ def kingdom_mentions(toks: Sequence[Token], places: list[Place]) -> list[Place]:
         out.append(Place(name, Locale("en").territories.get(code, code), "country", code,
                          tuple(spans)))
     return out
+
+
+_AREA_WORDS = {
+    **dict.fromkeys(word_keys("ولاية إقليم اقليم محافظة منطقة قضاء مقاطعة"), "region"),
+    **dict.fromkeys(word_keys("مدينة بلدة قرية"), "city"),
+    **dict.fromkeys(word_keys("جزيرة جزر جبال جبل هضبة صحراء وادي"), "site"),
+}
+"""Words before a place's own name: ``ولاية يوبي``, ``قرية كاستيلتيركول``, ``جزيرة كوزوميل``."""
+
+
+_NOT_NAMES = word_keys("""أخرى اخرى ثانية ثالثة أولى واحدة قريبة مجاورة بعيدة نائية كبيرة صغيرة
+جديدة قديمة محددة معينة مختلفة عديدة كاملة عدة كل بعض أي عازلة آمنة حدودية""")
+
+
+_AROUND = word_keys("قرب بالقرب شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي ضواحي حيث عند")
+
+
+def find_areas(ctx: Context, known: Sequence[Place]) -> list[Place]:
+    """Places named after an area word (``مدينة غومبي``) that no gazetteer lists."""
+    text, toks = ctx.text, ctx.toks
+    found: dict[str, tuple[str, list[Span]]] = {}
+    n = len(toks)
+    for i, t in enumerate(toks):
+        k = t.key
+        kind = _AREA_WORDS.get(k) or (_AREA_WORDS.get(k[1:]) if k[:1] in "بلوف" else None)
+        if kind is None or i + 1 >= n:
+            continue
+        j = i + 1
+        while j < n and j - i <= 3 and not toks[j].stop_before:
+            w = toks[j].key
+            if ctx.blocked[j] or ctx.dates[j] or w in FUNCTION_WORDS or w.isdigit():
+                break
+            if w.startswith("ال") and j == i + 1:
+                break  # ``المنطقة الشرقية`` is the gazetteer's; ``مدينة الإنتاج`` a kind
+            if w in _AREA_WORDS or w in _AROUND:
+                break  # ``قرية تيمولاي قرب مدينة كانو``
+            if w in _NOT_NAMES or (w.endswith(("ته", "ها", "هم", "نا")) and len(w) > 3):
+                break  # ``منطقة أخرى``, ``قرية قريبة``, ``مدينته``
+            if w in ctx.with_article or w.startswith(("ب", "ل", "و")) or is_given(w) \
+                    or (w.endswith(("ي", "ية", "يه")) and j > i + 1):
+                break
+            j += 1
+        if j == i + 1 or j - i > 2:
+            continue  # one word of name (two at most with the area word)
+        start, end = toks[i + 1].start, toks[j - 1].end
+        name = text[start:end]
+        if any(key(name) == key(p.name) for p in known):
+            continue
+        found.setdefault(key(name), (kind, []))[1].append(Span(name, start, end))
+    return [Place(spans[0].text, spans[0].text, kind, None, tuple(spans))  # type: ignore[arg-type]
+            for kind, spans in found.values()]
