@@ -274,3 +274,8 @@ def test_a_place_named_after_an_area_word_and_states_of_other_countries() -> Non
     assert ("تيمولاي", "city") in found
     assert ("فلوريدا", "region") in found
     assert not any(name == "أخرى" for name, _ in found)
+
+
+def test_a_noun_with_the_article_is_never_a_verb_of_saying() -> None:
+    text = "وأكدت وزارة النقل أن الخط الجديد سيفتتح قريبا، كما أعلنت السفارة الفرنسية عن منح."
+    assert [o.name for o in find_entities(text)[2]] == ["وزارة النقل", "السفارة الفرنسية"]

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from ..dates.arabic import bare, key, stems, words
 from .gazetteer import Hit, entities_data, find_names, gazetteer
-from .lexicon import Token, lexicon, listed, tokenize
+from .lexicon import Token, is_speech, lexicon, tokenize
 from .model import Organization, Person, Place, Quote, Span
 from .orgs import find_organizations
 from .people import build_context, find_people, nationality_forms
@@ -272,7 +272,7 @@ def find_entities(
     places = collect_places(hits)
     toks = tokenize(text)
     lex = lexicon()
-    speech = frozenset(i for i, t in enumerate(toks) if listed(t.text, lex.speech))
+    speech = frozenset(i for i, t in enumerate(toks) if is_speech(t.text))
     date_ctx = build_context(text, toks, [], date_spans, frozenset())
     person_heads = lex.title_heads | lex.honorifics
     orgs = find_organizations(text, toks, hits, date_ctx.blocked, person_heads, speech,

@@ -105,6 +105,14 @@ def lexicon() -> Lexicon:
     )
 
 
+def is_speech(word: str) -> bool:
+    """``وقال``, ``فأكدت``, ``كما``-less verbs of saying; never a word with the article
+    (``النقل`` is transport, not ``نقل``)."""
+    k = key(word)
+    speech = lexicon().speech
+    return k in speech or any(k.startswith(c) and k[len(c):] in speech for c in ("و", "ف", "وف"))
+
+
 def listed(word: str, words: frozenset[str]) -> bool:
     """True when a reading of ``word`` without its clitics is in ``words``."""
     return any(s in words for s in stems(word))

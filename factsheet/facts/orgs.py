@@ -24,7 +24,15 @@ from dataclasses import dataclass, field
 
 from ..dates.arabic import key, stems
 from .gazetteer import Hit, gazetteer
-from .lexicon import FUNCTION_WORDS, ORDINALS, Token, lexicon, listed, looks_like_verb, word_keys
+from .lexicon import (
+    FUNCTION_WORDS,
+    ORDINALS,
+    Token,
+    is_speech,
+    lexicon,
+    looks_like_verb,
+    word_keys,
+)
 from .model import Organization, Span
 
 MAX_ORG_WORDS = 8
@@ -121,7 +129,6 @@ def find_organizations(text: str, toks: Sequence[Token], hits: Iterable[Hit],
                        speech_positions: frozenset[int],
                        adjectives: frozenset[str] = frozenset()) -> list[Organization]:
     """Every organisation of the article with all its mentions, in order of first mention."""
-    lex = lexicon()
     orgs: dict[str, _Org] = {}
     taken: list[tuple[int, int]] = []
     hit_at: dict[int, Hit] = {}
@@ -205,7 +212,7 @@ def find_organizations(text: str, toks: Sequence[Token], hits: Iterable[Hit],
             tk = toks[k]
             if tk.stop_before or blocked_dates[k] or tk.key in _RELATIVE:
                 break
-            if tk.key in person_heads or listed(tk.text, lex.speech) or k in speech_positions:
+            if tk.key in person_heads or is_speech(tk.text) or k in speech_positions:
                 break
             inner = tok_hit[k]
             if inner is not None and inner.entry.kind != "organization" and _with_clitic(inner) \

@@ -31,8 +31,8 @@ from .lexicon import (
     FUNCTION_WORDS,
     ORDINALS,
     Token,
+    is_speech,
     lexicon,
-    listed,
     looks_like_verb,
     word_keys,
 )
@@ -174,7 +174,7 @@ def _ordinary(ctx: Context, i: int) -> bool:
         return True
     if k.isascii():
         return True
-    if (looks_like_verb(k) and not is_given(k)) or listed(t.text, lex.speech) or k in _RELATIVE:
+    if (looks_like_verb(k) and not is_given(k)) or is_speech(t.text) or k in _RELATIVE:
         return True
     if k in lex.title_heads or k in lex.honorifics or _bare(k) in lex.title_heads:
         return True
@@ -322,7 +322,7 @@ def _name_end(ctx: Context, j: int) -> bool:
         return True
     if k.startswith(("ل", "ب")) and len(k) >= 4:
         return True
-    return listed(toks[j].text, lex.speech)
+    return is_speech(toks[j].text)
 
 
 def _verb_or_plural(k: str) -> bool:

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..dates.arabic import key
-from .lexicon import COMPLEMENTIZERS, FUNCTION_WORDS, Token, lexicon, listed, word_keys
+from .lexicon import COMPLEMENTIZERS, FUNCTION_WORDS, Token, is_speech, lexicon, word_keys
 from .model import Quote, Span
 
 _OPEN = {"«": "»", "“": "”", '"': '"', "”": "”"}
@@ -164,7 +164,7 @@ class Ref:
 
 
 def _verb(t: Token) -> bool:
-    return listed(t.text, lexicon().speech)
+    return is_speech(t.text)
 
 
 _STOP = re.compile(r"[.!?؟\n]")
