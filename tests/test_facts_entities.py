@@ -279,3 +279,12 @@ def test_a_place_named_after_an_area_word_and_states_of_other_countries() -> Non
 def test_a_noun_with_the_article_is_never_a_verb_of_saying() -> None:
     text = "وأكدت وزارة النقل أن الخط الجديد سيفتتح قريبا، كما أعلنت السفارة الفرنسية عن منح."
     assert [o.name for o in find_entities(text)[2]] == ["وزارة النقل", "السفارة الفرنسية"]
+
+
+def test_short_and_council_forms_join_one_body() -> None:
+    text = ("قالت «الأيام بريس» وهي النسخة الرقمية لجريدة «الأيام» إن الخبر كاذب. "
+            "وطالب وزراء خارجية الدول العربية الولايات المتحدة بالتراجع، "
+            "وأكد مجلس وزراء الخارجية في بيانه أن القرار باطل. وقال الوزراء إن الرد سيكون موحدا.")
+    orgs = orgs_of(text)
+    assert [n for n, _ in orgs] == ["الأيام بريس", "مجلس وزراء الخارجية"]
+    assert [s for _, s in quotes_of(text)][-1] == "مجلس وزراء الخارجية"

@@ -218,6 +218,9 @@ def find_organizations(text: str, toks: Sequence[Token], hits: Iterable[Hit],
             if inner is not None and inner.entry.kind != "organization" and _with_clitic(inner) \
                     and not tk.key.startswith("لل"):
                 break  # ``المركز بإسطنبول``: where the body is, not its name
+            if inner is not None and inner.entry.kind != "organization" and \
+                    _article(toks[k - 1].key):
+                break  # ``وزراء خارجية الدول العربية الولايات المتحدة``: the object
             if inner is not None:
                 while k < n and toks[k].start < inner.end:
                     k += 1
@@ -400,9 +403,12 @@ def _short_forms(text: str, toks: Sequence[Token], orgs: list[_Org],
         if not longer:  # ``الخطوط الهندية`` in ``شركة الخطوط الجوية الهندية``
             longer = [x for x in kept if len(x.words) > len(words) >= 2
                       and _subsequence(words, _strip(x.words))] if len(kept) < 200 else []
-        if not longer and len(words) == 1 and o.head is None:  # ``التجديد`` ~ ``التجديد بريس``
-            longer = [x for x in by_first.get(words[0], []) if x.head is None]
-        if longer and (len(words) >= 2 or o.head is None):
+        one_word = len(words) == 1 and bool(longer)
+        if not longer and len(words) == 1:
+            # ``التجديد`` ~ ``التجديد بريس``: a one-word name begins a longer one
+            longer = [x for x in by_first.get(words[0], []) if len(x.words) <= 3]
+            one_word = bool(longer)
+        if longer and (len(words) >= 2 or o.head is None or one_word):
             target = max(longer, key=lambda x: len(x.spans))
             target.spans.extend(o.spans)
             continue
@@ -423,6 +429,8 @@ def _short_forms(text: str, toks: Sequence[Token], orgs: list[_Org],
         words = _strip(o.words)
         if words:
             by_head.setdefault(words[0], []).append(o)
+        if len(words) > 1 and words[0] in _COUNCILS and words[1] in _COLLECTIVE:
+            by_head.setdefault(words[1], []).append(o)  # ``الوزراء``: the council's ministers
     for i, head in bare_heads:
         cands = by_head.get(_strip((head,))[0], [])
         t = toks[i]
@@ -452,7 +460,7 @@ def _strip(words: tuple[str, ...]) -> tuple[str, ...]:
     for w in words:
         if not any(c.isalpha() for c in w):
             continue
-        for c in ("وال", "بال", "لل", "فال", "ال", "و"):
+        for c in ("وال", "بال", "لل", "فال", "ال"):
             if w.startswith(c) and len(w) - len(c) >= 3:
                 w = w[len(c):]
                 break
