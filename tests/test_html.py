@@ -205,7 +205,7 @@ def test_events_people_places_and_quotes_are_all_on_the_page(seed: FactSheet,
     for pl in seed.places:
         assert pl.name in page_text
     quotes = [bq for bq in root.iter(f"{NS}blockquote")]
-    assert len(quotes) == len(seed.quotes) == 5
+    assert len(quotes) == len(seed.quotes) >= 5
     assert "أنطونيو فيتورينو" in text_of(quotes[0])
     published = by_id(root)["published"]
     assert "الجمعة 25 مارس 2022" in text_of(published)

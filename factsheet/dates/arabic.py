@@ -96,11 +96,20 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
         yield start, len(text)
 
 
+@lru_cache(maxsize=4)
+def _sentence_index(text: str) -> tuple[list[int], list[tuple[int, int]]]:
+    spans = list(sentences(text))
+    return [s for s, _ in spans], spans
+
+
 def sentence_at(text: str, offset: int) -> tuple[int, int]:
-    """The sentence that contains ``offset``."""
-    for start, end in sentences(text):
-        if start <= offset < end:
-            return start, end
+    """The sentence that contains ``offset`` (the sentences of a text are found once)."""
+    import bisect
+
+    starts, spans = _sentence_index(text)
+    k = bisect.bisect_right(starts, offset) - 1
+    if k >= 0 and spans[k][0] <= offset < spans[k][1]:
+        return spans[k]
     return 0, len(text)
 
 

@@ -20,9 +20,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..dates.arabic import fold, key, same_word, sentence_at, stems, words
-from .gazetteer import Hit, entities_data, find_names
+from ..dates.arabic import bare, key, stems, words
+from .gazetteer import Hit, entities_data, find_names, gazetteer
+from .lexicon import Token, is_speech, lexicon, tokenize
 from .model import Organization, Person, Place, Quote, Span
+from .orgs import find_organizations
+from .people import build_context, find_people, nationality_forms
+from .quotes import Ref, find_quotes
+from .sites import find_areas, find_sites, kingdom_mentions
 
 _FUNCTION_TEXT = """
 في من إلى الى على عن مع حول خلال بعد قبل منذ حتى عند لدى أن إن أنه أنها كان كانت
@@ -162,251 +167,124 @@ def find_acronyms(text: str) -> list[tuple[str, Span, bool]]:
     return out
 
 
-def collect_organizations(text: str, hits: Iterable[Hit]) -> list[Organization]:
-    """Known organisations, then head-word phrases and acronyms not already covered."""
-    orgs: dict[str, _Org] = {}
-    taken: list[tuple[int, int]] = []
-    for h in hits:
-        if h.entry.kind != "organization":
-            continue
-        o = orgs.setdefault(h.entry.name, _Org(h.entry.name, h.entry.en, h.entry.acronym))
-        o.spans.append(Span(h.text, h.start, h.end))
-        taken.append((h.start, h.end))
-    lists = _lists()
-
-    def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
-
-    for acronym, span, is_event in find_acronyms(text):
-        if is_event:
-            continue
-        inner = span.text[: span.text.rfind("(")].strip()
-        o = orgs.setdefault(key(inner), _Org(inner, None, acronym))
-        o.spans.append(span)
-        taken.append((span.start, span.end))
-    for w, start, end in words(text):
-        if not _is_listed(w, lists["org_heads"]):
-            continue
-        start += head_cut(w, lists["org_heads"])[0]
-        stop = _phrase_after_head(text, start)
-        if stop == end or not free(start, stop):
-            continue
-        phrase = text[start:stop]
-        o = orgs.setdefault(key(phrase), _Org(phrase, None, None))
-        o.spans.append(Span(phrase, start, stop))
-        taken.append((start, stop))
-    out = [Organization(o.name, o.en, o.acronym, tuple(sorted(o.spans, key=lambda s: s.start)))
-           for o in orgs.values()]
-    return sorted(out, key=lambda o: o.mentions[0].start)
+@lru_cache(maxsize=1)
+def _adjectives() -> frozenset[str]:
+    """Nationality adjectives made from the names of countries (``الأردن`` → ``أردني``)."""
+    return nationality_forms({e.name for e in gazetteer().values() if e.kind == "country"})
 
 
-# --- people -------------------------------------------------------------------------------
+def _owners(toks: list[Token], people: list[Person], orgs: list[Organization],
+            places: list[Place]) -> tuple[list[Ref | None], dict[str, str], dict[str, str]]:
+    """What each token names (person, role, organisation, place) and the named holder of each
+    role (``مدير المركز`` → ``محمد عودة``)."""
+    refs: list[tuple[int, int, Ref]] = []
+    roles: dict[str, str] = {}
+    lex = lexicon()
+    genders: dict[str, str] = {}
 
+    def org_gender(name: str) -> str:
+        first = bare(key(name).split()[0]) if name.split() else ""
+        return "f" if first.endswith("ه") else "m"
 
-@dataclass
-class _Person:
-    name: str | None
-    role: str | None
-    role_span: Span | None
-    spans: list[Span] = field(default_factory=list)
+    def person_gender(p: Person) -> str | None:
+        first = key(p.name or "").split()
+        if first and first[0] in lex.female:
+            return "f"
+        role = key(p.role or "").split()
+        if role and bare(role[0]).endswith("ه"):
+            return "f"
+        return "m" if first and first[0] in lex.given else None
 
-
-def _name_words(text: str, start: int, *, after_honorific: bool) -> tuple[int, int] | None:
-    """The span of 1–3 name words at ``start`` (``أنطونيو فيتورينو``, ``محمد السادس``)."""
-    ws = words(text, start, min(len(text), start + 80))
-    taken: list[tuple[str, int, int]] = []
-    for w, a, b in ws[:4]:
-        if taken and _BOUNDARY.search(text[taken[-1][2]:a]):
-            break
-        k = key(w)
-        if k in FUNCTION_WORDS or is_speech_verb(w) or w.isdigit():
-            break
-        if k.startswith("ال") and not (
-            taken and (k in ORDINALS or key(taken[-1][0]) in _NAME_LINKS)
-        ):
-            break
-        taken.append((w, a, b))
-        if len(taken) == 3:
-            break
-    if not taken:
-        return None
-    if not after_honorific and len(taken) < 2:
-        return None
-    return taken[0][1], taken[-1][2]
-
-
-def _role_end(text: str, start: int, hits: list[Hit]) -> int:
-    """End of a role phrase at ``start``: the title and its genitives and known names."""
-    ws = words(text, start, min(len(text), start + 160))
-    end = ws[0][2] if ws else start
-    for i, (w, a, b) in enumerate(ws):
-        if i == 0 or i > 8:
-            continue
-        if _BOUNDARY.search(text[end:a]):
-            break
-        inside = next((h for h in hits if h.start <= a < h.end), None)
-        if inside is not None:
-            end = max(end, inside.end)
-            continue
-        if a < end:
-            continue
-        if _has_article(w) and key(w) not in ORDINALS:
-            end = b
-            continue
-        if i + 1 < len(ws) and _has_article(ws[i + 1][0]) and not _BOUNDARY.search(
-            text[b:ws[i + 1][1]]
-        ) and key(w) not in FUNCTION_WORDS and not is_speech_verb(w):
-            # a construct noun before its genitive: مجلس النواب، لكرة القدم
-            end = b
-            continue
-        break
-    return end
-
-
-def _title_at(text: str, start: int) -> int | None:
-    """End of the longest title (one or two words) at ``start``, or ``None``."""
-    lists = _lists()
-    ws = words(text, start, min(len(text), start + 60))[:3]
-    for n in (3, 2, 1):
-        if len(ws) < n:
-            continue
-        first = stems(ws[0][0])
-        rest = " ".join(key(w) for w, _, _ in ws[1:n])
-        for f in first:
-            candidate = f"{f} {rest}".strip()
-            if candidate in lists["titles"]:
-                return ws[n - 1][2]
-    return None
-
-
-def collect_people(text: str, hits: list[Hit]) -> list[Person]:
-    """People with their role, and people known only by a role that names a body."""
-    lists = _lists()
-    people: list[_Person] = []
-    covered: list[tuple[int, int]] = []
-    for w, a, b in words(text):
-        if any(s <= a < e for s, e in covered):
-            continue
-        honorific = _is_listed(w, lists["honorifics"])
-        title_end = None if honorific else _title_at(text, a)
-        if not honorific and title_end is None:
-            continue
-        role_end = _role_end(text, a, hits) if not honorific else b
-        rest = text[role_end:]
-        comma = re.match(r"\s*[،,]\s*", rest)
-        name_start = role_end + (comma.end() if comma else len(rest) - len(rest.lstrip()))
-        name = _name_words(text, name_start, after_honorific=honorific and not comma)
-        if name is not None and comma is not None:
-            after = text[name[1]:name[1] + 2]
-            if not re.match(r"\s*[،,.:]", after):
-                name = None
-        role_text = text[a:role_end]
-        role = Span(role_text, a, role_end)
-        if name is not None:
-            nm = text[name[0]:name[1]]
-            people.append(_Person(nm, role_text, role, [Span(nm, name[0], name[1])]))
-            covered.append((a, name[1]))
-        elif not honorific and any(a < h.start < role_end for h in hits):
-            before = words(text, max(0, a - 12), a)
-            if people and before and key(before[-1][0]) in {"بصفته", "بصفتها"}:
-                # ``الملك محمد السادس، بصفته رائد …``: a second role of the last person
-                last = people[-1]
-                last.role = f"{last.role}، {role_text}" if last.role else role_text
-            else:
-                people.append(_Person(None, role_text, role, [role]))
-            covered.append((a, role_end))
-    return _merge_people(text, people)
-
-
-def _merge_people(text: str, people: list[_Person]) -> list[Person]:
-    """One person per name; surnames and repeated roles become mentions of that person."""
-    merged: list[_Person] = []
+    for pl in places:
+        ref = Ref(pl.name, "place")
+        refs += [(s.start, s.end, ref) for s in pl.mentions]
+    for o in orgs:
+        ref = Ref(o.name, "organization", gender=org_gender(o.name))
+        genders[o.name] = ref.gender or ""
+        refs += [(s.start, s.end, ref) for s in o.mentions]
     for p in people:
-        same = None
-        for q in merged:
-            same_name = bool(p.name and q.name) and (
-                p.name == q.name or key(str(p.name).split()[-1]) == key(str(q.name).split()[-1])
-            )
-            same_role = p.name is None and bool(q.role and p.role) and key(str(p.role)) == key(
-                str(q.role)
-            )
-            if same_name or same_role:
-                same = q
-        if same is None:
-            merged.append(p)
+        if p.name is None:
+            rk = role_key(p.role or "")
+            ref = Ref(None, "role", rk)
+            refs += [(s.start, s.end, ref) for s in p.mentions]
             continue
-        same.spans.extend(p.spans)
-        if p.name and same.name and len(p.name) > len(same.name):
-            same.name = p.name
-        if same.role is None or (
-            p.role and key(p.role) not in FUNCTION_WORDS and len(p.role) > len(same.role)
-            and same.role_span is not None and same.role_span.text in _lists()["honorifics"]
-        ):
-            same.role, same.role_span = p.role, p.role_span
+        ref = Ref(p.name, "person", gender=person_gender(p))
+        if ref.gender:
+            genders[p.name] = ref.gender
+        refs += [(s.start, s.end, ref) for s in p.mentions]
+        if p.role_span is not None:
+            rk = role_key(p.role or "")
+            roles.setdefault(rk, p.name)
+            refs.append((p.role_span.start, p.role_span.end, ref))
+    refs.sort(key=lambda r: (r[0], -(r[1] - r[0])))
+    owner: list[Ref | None] = [None] * len(toks)
+    j = 0
+    for i, t in enumerate(toks):
+        while j < len(refs) and refs[j][1] <= t.start:
+            j += 1
+        k = j
+        best = None
+        while k < len(refs) and refs[k][0] < t.end:
+            if refs[k][1] > t.start:
+                r = refs[k][2]
+                if best is None or (best.kind in ("place", "organization") and r.kind == "person"):
+                    best = r
+            k += 1
+        owner[i] = best
+    return owner, roles, genders
+
+
+def _outside(places: list[Place], org_spans: list[tuple[int, int]]) -> list[Place]:
+    """Places without the mentions that are part of an organisation's name (``شركة النقل
+    بتونس``, ``بنك "هامبورغ" التجاري``); a place left with no mention is dropped."""
+    import bisect
+
+    spans = sorted(org_spans)
+    starts = [a for a, _ in spans]
     out = []
-    for p in merged:
-        spans = list(p.spans)
-        if p.name:
-            last = p.name.split()[-1]
-            if len(key(last)) >= 4:
-                for w, a, b in words(text):
-                    if same_word(w, last) and not any(s.start <= a < s.end for s in spans):
-                        spans.append(Span(text[a:b], a, b))
-        spans.sort(key=lambda s: s.start)
-        out.append(Person(p.name, p.role, p.role_span, tuple(spans)))
-    return out
+    for p in places:
+        kept = []
+        for s in p.mentions:
+            k = bisect.bisect_right(starts, s.start)
+            inside = any(a <= s.start and s.end <= b for a, b in spans[max(0, k - 4):k])
+            if not inside:
+                kept.append(s)
+        if kept:
+            out.append(Place(p.name, p.en, p.kind, p.code, tuple(kept)))
+    return sorted(out, key=lambda p: p.mentions[0].start)
 
 
-# --- quotes -------------------------------------------------------------------------------
-
-_QUOTE = re.compile(r"«([^«»]+)»|“([^“”]+)”|\"([^\"]+)\"")
-
-
-def collect_quotes(text: str, people: list[Person]) -> list[Quote]:
-    """Direct quotes of three words or more, with their speaker when the text tells."""
-    mentions = sorted(
-        ((s.start, s.end, p) for p in people for s in p.mentions), key=lambda t: t[0]
-    )
-    folded = fold(text)
-    out = []
-    for m in _QUOTE.finditer(text):
-        group = next(g for g in (1, 2, 3) if m.group(g) is not None)
-        inner_start, inner_end = m.start(group), m.end(group)
-        body = text[inner_start:inner_end]
-        if len(words(body)) < 3:
-            continue
-        s_start, _ = sentence_at(text, m.start())
-        verbs = [
-            (a, b) for w, a, b in words(folded, s_start, m.start()) if is_speech_verb(w)
-        ]
-        speaker: tuple[int, int, Person] | None = None
-        if verbs:
-            va, vb = verbs[0]
-            after = [t for t in mentions if vb <= t[0] <= vb + 60 and t[0] < m.start()]
-            if after:
-                speaker = after[0]
-            else:
-                before = [t for t in mentions if t[1] <= va]
-                speaker = before[-1] if before else None
-        else:
-            near = [t for t in mentions if s_start <= t[0] and t[1] <= m.start()]
-            speaker = near[-1] if near else None
-        if speaker is not None:
-            a, b, person = speaker
-            who = person.name or person.role
-            out.append(Quote(body, inner_start, inner_end, who, Span(text[a:b], a, b)))
-        else:
-            out.append(Quote(body, inner_start, inner_end, None, None))
-    return out
+def role_key(role: str) -> str:
+    """The first two words of a role, clitics aside: ``مدير المركز`` ~ ``مدير مركز الفلك``."""
+    ws = [bare(w) for w in key(role).split()[:2]]
+    return " ".join(ws)
 
 
 def find_entities(
-    text: str,
+    text: str, dates: Iterable[tuple[int, int]] = (),
 ) -> tuple[list[Hit], list[Place], list[Organization], list[Person], list[Quote]]:
-    """All the named things of ``text`` (the gazetteer hits first, as the others use them)."""
+    """All the named things of ``text`` (the gazetteer hits first, as the others use them).
+
+    ``dates`` are the spans of the article's date mentions: no name runs into a date.
+    """
+    date_spans = list(dates)
     hits = find_names(text)
     places = collect_places(hits)
-    orgs = collect_organizations(text, hits)
-    people = collect_people(text, hits)
-    quotes = collect_quotes(text, people)
+    toks = tokenize(text)
+    lex = lexicon()
+    speech = frozenset(i for i, t in enumerate(toks) if is_speech(t.text))
+    date_ctx = build_context(text, toks, [], date_spans, frozenset())
+    person_heads = lex.title_heads | lex.honorifics
+    orgs = find_organizations(text, toks, hits, date_ctx.blocked, person_heads, speech,
+                              _adjectives())
+    org_spans = [(s.start, s.end) for o in orgs for s in o.mentions]
+    ctx = build_context(text, toks, [h for h in hits if h.entry.kind != "organization"],
+                        date_spans, _adjectives(), org_spans)
+    people = find_people(ctx, speech)
+    places = kingdom_mentions(toks, places) + [
+        s for s in find_sites(ctx) + find_areas(ctx, places)
+        if not any(a <= s.mentions[0].start < b for a, b in org_spans)]
+    places = _outside(places, org_spans)
+    owner, roles, genders = _owners(toks, people, orgs, places)
+    quotes = find_quotes(text, toks, owner, roles, date_ctx.blocked, genders)
     return hits, places, orgs, people, quotes

@@ -28,7 +28,8 @@ class Place:
 
     name: str
     en: str
-    kind: Literal["country", "city", "region"]
+    kind: Literal["country", "city", "region", "site"]
+    """``site``: a named airport, stadium, port, crossing, street, hotel … (``مطار نيودلهي``)."""
     code: str | None
     mentions: tuple[Span, ...]
 

@@ -15,7 +15,7 @@ def build_sheet(
 ) -> FactSheet:
     """The fact sheet of ``text``; ``published`` (the user's date) wins over inference."""
     mentions, pub = dated_mentions(text, published)
-    hits, places, orgs, people, quotes = find_entities(text)
+    hits, places, orgs, people, quotes = find_entities(text, [(m.start, m.end) for m in mentions])
     events = build_events(text, mentions, pub, hits, places)
     return FactSheet(
         source=source,
