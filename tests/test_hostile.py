@@ -16,6 +16,8 @@ from collections.abc import Callable
 import pytest
 
 from factsheet import find_dates
+from factsheet.dates.published import dated_mentions
+from factsheet.facts.sheet import build_sheet
 
 PUBLISHED = dt.date(2022, 3, 25)
 BOUND = 8.0
@@ -95,3 +97,58 @@ def test_two_dates_joined_by_and_stay_two_mentions() -> None:
     text = "وقع الاتفاق في 17 ماي 2022 و20 يونيو 2022 و3 يوليوز 2022"
     assert [m.value for m in find_dates(text, PUBLISHED)] == [
         "2022-05-17", "2022-06-20", "2022-07-03"]
+
+
+# --- sheet: events, the article's own event, places (issue 14, item 5) ----------------------
+
+SHEET_FAMILIES: dict[str, Callable[[int], str]] = {
+    "spaces": repeat(" "),
+    "day month year": repeat("17 ماي 2022 "),
+    "weekdays and": repeat("الجمعة و"),
+    "range chain": repeat("من 17 إلى 20 ماي 2022 و"),
+    "Hijri years": repeat("1443هـ "),
+    "today": repeat("اليوم "),
+    "a place, ever other years": years_in("في الرباط عام {} "),
+    "a noun, ever other years": years_in("المنتدى الدولي سنة {} "),
+    "acronyms": repeat("المنتدى الدولي للهجرة (IMRF) في 17 ماي 2022 "),
+    "offsets to an event": repeat("قبل 50 يوما من المنتدى الدولي في 17 ماي 2022 "),
+    "the article's event in every sentence": repeat("هذا الاجتماع في الرباط اليوم. "),
+    "no punctuation, places": repeat("في مراكش وفي الرباط عام 2018 "),
+}
+
+
+@pytest.mark.parametrize("family", SHEET_FAMILIES)
+def test_fact_sheets_are_built_in_linear_time(family: str) -> None:
+    ratio = growth(lambda t: build_sheet(t, PUBLISHED), SHEET_FAMILIES[family], 2000)
+    assert ratio < BOUND, f"{family}: 4× the text took {ratio:.1f}× the time"
+
+
+@pytest.mark.parametrize("family", ["spaces", "day month year", "today"])
+def test_fact_sheets_without_a_date_given_in_linear_time(family: str) -> None:
+    ratio = growth(build_sheet, SHEET_FAMILIES[family], 2000)
+    assert ratio < BOUND, f"{family}: 4× the text took {ratio:.1f}× the time"
+
+
+def test_the_dates_of_a_sheet_in_linear_time() -> None:
+    ratio = growth(dated_mentions, repeat("17 ماي 2022 "), 4000)
+    assert ratio < BOUND
+
+
+def test_a_dateline_after_many_spaces_still_names_the_place() -> None:
+    text = " " * 5000 + "الرباط - افتتح اليوم المعرض الدولي للكتاب."
+    sheet = build_sheet(text, PUBLISHED)
+    own = next(e for e in sheet.events if e.own)
+    assert own.where is not None and own.where.place.name == "الرباط"
+    assert own.where.span.start == 5000
+
+
+def test_the_same_event_told_far_apart_is_still_one_event() -> None:
+    filler = "وتحدث المشاركون عن قضايا الهجرة والتنمية في القارة. " * 40
+    text = (
+        "ينطلق المنتدى الدولي للهجرة في 17 ماي 2022 بمدينة نيويورك. " + filler
+        + "ويناقش المنتدى الدولي للهجرة خلال ماي 2022 قضايا اللجوء."
+    )
+    sheet = build_sheet(text, PUBLISHED)
+    forum = [e for e in sheet.events if not e.own and "المنتدى" in e.label]
+    assert len(forum) == 1, [e.label for e in sheet.events]
+    assert len(forum[0].mentions) == 2
