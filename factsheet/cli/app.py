@@ -17,6 +17,7 @@ from typer.core import TyperGroup
 
 from ..errors import ExitCode, FactsheetError
 from . import console
+from .signals import exit_on_sigterm
 
 
 class FactsheetGroup(TyperGroup):
@@ -51,9 +52,11 @@ class FactsheetGroup(TyperGroup):
         **extra: Any,
     ) -> Any:
         try:
-            code = super().main(
-                args, prog_name or console.PROG, complete_var, standalone_mode=False, **extra
-            )
+            with exit_on_sigterm():  # SIGTERM cleans up as Ctrl-C does, then exits 143
+                code = super().main(
+                    args, prog_name or console.PROG, complete_var, standalone_mode=False,
+                    **extra,
+                )
         except typer.Abort:
             code = int(ExitCode.INTERRUPTED)
         except typer.TyperException as e:  # bad usage caught by the option parser
