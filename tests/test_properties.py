@@ -282,3 +282,65 @@ def test_every_view_renders_any_fact_sheet(tokens: list[str], lang: str, calenda
     for renderable in (sheet_renderable(sheet, style), timeline_table(sheet, style),
                        countdown_table(sheet, style, as_of)):
         console.print(renderable)
+
+
+# --- publication dates across the whole calendar, 0001-01-01 to 9999-12-31 (issue 14) -------
+
+CALENDAR = st.dates(min_value=dt.date.min, max_value=dt.date.max)
+EDGES = [dt.date.min, dt.date(1, 1, 2), dt.date(1, 1, 8), dt.date(9999, 12, 25),
+         dt.date(9999, 12, 30), dt.date.max]
+
+
+def _in_the_engine(exc: BaseException) -> bool:
+    """An overflow raised in resolve.py / published.py (being restructured by the lead, and
+    pinned by the strict xfail below), not in the layers above."""
+    import traceback
+
+    last = traceback.extract_tb(exc.__traceback__)[-1].filename.replace("\\", "/")
+    return last.endswith(("factsheet/dates/resolve.py", "factsheet/dates/published.py"))
+
+
+@pytest.mark.xfail(strict=True, raises=OverflowError,
+                   reason="dates/resolve.py overflows at the ends of the calendar (the lead's "
+                          "document-time rewrite); e.g. -p 9999-12-31 with غدا")
+@HOSTILE
+@given(st.lists(st.sampled_from(TOKENS), max_size=60), CALENDAR)
+@example(["غدا"], dt.date.max)
+def test_any_publication_date_of_the_calendar(tokens: list[str], published: dt.date) -> None:
+    text = " ".join(tokens)
+    check_mentions(text, find_dates(text, published))
+
+
+@settings(max_examples=120, deadline=8000, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(RENDER_TOKENS), max_size=40), st.sampled_from(EDGES) | CALENDAR,
+       st.sampled_from(EDGES) | CALENDAR)
+@example(["أيام", "تونس", "الأول"], dt.date.max, dt.date.max)
+@example(["الجمعة", "17", "ماي"], dt.date.min, dt.date.min)
+def test_fact_sheets_render_for_any_day_of_the_calendar(
+    tokens: list[str], published: dt.date, as_of: dt.date
+) -> None:
+    """Every view of the sheet, the calendar file included, for any publication date and
+    any --as-of day from year 1 to year 9999."""
+    from hypothesis import assume
+
+    from factsheet.facts.sheet import build_sheet
+    from factsheet.render import sheet_csv, sheet_ics, sheet_json, sheet_markdown, sheet_text
+    from factsheet.render.sheet_common import Style
+
+    try:
+        sheet = build_sheet(" ".join(tokens), published)
+    except OverflowError as exc:
+        if not _in_the_engine(exc):
+            raise
+        assume(False)  # pinned by the strict xfail above
+        return
+    style = Style("en", "both", "maghrebi")
+    sheet_text.sheet_text(sheet, style)
+    sheet_text.countdown_text_view(sheet, style, as_of)
+    sheet_markdown.countdown_markdown(sheet, style, as_of)
+    sheet_csv.countdown_csv(sheet, style, as_of)
+    sheet_json.countdown_doc(sheet, as_of)
+    ics = sheet_ics.sheet_ics(sheet, published)
+    import icalendar
+
+    icalendar.Calendar.from_ical(ics)
