@@ -22,8 +22,9 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 
-from ..dates.arabic import bare, key, same_word, sentences, stems, words
+from ..dates.arabic import WORD, bare, key, same_word, sentences, stems, words
 from ..dates.model import Mention, Range, Value
 from ..dates.published import PublishedDate
 from ..dates.when import value_bounds
@@ -180,8 +181,19 @@ def _trim_words(ws: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
 def _label_of(
     text: str, clause: tuple[int, int], skip: list[tuple[int, int]]
 ) -> tuple[str, Span | None]:
-    """The clause's words minus the spans in ``skip`` (the date, the place), trimmed."""
-    ws = [w for w in words(text, *clause) if not any(a <= w[1] < b for a, b in skip)]
+    """The clause's words minus the spans in ``skip`` (the date, the place), trimmed, at
+    most :data:`MAX_LABEL_WORDS` of them. The clause is read only as far as needed: up to a
+    word past the label that the trimming of the end would keep."""
+    ws: list[tuple[str, int, int]] = []
+    for m in WORD.finditer(text, *clause):
+        if any(a <= m.start() < b for a, b in skip):
+            continue
+        w = m.group()
+        if not ws and key(w) in _TRIM:
+            continue  # the leading function words go
+        ws.append((w, m.start(), m.end()))
+        if len(ws) > MAX_LABEL_WORDS and key(w) not in _TRIM:
+            break  # the trailing ones cannot reach back into the label
     ws = _trim_words(ws)[:MAX_LABEL_WORDS]
     if not ws:
         return "", None
@@ -216,7 +228,7 @@ def _place_near(text: str, clause: tuple[int, int], places: _Placed) -> Where | 
     inside = places.within(*clause)
     if not inside:
         nxt = clause_at(text, clause[1] + 1, clause[1] + 1)
-        if nxt[0] > clause[1] and len(words(text, *nxt)) <= 2:
+        if nxt[0] > clause[1] and len(list(islice(WORD.finditer(text, *nxt), 3))) <= 2:
             inside = places.within(*nxt)
     for h, p in inside:
         if not in_a_name(text, h.start):
@@ -415,8 +427,8 @@ def build_events(
         where = _place_near(text, clause, placed)
         skip = [(m.start, m.end)] + ([(where.span.start, where.span.end)] if where else [])
         label, span = _label_of(text, clause, skip)
-        first = words(text, *clause)
-        continues = bool(first) and key(first[0][0]) in _CONTINUATIONS
+        first = WORD.search(text, *clause)
+        continues = first is not None and key(first.group()) in _CONTINUATIONS
         if continues or len(label.split()) < 2:
             ante = _antecedent(text, clause[0])
             if ante is not None:
