@@ -108,6 +108,7 @@ SHEET_FAMILIES: dict[str, Callable[[int], str]] = {
     "range chain": repeat("من 17 إلى 20 ماي 2022 و"),
     "Hijri years": repeat("1443هـ "),
     "today": repeat("اليوم "),
+    "a place and a year": repeat("في الرباط عام 2018 "),
     "a place, ever other years": years_in("في الرباط عام {} "),
     "a noun, ever other years": years_in("المنتدى الدولي سنة {} "),
     "acronyms": repeat("المنتدى الدولي للهجرة (IMRF) في 17 ماي 2022 "),
@@ -152,3 +153,24 @@ def test_the_same_event_told_far_apart_is_still_one_event() -> None:
     forum = [e for e in sheet.events if not e.own and "المنتدى" in e.label]
     assert len(forum) == 1, [e.label for e in sheet.events]
     assert len(forum[0].mentions) == 2
+
+
+def test_an_event_told_thousands_of_times_is_merged_in_linear_time() -> None:
+    """Each mention merged into the same event: its list grows, it is never copied whole."""
+    from factsheet.dates.model import Mention
+    from factsheet.facts.events import _Draft, _merge_drafts
+    from factsheet.facts.model import Place, Span, Where
+
+    rabat = Where(Place("الرباط", "Rabat", "city", "MA", ()), Span("الرباط", 0, 6))
+
+    def drafts(n: int) -> list[_Draft]:
+        return [_Draft("المعرض الدولي", None, "2018", "year", rabat,
+                       [Mention("عام 2018", 20 * i, 20 * i + 8, "year", "2018", "year")])
+                for i in range(n)]
+
+    def merge(n: int) -> None:
+        (event,) = _merge_drafts(drafts(n))
+        assert len(event.mentions) == n
+
+    ratio = growth(lambda t: merge(len(t)), lambda n: "x" * n, 2000)
+    assert ratio < BOUND, f"4× the mentions took {ratio:.1f}× the time"

@@ -275,20 +275,21 @@ def _precision(d: _Draft) -> int:
     return (b[1] - b[0]).days if b else 1_000_000
 
 
-def _merge(a: _Draft, b: _Draft) -> _Draft:
-    precise, _other = (a, b) if _precision(a) <= _precision(b) else (b, a)
+def _merge_into(a: _Draft, b: _Draft) -> None:
+    """Merge the draft ``b`` into the event ``a``, in place: an event told a thousand times
+    is not copied a thousand times."""
+    precise = a if _precision(a) <= _precision(b) else b
     label_from = a if a.acronym or not b.acronym else b
-    return _Draft(
-        label=label_from.label,
-        label_span=label_from.label_span,
-        when=precise.when,
-        grain=precise.grain,
-        where=a.where or b.where,
-        mentions=sorted([*a.mentions, *b.mentions], key=lambda m: m.start),
-        acronym=a.acronym or b.acronym,
-        heads=a.heads or b.heads,
-        relations=[*a.relations, *b.relations],
-    )
+    a.label, a.label_span = label_from.label, label_from.label_span
+    a.when, a.grain = precise.when, precise.grain
+    a.where = a.where or b.where
+    if a.mentions and b.mentions and b.mentions[0].start < a.mentions[-1].start:
+        a.mentions = sorted([*a.mentions, *b.mentions], key=lambda m: m.start)
+    else:  # drafts come in text order: b's mentions follow a's
+        a.mentions.extend(b.mentions)
+    a.acronym = a.acronym or b.acronym
+    a.heads = a.heads or b.heads
+    a.relations.extend(b.relations)
 
 
 def _event_keys(d: _Draft) -> list[tuple[str, str]]:
@@ -317,7 +318,7 @@ def _merge_drafts(drafts: list[_Draft]) -> list[_Draft]:
             target = len(merged)
             merged.append(d)
         else:
-            merged[target] = _merge(merged[target], d)
+            _merge_into(merged[target], d)
         for k in _event_keys(merged[target]):  # a merged event keeps its keys and gains some
             found = index.setdefault(k, [])
             if target not in found[-1:] and (target not in found[:MAX_SAME_EVENT_CANDIDATES]):
