@@ -2,13 +2,14 @@
 
 :func:`map_ordered` sends chunks of articles to ``jobs`` worker processes (one chunk at a
 time each, over a pipe) and yields one result per article, in input order, as soon as the
-results before it are in. Each worker sends back every article's result as it is done, so
-the main process always knows which article a worker was on:
+chunks before it are in. Each worker writes the index of the article it is on into a word
+of shared memory (no message, no system call), so the main process always knows where a
+worker was:
 
 * a worker that dies (killed by a signal, by the out-of-memory killer, a crash in C code)
-  is replaced; the article it was reading gets the result of ``worker`` for that article
-  with its ``error`` set (``the worker process was killed by signal SIGKILL …``), and the
-  rest of its chunk goes to another worker;
+  is replaced; the article it was on gets the result of ``worker`` for that article with
+  its ``error`` set (``the worker process was killed by signal SIGKILL …``), and the rest
+  of its chunk goes to other workers;
 * when the main process stops early (the generator closed, Ctrl-C, ``SystemExit`` from a
   SIGTERM handler), the workers are terminated at once (``SIGTERM``, then ``SIGKILL`` after
   :data:`STOP_GRACE` seconds), never waited for.
@@ -44,10 +45,11 @@ class WorkerError(RuntimeError):
 
 
 def _worker_main(
-    conn: Connection, worker: Callable[[Article], Any], inherited: Sequence[Connection],
-    warm_up: Callable[[], None] | None,
+    conn: Connection, on: Any, worker: Callable[[Article], Any],
+    inherited: Sequence[Connection], warm_up: Callable[[], None] | None,
 ) -> None:
-    """A worker process: chunks in, one ``(seq, index, result)`` message per article out."""
+    """A worker process: ``(seq, start, articles)`` in, ``(seq, start, results)`` out; the
+    index of the article being processed is kept in ``on.value`` (shared memory)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     for other in inherited:  # the main process's ends of the other workers' pipes
@@ -62,21 +64,24 @@ def _worker_main(
         if message is None:
             return
         seq, start, articles = message
+        results: list[Any] = []
+        failure: WorkerError | None = None
         for i, article in enumerate(articles, start):
+            on.value = i
             try:
-                result = worker(article)
+                results.append(worker(article))
             except Exception as exc:  # reported to the main process, which raises it
-                conn.send((seq, i, WorkerError(f"{type(exc).__name__}: {exc}")))
-                continue
-            try:
-                conn.send((seq, i, result))
-            except (BrokenPipeError, OSError):
-                return
+                failure = WorkerError(f"{type(exc).__name__}: {exc}")
+                break
+        try:
+            conn.send((seq, start, failure or results))
+        except (BrokenPipeError, OSError):
+            return
 
 
 @dataclass(eq=False)
 class _Chunk(Generic[R]):
-    """Articles sent together, and their results as they come back."""
+    """Articles read together, and their results as they come back."""
 
     seq: int
     articles: list[Article]
@@ -88,10 +93,15 @@ class _Chunk(Generic[R]):
 class _Worker:
     process: BaseProcess
     conn: Connection
+    on: Any
+    """Shared memory: the index (in its chunk) of the article the worker is on."""
     chunk: _Chunk[Any] | None = None
-    next_index: int = 0
-    """The index (in its chunk) of the article the worker is on, or will be."""
+    start: int = 0
     end: int = 0
+
+
+_Range = tuple["_Chunk[Any]", int, int]
+"""Articles ``start`` to ``end`` (excluded) of a chunk."""
 
 
 def death_message(exitcode: int | None) -> str:
@@ -125,44 +135,46 @@ class _Pool(Generic[R]):
             with suppress(OSError, ValueError, AttributeError):
                 stream.flush()
         ours, theirs = self.ctx.Pipe(duplex=True)
+        on = self.ctx.RawValue("q", -1)
         inherited = ([w.conn for w in self.workers]
                      if self.ctx.get_start_method() == "fork" else [])
         process = self.ctx.Process(target=_worker_main,
-                                   args=(theirs, self.worker, inherited, self.warm_up),
+                                   args=(theirs, on, self.worker, inherited, self.warm_up),
                                    daemon=True)
         process.start()
         theirs.close()
-        w = _Worker(process, ours)
+        w = _Worker(process, ours, on)
         self.workers.append(w)
         return w
 
-    def _assign(self, w: _Worker, chunk: _Chunk[R], start: int) -> bool:
-        """Send ``chunk.articles[start:]`` to ``w``; False if ``w`` is gone."""
-        w.chunk, w.next_index, w.end = chunk, start, len(chunk.articles)
+    def _assign(self, w: _Worker, work: _Range) -> bool:
+        """Send a range of articles to ``w``; False if ``w`` is gone."""
+        chunk, start, end = work
+        w.chunk, w.start, w.end = chunk, start, end
+        w.on.value = start
         try:
-            w.conn.send((chunk.seq, start, chunk.articles[start:]))
+            w.conn.send((chunk.seq, start, chunk.articles[start:end]))
         except (OSError, ValueError):
             return False
         return True
 
     def _receive(self, w: _Worker) -> bool:
-        """Take every message ``w`` has sent; False when its pipe is closed."""
+        """Take the results ``w`` has sent; False when its pipe is closed."""
         try:
             while w.conn.poll():
-                seq, i, result = w.conn.recv()
-                if isinstance(result, WorkerError):
-                    raise result
-                assert w.chunk is not None and seq == w.chunk.seq
-                w.chunk.results[i] = result
-                w.next_index = i + 1
-                if w.next_index >= w.end:
-                    w.chunk = None
+                seq, start, results = w.conn.recv()
+                if isinstance(results, WorkerError):
+                    raise results
+                assert w.chunk is not None and (seq, start) == (w.chunk.seq, w.start)
+                w.chunk.results.update(enumerate(results, start))
+                w.chunk = None
         except (EOFError, OSError):
             return False
         return True
 
-    def _bury(self, w: _Worker, retry: deque[tuple[_Chunk[R], int]]) -> None:
-        """``w`` died: its article gets an error result, the rest of its chunk is retried."""
+    def _bury(self, w: _Worker, retry: deque[_Range]) -> None:
+        """``w`` died: the article it was on gets an error result; the others it held
+        (done but not sent, or not begun) go back to be processed again."""
         self._receive(w)  # what it sent before it died
         w.process.join(timeout=STOP_GRACE)
         if w.process.is_alive():
@@ -173,44 +185,46 @@ class _Pool(Generic[R]):
         chunk = w.chunk
         if chunk is None:
             return
-        article = chunk.articles[w.next_index]
+        on = w.on.value if w.start <= w.on.value < w.end else w.start
         message = death_message(w.process.exitcode)
-        chunk.results[w.next_index] = self.worker(replace(article, error=message))
-        if w.next_index + 1 < w.end:
-            retry.appendleft((chunk, w.next_index + 1))
+        chunk.results[on] = self.worker(replace(chunk.articles[on], error=message))
+        for lo, hi in ((on + 1, w.end), (w.start, on)):
+            if lo < hi:
+                retry.appendleft((chunk, lo, hi))
 
     def map_ordered(self, chunks: Iterable[list[Article]], limit: int) -> Iterator[R]:
         """One result per article, in input order; at most ``limit`` chunks read ahead."""
         source = iter(chunks)
         exhausted = False
         pending: deque[_Chunk[R]] = deque()
-        retry: deque[tuple[_Chunk[R], int]] = deque()
+        retry: deque[_Range] = deque()
         seq = 0
         try:
             while True:
-                # hand out work: the rest of a dead worker's chunk first, then new chunks
-                # while no more than `limit` are in flight
+                # hand out work: what a dead worker held first, then new chunks while no
+                # more than `limit` are in flight
                 while True:
                     idle = next((w for w in self.workers if w.chunk is None), None)
                     if idle is None and len(self.workers) >= self.jobs:
                         break
                     if retry:
-                        chunk, start = retry.popleft()
+                        work = retry.popleft()
                     elif not exhausted and len(pending) < limit:
                         articles = next(source, None)
                         if articles is None:
                             exhausted = True
                             break
-                        chunk, start = _Chunk(seq, list(articles)), 0
+                        chunk = _Chunk[R](seq, list(articles))
                         seq += 1
                         pending.append(chunk)
+                        work = (chunk, 0, len(chunk.articles))
                     else:
                         break
                     w = idle or self._start()
-                    if not self._assign(w, chunk, start):
-                        w.chunk = None  # died while idle: nothing of the chunk was done
+                    if not self._assign(w, work):
+                        w.chunk = None  # it died while idle: nothing of the work was done
                         self._bury(w, retry)
-                        retry.appendleft((chunk, start))
+                        retry.appendleft(work)
                 # the results of the oldest chunks, in order, as far as they are in
                 while pending:
                     head = pending[0]
@@ -264,4 +278,3 @@ def map_ordered(
     """``worker`` over every article of ``chunks`` in ``jobs`` processes, results in input
     order (see the module docstring). ``warm_up`` runs once in each new worker."""
     return _Pool(worker, jobs, warm_up).map_ordered(chunks, limit)
-
