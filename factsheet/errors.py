@@ -26,6 +26,8 @@ class ExitCode(IntEnum):
     """A bug in factsheet (an unexpected exception), reported in one line (EX_SOFTWARE)."""
     INTERRUPTED = 130
     """Ctrl-C (128 + SIGINT)."""
+    TERMINATED = 143
+    """SIGTERM (128 + 15), after cleaning up: workers stopped, temporary files removed."""
     BROKEN_PIPE = 141
     """The reader of our output went away, e.g. ``| head -1`` (128 + SIGPIPE, as GNU tools)."""
 

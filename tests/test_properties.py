@@ -302,3 +302,47 @@ def test_windows_carry_what_the_article_said_before_their_edge(pad: int) -> None
     streamed = list(find_dates_stream([text], PUBLISHED, window=2048, overlap=256,
                                       context=1024))
     assert streamed == whole
+
+
+# --- publication dates across the whole calendar, 0001-01-01 to 9999-12-31 (issue 14) -------
+
+CALENDAR = st.dates(min_value=dt.date.min, max_value=dt.date.max)
+EDGES = [dt.date.min, dt.date(1, 1, 2), dt.date(1, 1, 8), dt.date(9999, 12, 25),
+         dt.date(9999, 12, 30), dt.date.max]
+
+
+@HOSTILE
+@given(st.lists(st.sampled_from(TOKENS), max_size=60), CALENDAR)
+@example(["غدا"], dt.date.max)
+@example(["الأسبوع", "المقبل"], dt.date.max)
+@example(["»", "النصف", "الجمعة", "02"], dt.date(1, 1, 2))
+def test_any_publication_date_of_the_calendar(tokens: list[str], published: dt.date) -> None:
+    text = " ".join(tokens)
+    check_mentions(text, find_dates(text, published))
+
+
+@settings(max_examples=120, deadline=8000, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(RENDER_TOKENS), max_size=40), st.sampled_from(EDGES) | CALENDAR,
+       st.sampled_from(EDGES) | CALENDAR)
+@example(["أيام", "تونس", "الأول"], dt.date.max, dt.date.max)
+@example(["الجمعة", "17", "ماي"], dt.date.min, dt.date.min)
+def test_fact_sheets_render_for_any_day_of_the_calendar(
+    tokens: list[str], published: dt.date, as_of: dt.date
+) -> None:
+    """Every view of the sheet, the calendar file included, for any publication date and
+    any --as-of day from year 1 to year 9999."""
+    from factsheet.facts.sheet import build_sheet
+    from factsheet.render import sheet_csv, sheet_ics, sheet_json, sheet_markdown, sheet_text
+    from factsheet.render.sheet_common import Style
+
+    sheet = build_sheet(" ".join(tokens), published)
+    style = Style("en", "both", "maghrebi")
+    sheet_text.sheet_text(sheet, style)
+    sheet_text.countdown_text_view(sheet, style, as_of)
+    sheet_markdown.countdown_markdown(sheet, style, as_of)
+    sheet_csv.countdown_csv(sheet, style, as_of)
+    sheet_json.countdown_doc(sheet, as_of)
+    ics = sheet_ics.sheet_ics(sheet, published)
+    import icalendar
+
+    icalendar.Calendar.from_ical(ics)

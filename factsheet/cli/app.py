@@ -21,6 +21,7 @@ from typer.core import TyperCommand, TyperGroup
 from ..errors import ExitCode, FactsheetError
 from . import console
 from .params import FactsheetCommand, plain_conversions
+from .signals import exit_on_sigterm
 
 COMMANDS: dict[str, str] = {
     "dates": "dates_cmd",
@@ -133,9 +134,11 @@ class FactsheetGroup(TyperGroup):
         **extra: Any,
     ) -> Any:
         try:
-            code = super().main(
-                args, prog_name or console.PROG, complete_var, standalone_mode=False, **extra
-            )
+            with exit_on_sigterm():  # SIGTERM cleans up as Ctrl-C does, then exits 143
+                code = super().main(
+                    args, prog_name or console.PROG, complete_var, standalone_mode=False,
+                    **extra,
+                )
         except typer.Abort:
             code = int(ExitCode.INTERRUPTED)
         except typer.TyperException as e:  # bad usage caught by the option parser

@@ -18,7 +18,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TextIO
@@ -27,6 +27,7 @@ import typer
 
 from ..errors import ExitCode, InputError, UsageError
 from . import console
+from .signals import exit_on_sigterm
 
 if TYPE_CHECKING:
     from ..sources.corpus import Article
@@ -73,17 +74,33 @@ class CorpusOptions:
     """Articles sent to a worker at once (None: the library's default)."""
     drawing: tuple[str, str, str | None] = ("en", "gregorian", None)
     """--lang, --calendar and --as-of of ``timeline --merge --format svg``."""
+    encoding: str | None = None
+    """``--encoding``, for what is read in this process (standard input, JSON Lines)."""
 
 
 def is_corpus(paths: Sequence[str], jsonl: bool = False) -> bool:
     """Whether the inputs are a corpus rather than one article: several paths, a folder,
     ``--jsonl`` or a ``*.jsonl`` file."""
+    from ..sources.corpus import is_dir
+
     if jsonl or len(paths) > 1:
         return True
     return any(
-        p != "-" and (Path(p).is_dir() or Path(p).suffix.lower() in {".jsonl", ".ndjson"})
+        p != "-" and (is_dir(Path(p)) or Path(p).suffix.lower() in {".jsonl", ".ndjson"})
         for p in paths
     )
+
+
+def worker_count(jobs: int) -> int:
+    """``--jobs`` as processes to start: ``0`` is one per CPU, and more processes than CPUs
+    are not started (they would share the CPUs and only add memory), with a warning."""
+    from ..sources.corpus import default_jobs
+
+    cpus = default_jobs()
+    if jobs > cpus:
+        console.warn(f"--jobs {jobs}: using {cpus}, the number of CPUs available")
+        return cpus
+    return jobs or cpus
 
 
 def dates_worker(
@@ -109,6 +126,7 @@ def dates_corpus(
     parse_date(published)
     if encoding is not None:
         lookup_encoding(encoding)
+    options = replace(options, encoding=encoding)
     return run_corpus(paths, dates_worker(published, encoding), options)
 
 
@@ -130,6 +148,7 @@ def sheet_corpus(
     parse_date(published)
     if encoding is not None:
         lookup_encoding(encoding)
+    options = replace(options, encoding=encoding)
     if merge:
         return run_merge(paths, options, published=published, encoding=encoding)
     worker = partial(sheet_article, published=published, encoding=encoding,
@@ -145,7 +164,8 @@ def _articles(paths: Sequence[str], options: CorpusOptions) -> Iterator[Article]
     stdin_uses = sum(1 for p in paths if p == "-")
     if stdin_uses > 1:
         raise UsageError("- (stdin) can be given only once")
-    return iter_articles(paths, glob=options.glob, jsonl=True if options.jsonl else None)
+    return iter_articles(paths, glob=options.glob, jsonl=True if options.jsonl else None,
+                         encoding=options.encoding)
 
 
 def _check_format(fmt: str | None) -> None:
@@ -169,9 +189,11 @@ def run_corpus(
 
     _check_format(options.fmt)
     articles = _articles(paths, options)
+    jobs = worker_count(options.jobs)
     failed = total = 0
-    with _Progress(paths, options) as tick, open_output(options.output) as out:
-        for item in process_corpus(articles, partial(as_json_line, worker), jobs=options.jobs,
+    with exit_on_sigterm(), _Progress(paths, options) as tick, \
+            open_output(options.output) as out:
+        for item in process_corpus(articles, partial(as_json_line, worker), jobs=jobs,
                                    chunksize=options.chunksize or DEFAULT_CHUNKSIZE):
             out.write(item.line + "\n")
             total += 1
@@ -204,9 +226,10 @@ def run_merge(
     from ..sources.corpus import DEFAULT_CHUNKSIZE
 
     worker = partial(timeline_article, published=published, encoding=encoding)
-    with _Progress(paths, options) as tick:
+    jobs = worker_count(options.jobs)
+    with exit_on_sigterm(), _Progress(paths, options) as tick:
         def records() -> Iterator[Any]:
-            for record in process_corpus(articles, worker, jobs=options.jobs,
+            for record in process_corpus(articles, worker, jobs=jobs,
                                          chunksize=options.chunksize or DEFAULT_CHUNKSIZE):
                 if record.get("error"):
                     console.error(f"{record['id']}: {record['error']}")

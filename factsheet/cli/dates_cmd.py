@@ -115,7 +115,7 @@ def _render(
     from .options import open_output
 
     iso = published.isoformat() if published else None
-    with open_output(output) as out:
+    with open_output(output, whole=view == "json") as out:
         if view == "table":
             table = render.dates_table(mentions, source=source, published=iso, basis=basis,
                                        bidi=bidi)

@@ -12,15 +12,24 @@ then ``parse_date(published)``, ``choose_format(fmt, FORMATS, output)`` and
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import os
+import re
+import shutil
 import sys
+import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Annotated, TextIO
+from typing import Annotated, TextIO, cast
 
 import typer
 
-from ..errors import UsageError
+from ..errors import OutputError, UsageError
 from .console import is_tty
+from .signals import exit_on_sigterm
+
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_STDOUT_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
 
 FileArg = Annotated[
     str,
@@ -73,7 +82,7 @@ def parse_date(value: str | None, option: str = "--published") -> dt.date | None
     if value is None:
         return None
     try:
-        if len(value) != 10:
+        if not _ISO_DAY.fullmatch(value):  # not 2022-W12-1, 20220325, ٢٠٢٢-٠٣-٢٥ …
             raise ValueError("not YYYY-MM-DD")
         return dt.date.fromisoformat(value)
     except ValueError as e:
@@ -110,14 +119,52 @@ def drawing_format(value: str | None, output: str | None, choices: Sequence[str]
     return fmt if fmt in choices else None
 
 
-@contextmanager
-def open_output(output: str | None) -> Iterator[TextIO]:
-    """stdout, or ``output`` written atomically (temp file, fsync, rename)."""
-    if output is None or output == "-":
-        yield sys.stdout
-        sys.stdout.flush()
-        return
-    from ..sources.io import atomic_write
+SPOOL_BYTES = 16 << 20
+"""A whole document for stdout is held in memory up to this size, then in a temporary file."""
 
-    with atomic_write(output) as f:
-        yield f
+
+
+
+@contextmanager
+def open_output(output: str | None, *, whole: bool = False) -> Iterator[TextIO]:
+    """stdout, or ``output`` written atomically (temp file, fsync, rename).
+
+    With ``whole`` (one document, e.g. JSON) stdout gets the document only once it is
+    complete: an error half way (a bad byte far into the input) leaves stdout empty rather
+    than holding a truncated, invalid document. A failure to write stdout (a full disk,
+    ``> /dev/full``) is an :class:`OutputError` (exit 3). SIGTERM ends the block as Ctrl-C
+    does (:mod:`.signals`): no temporary file is left behind.
+    """
+    with exit_on_sigterm():
+        if output is not None and output != "-":
+            from ..sources.io import atomic_write
+
+            with atomic_write(output) as f:
+                yield f
+            return
+        try:
+            if whole:
+                with tempfile.SpooledTemporaryFile(
+                    max_size=SPOOL_BYTES, mode="w+", encoding="utf-8", newline=""
+                ) as held:
+                    yield cast(TextIO, held)
+                    held.seek(0)
+                    shutil.copyfileobj(held, sys.stdout)
+            else:
+                yield sys.stdout
+            sys.stdout.flush()
+        except OSError as e:
+            if e.errno not in _STDOUT_FULL:
+                raise  # a broken pipe (exit 141), or not about stdout
+            _discard_stdout()
+            raise OutputError(f"cannot write to stdout: {e.strerror or e}") from None
+
+
+def _discard_stdout() -> None:
+    """After stdout failed, send what is left of it to /dev/null (no second error at exit)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass

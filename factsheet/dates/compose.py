@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from .grammar import Partial
 from .normalize import compile_folded
@@ -31,45 +32,90 @@ def _kind(p: Partial) -> str:
     return "other"
 
 
+def _link(a: Partial, b: Partial, norm: str) -> str | None:
+    """The words between neighbours ``a`` and ``b`` when a range or a list may join them
+    (``إلى``, ``و``, ``-`` …, stripped), else ``None``."""
+    kind = _kind(a)
+    if kind == "other" or kind != _kind(b) or b.start - a.end > 25:
+        return None
+    gap = norm[a.end : b.start]
+    if not gap.strip() and norm.startswith("و", b.start):
+        gap += "و"  # the conjunction glued to the next item ("1 و2 فيفري")
+    if len(gap) > 25 or not (_RANGE_GAP.match(gap) or _LIST_GAP.match(gap)):
+        return None
+    return gap.strip()
+
+
+class _Run:
+    """Neighbours ``parts[lo..hi]``, each linked to the next by a range or list word.
+
+    A chain starts at any ``s`` of the run and takes every neighbour up to ``hi``. What
+    :func:`_join` asks of the chain ``parts[s..hi]`` as a whole is computed once, from the
+    right, so that trying every start costs time linear in the run (a run of thousands of
+    ``17 و`` once took quadratic time).
+    """
+
+    def __init__(self, parts: list[Partial], gaps: list[str], lo: int, hi: int) -> None:
+        self.parts, self.gaps, self.lo, self.hi = parts, gaps, lo, hi
+        size = hi - lo + 1
+        self.all_list_gaps = [True] * size  # every gap of the chain is a list word
+        self.all_latent = [True] * size  # every item is latent
+        self.firm_before_last = [False] * size  # an item but the last is not latent
+        self.plain_years = [True] * size  # every item is a plain year
+        for k in range(size - 1, -1, -1):
+            p = parts[lo + k]
+            plain = p.type == "year" and p.rule.startswith("year") and not (
+                p.period_part or p.mod
+            )
+            if k == size - 1:
+                self.all_latent[k], self.plain_years[k] = p.latent, plain
+                continue
+            self.all_list_gaps[k] = bool(_LIST_GAP.match(gaps[lo + k])) and (
+                self.all_list_gaps[k + 1]
+            )
+            self.all_latent[k] = p.latent and self.all_latent[k + 1]
+            self.firm_before_last[k] = not p.latent or self.firm_before_last[k + 1]
+            self.plain_years[k] = plain and self.plain_years[k + 1]
+
+
 def compose(parts: list[Partial], norm: str) -> list[Partial]:
-    """Join partials into ranges and lists; drop latent leftovers."""
+    """Join partials into ranges and lists; drop latent leftovers.
+
+    Each partial starts the longest chain of neighbours linked by range or list words; the
+    first start (left to right) whose chain joins gives one mention, and the partials before
+    it stay alone (latent ones are dropped).
+    """
+    links = [_link(a, b, norm) for a, b in pairwise(parts)]
+    gaps = [g or "" for g in links]
     out: list[Partial] = []
-    i = 0
+    lo = 0
     n = len(parts)
-    while i < n:
-        a = parts[i]
-        j = i
-        chain = [a]
-        gaps: list[str] = []
-        while j + 1 < n and _kind(parts[j]) == _kind(parts[j + 1]) != "other":
-            gap = norm[parts[j].end : parts[j + 1].start]
-            if not gap.strip() and norm.startswith("و", parts[j + 1].start):
-                gap += "و"  # the conjunction glued to the next item ("1 و2 فيفري")
-            if len(gap) > 25 or not (_RANGE_GAP.match(gap) or _LIST_GAP.match(gap)):
+    while lo < n:
+        hi = lo
+        while hi + 1 < n and links[hi] is not None:
+            hi += 1
+        run = _Run(parts, gaps, lo, hi)
+        for s in range(lo, hi + 1):
+            joined = _join(run, s, norm) if s < hi else None
+            if joined is not None:
+                out.append(joined)
                 break
-            chain.append(parts[j + 1])
-            gaps.append(gap.strip())
-            j += 1
-        joined = _join(chain, gaps, norm) if len(chain) > 1 else None
-        if joined is not None:
-            out.append(joined)
-            i = j + 1
-            continue
-        if not a.latent:
-            out.append(a)
-        i += 1
+            if not parts[s].latent:
+                out.append(parts[s])
+        lo = hi + 1
     return out
 
 
-def _join(chain: list[Partial], gaps: list[str], norm: str) -> Partial | None:
-    """A range (``من A إلى B``, ``بين A و B``, ``A-B``) or a list (``أيام 15 و16 و17``)."""
-    first, last = chain[0], chain[-1]
+def _join(run: _Run, s: int, norm: str) -> Partial | None:
+    """The chain ``run.parts[s..run.hi]`` as one partial: a range (``من A إلى B``,
+    ``بين A و B``, ``A-B``) or a list (``أيام 15 و16 و17``); ``None`` when it is neither."""
+    first, last = run.parts[s], run.parts[run.hi]
     before = norm[max(0, first.start - 25) : first.start]
     opener = _RANGE_OPEN.search(before)
     head = _LIST_HEAD.search(before)
     between = bool(opener and "بين" in opener.group("w"))
-    if len(chain) == 2:
-        gap = gaps[0]
+    if s + 1 == run.hi:
+        gap = run.gaps[s]
         is_and = bool(_LIST_GAP.match(gap))
         if first.type == "weekday" and (is_and or gap == "-") and not head:
             return None  # "الأحد والاثنين": two days; "يومي الأحد والاثنين": one list
@@ -78,7 +124,7 @@ def _join(chain: list[Partial], gaps: list[str], norm: str) -> Partial | None:
         if gap == "/" and not (first.type == last.type == "year" or full_days):
             return None  # "2022/2023" is a season, "3 أفريل/2 ماي 2021" a range; no other
         if is_and and not between:
-            return _as_list(chain, norm, head)
+            return _as_list(run, s, norm, head)
         weekdays = first.type == last.type == "weekday"
         if not (between or gap in ("-", "/") or opener or first.latent or weekdays):
             return None
@@ -88,26 +134,24 @@ def _join(chain: list[Partial], gaps: list[str], norm: str) -> Partial | None:
         p = Partial("range", start, last.end, "range", range_of=(first, last))
         p.calendar = last.calendar
         return p
-    if all(_LIST_GAP.match(g) for g in gaps):
-        return _as_list(chain, norm, head)
+    if run.all_list_gaps[s - run.lo]:
+        return _as_list(run, s, norm, head)
     return None
 
 
-def _as_list(chain: list[Partial], norm: str, head: re.Match[str] | None) -> Partial | None:
-    last = chain[-1]
-    if all(c.latent for c in chain):
+def _as_list(run: _Run, s: int, norm: str, head: re.Match[str] | None) -> Partial | None:
+    """The chain ``run.parts[s..run.hi]`` as a list, when it is one."""
+    k = s - run.lo
+    first, last = run.parts[s], run.parts[run.hi]
+    if run.all_latent[k]:
         return None
     # Two separate dates joined by "و" stay apart, but "في 2015 و2016" is one list of years.
-    separate = not head and not chain[0].list_head and any(not c.latent for c in chain[:-1])
-    plain_years = all(
-        c.type == "year" and c.rule.startswith("year") and not (c.period_part or c.mod)
-        for c in chain
-    )
-    if separate and not plain_years:
+    separate = not head and not first.list_head and run.firm_before_last[k]
+    if separate and not run.plain_years[k]:
         return None
-    start = chain[0].start
+    start = first.start
     if head:
         start = start - len(norm[max(0, start - 25) : start]) + head.start("w")
-    p = Partial("list", start, last.end, last.type, items=list(chain))
+    p = Partial("list", start, last.end, last.type, items=run.parts[s : run.hi + 1])
     p.calendar = last.calendar
     return p

@@ -260,7 +260,11 @@ class ArticleResolver:
     def mention(self, p: Partial) -> Mention | None:
         p = self._ago(p)
         notes: list[str] = list(p.notes)
-        r = resolve(self, p, notes)
+        try:
+            r = resolve(self, p, notes)
+        except OverflowError:  # counted past year 1 or 9999 from a date at the calendar's end
+            r = Resolved(None, None, True)
+            notes.append("outside the calendar (years 1 to 9999): no value")
         if r is None:
             return None
         s, e = self.norm.span(p.start, p.end)

@@ -96,7 +96,10 @@ def infer_published(
     dateline = _dateline(text, mentions)
     if isinstance(dateline, PublishedDate):
         return dateline
-    return _Solver(text, mentions, dateline).solve()
+    try:
+        return _Solver(text, mentions, dateline).solve()
+    except OverflowError:  # evidence counted past year 1 or 9999: it says nothing usable
+        return PublishedDate(None, "unknown", (), None)
 
 
 def dated_mentions(

@@ -10,11 +10,17 @@ The cache is an optimisation only: it is read with :mod:`marshal` (plain data, n
 by the interpreter's cache tag and the regex engine's version, and any problem (no such
 directory, a read-only disk, another Python, internals that changed) falls back silently to
 ``re.compile``. ``FACTSHEET_NO_REGEX_CACHE=1`` turns it off.
+
+The file starts with a format tag and the SHA-256 of the rest: a file that does not match
+(truncated, a flipped byte, an older format, another program's data) is never used, since a
+compiled program that is wrong but well-formed would silently match nothing. The patterns are
+then compiled again and the file rewritten.
 """
 
 from __future__ import annotations
 
 import atexit
+import hashlib
 import marshal
 import os
 import re
@@ -32,6 +38,8 @@ except ImportError:  # pragma: no cover - other interpreters
     _ENGINE = None
 
 _Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+_HEADER = b"factsheet-regex-cache/2\n"
+"""The format tag at the start of the file, before the digest of the rest."""
 _entries: dict[tuple[str, int], _Entry] | None = None
 _used: set[tuple[str, int]] = set()
 _dirty = False
@@ -57,14 +65,45 @@ def _load() -> dict[tuple[str, int], _Entry]:
         _entries = {}
         path = _cache_file()
         if path is not None:
+            global _dirty
             try:
-                data = marshal.loads(path.read_bytes())
-                if isinstance(data, dict):
-                    _entries = data
-            except (OSError, ValueError, EOFError, TypeError):
-                _entries = {}
+                raw = path.read_bytes()
+            except OSError:
+                raw = None
+            if raw is not None:
+                loaded = _verified(raw)
+                if loaded is None:
+                    _dirty = True  # a bad file: rewritten with the patterns compiled now
+                else:
+                    _entries = loaded
         atexit.register(_save)
     return _entries
+
+
+def _verified(raw: bytes) -> dict[tuple[str, int], _Entry] | None:
+    """The entries of a cache file, or None unless its tag, digest and shape are right."""
+    if not raw.startswith(_HEADER):
+        return None
+    digest, payload = raw[len(_HEADER) : len(_HEADER) + 32], raw[len(_HEADER) + 32 :]
+    if hashlib.sha256(payload).digest() != digest:
+        return None
+    try:
+        data = marshal.loads(payload)
+    except (ValueError, EOFError, TypeError):
+        return None
+    if not isinstance(data, dict) or not all(_well_formed(k, v) for k, v in data.items()):
+        return None
+    return data
+
+
+def _well_formed(key: object, entry: object) -> bool:
+    return (
+        isinstance(key, tuple) and len(key) == 2 and isinstance(key[0], str)
+        and isinstance(key[1], int) and isinstance(entry, tuple) and len(entry) == 5
+        and isinstance(entry[0], int) and isinstance(entry[1], list)
+        and isinstance(entry[2], int) and isinstance(entry[3], dict)
+        and isinstance(entry[4], tuple)
+    )
 
 
 def _save() -> None:
@@ -76,7 +115,8 @@ def _save() -> None:
         return
     try:
         # Only what this process used: patterns of older versions do not pile up.
-        data = marshal.dumps({k: v for k, v in _entries.items() if k in _used})
+        payload = marshal.dumps({k: v for k, v in _entries.items() if k in _used})
+        data = _HEADER + hashlib.sha256(payload).digest() + payload
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".regex-", suffix=".tmp")
         try:

@@ -33,24 +33,31 @@ def _uid(sheet: FactSheet, e: Event) -> str:
     return f"{e.id}-{digest}@factsheet"
 
 
+def _day(day: dt.date) -> str:
+    """``YYYYMMDD`` with four digits of year (``strftime("%Y")`` gives ``1`` for year 1)."""
+    return day.isoformat().replace("-", "")
+
+
 def sheet_ics(sheet: FactSheet, stamp: dt.date) -> str:
     """The calendar text, lines joined with CRLF and folded at 75 octets."""
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:-//factsheet//factsheet {__version__}//EN",
              "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
-    dtstamp = f"{stamp:%Y%m%d}T000000Z"
+    dtstamp = f"{_day(stamp)}T000000Z"
     for e in ics_events(sheet):
         bounds = value_bounds(e.when)
         assert bounds is not None
         first, last = bounds
-        end = last + dt.timedelta(days=1)
+        # DTEND is exclusive: the day after 9999-12-31 has no date, so a duration says it
+        until = (f"DTEND;VALUE=DATE:{_day(last + dt.timedelta(days=1))}" if last < dt.date.max
+                 else f"DURATION:P{(last - first).days + 1}D")
         description = "; ".join(f"{m.text} [{m.start}-{m.end}]" for m in e.mentions)
         summary = e.label + (f" ({e.acronym})" if e.acronym else "")
         lines += [
             "BEGIN:VEVENT",
             f"UID:{_uid(sheet, e)}",
             f"DTSTAMP:{dtstamp}",
-            f"DTSTART;VALUE=DATE:{first:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{end:%Y%m%d}",
+            f"DTSTART;VALUE=DATE:{_day(first)}",
+            until,
             f"SUMMARY:{ics_escape(summary)}",
         ]
         if e.where is not None:

@@ -18,19 +18,20 @@ worker processes, or unchanged on a distributed engine (see ``examples/dask_corp
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import fnmatch
+import io
 import json
 import os
 import re
-import signal
+import stat
 import sys
-from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, NamedTuple, TypedDict, TypeVar
+from typing import Any, BinaryIO, Literal, NamedTuple, TextIO, TypedDict, TypeVar, cast
 
 from ..dates.engine import find_dates
 from ..dates.model import Mention
@@ -38,7 +39,16 @@ from ..dates.published import PublishedDate
 from ..dates.published import dated_mentions as published_dated_mentions
 from ..errors import FactsheetError
 from ..schema import MentionJSON, PublishedJSON, mention_json, published_json, value_json
-from .io import read_article
+from .io import (
+    MAX_ARTICLE_BYTES,
+    SNIFF_SIZE,
+    STDIN,
+    check_binary,
+    file_kind,
+    lookup_encoding,
+    no_surrogates,
+    read_article,
+)
 
 R = TypeVar("R")
 
@@ -133,33 +143,107 @@ def iter_folder(folder: str | Path, glob: str = DEFAULT_GLOB) -> Iterator[Path]:
 
 
 def iter_jsonl(
-    lines: Iterable[str], source: str, published: str | None = None
+    lines: Iterable[str | None], source: str, published: str | None = None,
+    *, encoding: str = "UTF-8",
 ) -> Iterator[Article]:
     """Articles from JSON Lines: one object per line with ``text``, ``id`` and an optional
-    ``published`` date. Blank lines are skipped; a bad line becomes an article with an error.
+    ``published`` date. Blank lines are skipped; a bad line becomes an article with an error
+    (invalid JSON, a number too long or nesting too deep to read, a line not valid in its
+    encoding, or ``None`` for a line longer than :data:`~factsheet.sources.io.MAX_ARTICLE_BYTES`).
     """
     for lineno, line in enumerate(lines, start=1):
+        where = f"{source}:{lineno}"
+        if line is None:
+            yield Article(id=where, error=f"line {lineno}: longer than "
+                                          f"{MAX_ARTICLE_BYTES >> 20} MiB: too large")
+            continue
         if not line.strip():
             continue
-        where = f"{source}:{lineno}"
+        bad = _BAD_BYTE.search(line)
+        if bad is not None:
+            byte = ord(bad.group()) - 0xDC00
+            yield Article(id=where, error=f"line {lineno}: not valid {encoding} "
+                                          f"(byte 0x{byte:02x})")
+            continue
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Article(id=where, error=f"line {lineno}: invalid JSON ({exc.msg})")
+            article = _jsonl_article(line, lineno, where, published)
+        except RecursionError:
+            article = Article(id=where, error=f"line {lineno}: invalid JSON (nested too deep)")
+        except ValueError as exc:  # JSONDecodeError, or an integer of thousands of digits
+            reason = exc.msg if isinstance(exc, json.JSONDecodeError) else (
+                f"a number of more than {sys.get_int_max_str_digits():,} digits"
+                if "digits" in str(exc) else str(exc))
+            article = Article(id=where, error=f"line {lineno}: invalid JSON ({reason})")
+        yield article
+
+
+_BAD_BYTE = re.compile("[\udc80-\udcff]")
+_TEXT_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+"""An undecodable byte, as the ``surrogateescape`` error handler leaves it."""
+
+
+def _jsonl_article(line: str, lineno: int, where: str, published: str | None) -> Article:
+    obj = json.loads(line)
+    if not isinstance(obj, dict):
+        return Article(id=where, error=f"line {lineno}: expected a JSON object")
+    raw_id = obj.get("id")
+    if isinstance(raw_id, (dict, list)):
+        return Article(id=where, error=f"line {lineno}: \"id\" is not a string or a number")
+    article_id = where if raw_id is None else str(raw_id)
+    text = obj.get("text")
+    pub = obj.get("published", published)
+    if not isinstance(text, str):
+        return Article(id=article_id, error=f"line {lineno}: no \"text\" string")
+    if pub is not None and not isinstance(pub, str):
+        return Article(id=article_id, error=f"line {lineno}: \"published\" is not a string")
+    return Article(id=article_id, text=no_surrogates(text), published=pub)
+
+
+def _capped_lines(
+    stream: io.TextIOBase | TextIO, limit: int = MAX_ARTICLE_BYTES
+) -> Iterator[str | None]:
+    """The lines of ``stream``; ``None`` for a line longer than ``limit`` characters, whose
+    rest is skipped without being held in memory."""
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        if len(line) <= limit or line.endswith("\n"):
+            yield line
             continue
-        if not isinstance(obj, dict):
-            yield Article(id=where, error=f"line {lineno}: expected a JSON object")
-            continue
-        raw_id = obj.get("id")
-        article_id = where if raw_id is None else str(raw_id)
-        text = obj.get("text")
-        pub = obj.get("published", published)
-        if not isinstance(text, str):
-            yield Article(id=article_id, error=f"line {lineno}: no \"text\" string")
-        elif pub is not None and not isinstance(pub, str):
-            yield Article(id=article_id, error=f"line {lineno}: \"published\" is not a string")
-        else:
-            yield Article(id=article_id, text=text, published=pub)
+        while line and not line.endswith("\n"):
+            line = stream.readline(limit)
+        yield None
+
+
+def _jsonl_stream(binary: BinaryIO, source: str, encoding: str | None) -> io.TextIOWrapper:
+    """A text view of JSON Lines bytes (UTF-8 unless ``encoding``, a BOM dropped), where an
+    invalid byte stays visible (``surrogateescape``) so that only its line fails."""
+    codec = lookup_encoding(encoding).codec if encoding else "utf-8-sig"
+    return io.TextIOWrapper(binary, encoding=codec, errors="surrogateescape", newline=None)
+
+
+def _iter_jsonl_binary(
+    binary: BinaryIO, source: str, published: str | None, encoding: str | None
+) -> Iterator[Article]:
+    reader = (binary if isinstance(binary, io.BufferedReader)
+              else io.BufferedReader(cast(Any, binary)))  # e.g. a BytesIO given as stdin
+    try:
+        head = reader.peek(SNIFF_SIZE)[:SNIFF_SIZE]
+        if not encoding and not any(head.startswith(bom) for bom in _TEXT_BOMS):
+            check_binary(head, source)
+    except FactsheetError as exc:
+        yield Article(id=source, path=None if source == "<stdin>" else source,
+                      error=_error_message(exc, source))
+        return
+    stream = _jsonl_stream(reader, source, encoding)
+    try:
+        yield from iter_jsonl(_capped_lines(stream), source, published,
+                              encoding=encoding or "UTF-8")
+    except UnicodeDecodeError as exc:  # a byte no error handler can keep (UTF-16 …)
+        yield Article(id=source, error=f"not valid text from byte {exc.start} of a line on")
+    finally:
+        stream.detach()
 
 
 def iter_articles(
@@ -169,6 +253,7 @@ def iter_articles(
     jsonl: bool | None = None,
     published: str | None = None,
     stdin: Iterable[str] | None = None,
+    encoding: str | None = None,
 ) -> Iterator[Article]:
     """Lazily describe every article named by ``inputs``, in order.
 
@@ -176,42 +261,82 @@ def iter_articles(
     ``-`` for standard input. With ``jsonl=True`` files (and stdin) are JSON Lines, one
     article per line; with ``jsonl=None`` a file is JSON Lines when its name ends in
     ``.jsonl`` or ``.ndjson``. A path that does not exist is still yielded: processing it
-    gives an error record, so one bad name does not stop a corpus. ``published`` is the
-    default publication date of articles that do not state their own.
+    gives an error record, so one bad name does not stop a corpus; so is a file of a folder
+    that is not a regular file (a FIFO, a link to ``/dev/zero``), with its error, unread.
+    ``published`` is the default publication date of articles that do not state their own.
+
+    Standard input (``stdin=None``: the process's) is read as bytes like a file: binary
+    content, the encoding (detected, or ``encoding``) and the size limit are checked.
+    ``stdin`` may instead be an iterable of text lines (already decoded).
     """
     for item in inputs:
         name = str(item)
         if name == "-":
-            stream = sys.stdin if stdin is None else stdin
-            if jsonl:
-                yield from iter_jsonl(stream, "<stdin>", published)
-            else:
-                yield Article(id="-", text="".join(stream), published=published)
+            yield from _stdin_articles(stdin, jsonl=bool(jsonl), published=published,
+                                       encoding=encoding)
             continue
         path = Path(name)
-        if path.is_dir():
+        if is_dir(path):
             for file in iter_folder(path, glob):
-                yield Article(id=str(file), path=str(file), published=published)
+                yield _listed(file, published)
         elif jsonl or (jsonl is None and path.suffix.lower() in {".jsonl", ".ndjson"}):
-            yield from _iter_jsonl_file(path, published)
+            yield from _iter_jsonl_file(path, published, encoding)
         else:
             yield Article(id=name, path=name, published=published)
 
 
-def _iter_jsonl_file(path: Path, published: str | None) -> Iterator[Article]:
+def is_dir(path: Path) -> bool:
+    """``path.is_dir()``, false for a name the system refuses (too long, a loop of links)."""
     try:
-        handle = path.open(encoding="utf-8-sig", errors="strict", newline=None)
+        return path.is_dir()
+    except OSError:
+        return False
+
+
+def _listed(file: Path, published: str | None) -> Article:
+    """A file found in a folder; one that is not a regular file gets its error, unread."""
+    try:
+        mode = file.stat().st_mode
+    except OSError as exc:
+        return Article(id=str(file), path=str(file), published=published,
+                       error=_error_message(exc))
+    if not stat.S_ISREG(mode):
+        return Article(id=str(file), path=str(file), published=published,
+                       error=f"not a regular file ({file_kind(mode)}); not read")
+    return Article(id=str(file), path=str(file), published=published)
+
+
+def _stdin_articles(
+    stdin: Iterable[str] | None, *, jsonl: bool, published: str | None, encoding: str | None
+) -> Iterator[Article]:
+    if stdin is not None:  # text lines given by the caller
+        lines: Iterable[str | None] = (
+            _capped_lines(stdin) if isinstance(stdin, io.TextIOBase) else stdin)
+        if jsonl:
+            yield from iter_jsonl(lines, "<stdin>", published)
+        else:
+            yield Article(id="-", text="".join(line or "" for line in lines),
+                          published=published)
+        return
+    if jsonl:
+        yield from _iter_jsonl_binary(sys.stdin.buffer, "<stdin>", published, encoding)
+        return
+    try:
+        text = read_article(STDIN, encoding=encoding).text
+    except FactsheetError as exc:
+        yield Article(id="-", published=published, error=_error_message(exc, STDIN))
+        return
+    yield Article(id="-", text=text, published=published)
+
+
+def _iter_jsonl_file(path: Path, published: str | None, encoding: str | None) -> Iterator[Article]:
+    try:
+        handle = path.open("rb")
     except OSError as exc:
         yield Article(id=str(path), path=str(path), error=_error_message(exc))
         return
     with handle:
-        try:
-            yield from iter_jsonl(handle, str(path), published)
-        except UnicodeDecodeError as exc:
-            yield Article(
-                id=str(path), path=str(path),
-                error=f"not UTF-8 text (byte offset {exc.start} in a line)",
-            )
+        yield from _iter_jsonl_binary(handle, str(path), published, encoding)
 
 
 # --------------------------------------------------------------------------- processing
@@ -228,9 +353,12 @@ def article_text(article: Article, encoding: str | None = None) -> str:
     return read_article_text(article.path, encoding)
 
 
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def _parse_date(value: str) -> dt.date:
     try:
-        if len(value) != 10:
+        if not _ISO_DAY.fullmatch(value):  # not 2022-W12-1 (fromisoformat takes weeks)
             raise ValueError
         return dt.date.fromisoformat(value)
     except ValueError:
@@ -326,10 +454,6 @@ def sheet_article(
     return record
 
 
-def _run_chunk(worker: Callable[[Article], R], chunk: Sequence[Article]) -> list[R]:
-    return [worker(article) for article in chunk]
-
-
 def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
     """Chunks of ``items`` growing from ``size // 16`` to ``size`` articles: the first results
     come quickly and a small corpus is still shared by every worker, while a large one is
@@ -351,12 +475,6 @@ def _warm_up() -> None:
     find_dates("")
 
 
-def _init_worker() -> None:
-    """Workers leave Ctrl-C to the main process, which cancels the pending work."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _warm_up()
-
-
 def default_jobs() -> int:
     """The number of CPUs this process may use."""
     try:
@@ -375,13 +493,16 @@ def process_corpus(
 ) -> Iterator[R]:
     """Apply ``worker`` to every article with ``jobs`` processes; yield results in input order.
 
-    Results stream: the first is yielded as soon as its chunk is done, while later chunks are
-    still being processed. Chunks grow from ``chunksize // 16`` to ``chunksize`` articles.
-    At most ``jobs * prefetch`` chunks are in flight, so the input is
-    consumed lazily and memory stays flat. ``jobs=1`` runs in this process (no pool);
-    ``jobs=0`` uses every available CPU. ``worker`` must be picklable (a top-level function
-    or a :func:`functools.partial` of one) and should not raise (see :func:`process_article`).
-    Closing the generator early cancels the pending work.
+    Results stream: each is yielded as soon as it and those before it are done. Chunks grow
+    from ``chunksize // 16`` to ``chunksize`` articles. At most ``jobs * prefetch`` chunks
+    are in flight, so the input is consumed lazily and memory stays flat. ``jobs=1`` runs in
+    this process (no pool); ``jobs=0`` uses every available CPU. ``worker`` must be picklable
+    (a top-level function or a :func:`functools.partial` of one) and should not raise (see
+    :func:`process_article`): it turns an article whose ``error`` is set into an error
+    record. A worker process that dies on an article (killed, out of memory) is replaced
+    and that article's result is ``worker`` of it with the cause as its ``error``
+    (:mod:`factsheet.sources.pool`). Closing the generator early, or an exception in this
+    process (Ctrl-C), terminates the workers at once.
     """
     if jobs < 0:
         raise ValueError("jobs must be >= 0")
@@ -392,19 +513,11 @@ def process_corpus(
         for article in articles:
             yield worker(article)
         return
+    from .pool import map_ordered
+
     _warm_up()  # forked workers inherit the loaded tables
-    pending: deque[Future[list[R]]] = deque()
-    limit = jobs * max(1, prefetch)
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker)
-    try:
-        for chunk in _chunks(articles, chunksize):
-            pending.append(pool.submit(_run_chunk, worker, chunk))
-            while len(pending) >= limit or (pending and pending[0].done()):
-                yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    yield from map_ordered(worker, _chunks(articles, chunksize), jobs=jobs,
+                           limit=jobs * max(1, prefetch), warm_up=_warm_up)
 
 
 # --------------------------------------------------------------------------- timelines

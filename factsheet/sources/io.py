@@ -12,9 +12,16 @@ one-line message. The rules, in order:
 5. Otherwise, Windows-1256 when that is certain (the bytes read as Arabic words in cp1256),
    with a warning; else :class:`EncodingError` with a hint to pass ``--encoding``.
 
-``encoding=`` overrides detection (the text must then be valid in it). Empty or
-whitespace-only input is a valid, empty article. Offsets computed on the returned text are
-code-point offsets into the text as decoded (a BOM is not part of it).
+``encoding=`` overrides detection (the text must then be valid in it); only text encodings
+are accepted (not ``base64``, ``zlib``, ``rot13`` …). Empty or whitespace-only input is a
+valid, empty article. Offsets computed on the returned text are code-point offsets into the
+text as decoded (a BOM is not part of it). A lone surrogate that a decoder lets through
+(``unicode_escape`` of ``\ud800``) becomes U+FFFD, one character for one.
+
+An article read whole (:func:`read_article`) has at most :data:`MAX_ARTICLE_BYTES`; a larger
+one, or an endless one (``/dev/zero``, ``yes |``), is an :class:`InputError` once that many
+bytes are read, never a process that reads until memory runs out. :class:`TextStream` reads
+any size in bounded memory.
 """
 
 from __future__ import annotations
@@ -38,6 +45,9 @@ BLOCK_SIZE = 1 << 20
 """Bytes read at a time when streaming."""
 SNIFF_SIZE = 1 << 16
 """Bytes looked at to decide binary / encoding."""
+MAX_ARTICLE_BYTES = 8 << 20
+"""Most bytes of an article read whole (a fact sheet, an article of a corpus): far more than
+any news article, and a bound on the memory of one (``factsheet dates FILE`` streams)."""
 
 _ENCODING_HINT = "pass --encoding NAME (e.g. --encoding cp1256 for old Arabic archives)"
 
@@ -70,6 +80,7 @@ _NOT_CONTROL = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
 _MAX_CONTROL_RATIO = 0.10
 
 _ARABIC_LETTER = re.compile("[\u0621-\u063a\u0641-\u064a]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _MIN_ARABIC_LETTERS = 20
 _MIN_ARABIC_SHARE = 0.8
 
@@ -111,9 +122,13 @@ def seed_path() -> Path:
 
 @contextmanager
 def open_input(
-    path: str | os.PathLike[str], *, stdin: BinaryIO | None = None
+    path: str | os.PathLike[str], *, stdin: BinaryIO | None = None, regular_only: bool = False
 ) -> Iterator[BinaryIO]:
-    """Open ``path`` (or stdin for ``-``) for binary reading, with one-line errors."""
+    """Open ``path`` (or stdin for ``-``) for binary reading, with one-line errors.
+
+    With ``regular_only`` (files found in a folder) anything but a regular file is refused
+    before a byte is read: a FIFO would block, a device (``/dev/zero``) never ends.
+    """
     name = source_name(path)
     if name == STDIN:
         if stdin is None and sys.stdin is None:  # started with stdin closed (0<&-)
@@ -121,7 +136,7 @@ def open_input(
         yield stdin if stdin is not None else sys.stdin.buffer
         return
     try:
-        f = open(path, "rb")  # noqa: SIM115 - closed below
+        f = _open_regular(path, name) if regular_only else open(path, "rb")  # noqa: SIM115
     except FileNotFoundError:
         raise InputError(f"{name}: no such file or directory") from None
     except IsADirectoryError:
@@ -136,6 +151,31 @@ def open_input(
         yield f
 
 
+def _open_regular(path: str | os.PathLike[str], name: str) -> BinaryIO:
+    """Open a regular file; anything else is an :class:`InputError`. ``O_NONBLOCK`` keeps
+    the opening of a FIFO from waiting for a writer."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(name)
+        if not stat.S_ISREG(mode):
+            raise InputError(f"{name}: not a regular file ({file_kind(mode)})",
+                             hint="only regular files are read in a folder")
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular file is, in words (``a FIFO``, ``a socket`` …)."""
+    kinds = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+             (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"),
+             (stat.S_ISDIR, "a directory"), (stat.S_ISREG, "a regular file"))
+    return next((what for test, what in kinds if test(mode)), "not a regular file")
+
+
 def _read(f: BinaryIO, size: int, name: str) -> bytes:
     try:
         return f.read(size)
@@ -145,7 +185,7 @@ def _read(f: BinaryIO, size: int, name: str) -> bytes:
         raise InputError(f"{name}: cannot read: {e.strerror or e}") from None
 
 
-def _check_binary(sample: bytes, name: str) -> None:
+def check_binary(sample: bytes, name: str) -> None:
     for magic, what in _SIGNATURES:
         if sample.startswith(magic):
             raise BinaryInputError(f"{name}: binary content ({what}), not text")
@@ -184,6 +224,12 @@ def lookup_encoding(name: str) -> Encoding:
         raise UsageError(
             f"unknown encoding {name!r}", hint="e.g. utf-8, utf-16, cp1256, iso-8859-6"
         ) from None
+    # base64, hex, zlib, rot13 … transform bytes (or text), they do not decode text; and
+    # "undefined" refuses every byte.
+    if not getattr(info, "_is_text_encoding", True) or info.name == "undefined":
+        raise UsageError(
+            f"{name!r} is not a text encoding", hint="e.g. utf-8, utf-16, cp1256, iso-8859-6"
+        )
     return Encoding(codec=info.name, label=info.name)
 
 
@@ -195,7 +241,7 @@ def detect_encoding(sample: bytes, *, complete: bool, source: str = STDIN) -> En
     for bom, codec, label in _BOMS:
         if sample.startswith(bom):
             return Encoding(codec, label)
-    _check_binary(sample[:SNIFF_SIZE], source)
+    check_binary(sample[:SNIFF_SIZE], source)
     error = _utf8_error(sample, complete)
     if error is None:
         return Encoding("utf-8", "UTF-8")
@@ -232,20 +278,60 @@ def decode_bytes(
     else:
         enc = detect_encoding(data, complete=True, source=source)
     try:
-        return data.decode(enc.codec), enc
+        return no_surrogates(data.decode(enc.codec)), enc
     except UnicodeDecodeError as e:
         raise _decode_error(source, enc, e, 0) from None
 
 
+def no_surrogates(text: str) -> str:
+    """``text`` with lone surrogates (which no UTF-8 output can hold) replaced by U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
 def read_article(
-    path: str | os.PathLike[str], *, encoding: str | None = None, stdin: BinaryIO | None = None
+    path: str | os.PathLike[str],
+    *,
+    encoding: str | None = None,
+    stdin: BinaryIO | None = None,
+    limit: int = MAX_ARTICLE_BYTES,
+    regular_only: bool = False,
 ) -> Article:
-    """Read and decode a whole article from ``path`` (``-`` for stdin)."""
+    """Read and decode a whole article from ``path`` (``-`` for stdin).
+
+    At most ``limit`` bytes are read: a larger input is an :class:`InputError`. Binary
+    content is refused from the first block, so ``/dev/zero`` fails at once.
+    ``regular_only`` refuses anything but a regular file (see :func:`open_input`).
+    """
     name = source_name(path)
-    with open_input(path, stdin=stdin) as f:
-        data = _read(f, -1, name)
+    if encoding:
+        lookup_encoding(encoding)
+    with open_input(path, stdin=stdin, regular_only=regular_only) as f:
+        data = _read_whole(f, name, limit, sniff=not encoding)
     text, enc = decode_bytes(data, encoding=encoding, source=name)
     return Article(text=text, source=name, encoding=enc)
+
+
+def _read_whole(f: BinaryIO, name: str, limit: int, *, sniff: bool) -> bytes:
+    """All of ``f``, read block by block; :class:`InputError` past ``limit`` bytes. With
+    ``sniff``, the first block is checked for binary content before reading on."""
+    blocks: list[bytes] = []
+    size = 0
+    while size <= limit:
+        block = _read(f, min(BLOCK_SIZE, limit + 1 - size), name)
+        if not block:
+            return b"".join(blocks)
+        if sniff and not blocks and not any(block.startswith(bom) for bom, _, _ in _BOMS):
+            check_binary(block[:SNIFF_SIZE], name)
+        blocks.append(block)
+        size += len(block)
+    raise InputError(
+        f"{name}: larger than {_size_text(limit)}: too large to read as one article",
+        hint="factsheet dates FILE reads a text of any size in windows",
+    )
+
+
+def _size_text(size: int) -> str:
+    return f"{size >> 20} MiB" if size >= 1 << 20 and not size % (1 << 20) else f"{size:,} bytes"
 
 
 class TextStream:
@@ -323,7 +409,7 @@ class TextStream:
                     f"{self.source}: binary content (NUL byte at offset {at}), not text"
                 )
             try:
-                text = decoder.decode(block, final=final)
+                text = no_surrogates(decoder.decode(block, final=final))
             except UnicodeDecodeError as e:
                 raise _decode_error(self.source, enc, e, base) from None
             if self.on_progress is not None:
@@ -384,7 +470,8 @@ def atomic_write(path: str | os.PathLike[str], *, encoding: str = "utf-8") -> It
         raise OutputError(f"{name}: is {kind}", hint="give a regular file name to --output")
     directory = target.parent
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+        # the name cut short: a long file name plus the suffixes would be too long a name
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:64]}.", suffix=".tmp", dir=directory)
     except FileNotFoundError:
         raise OutputError(f"{name}: directory {os.fspath(directory)!r} does not exist") from None
     except OSError as e:
@@ -436,11 +523,7 @@ def _is_open_file(name: str) -> bool:
 
 
 def _special_kind(mode: int) -> str:
-    if stat.S_ISBLK(mode):
-        return "a block device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+    return file_kind(mode)
 
 
 def _umask() -> int:

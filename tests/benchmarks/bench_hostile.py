@@ -2,9 +2,15 @@
 
 Not collected by pytest. Run: ``python tests/benchmarks/bench_hostile.py [--quick]``.
 
-1. Adversarial repetitions (``من 1 إلى `` …, long digit runs, month names without
-   separators…) at 1×, 4× and 16× a base size: seconds, characters per second, and the
-   growth factor ``t(16×) / (16 · t(1×))`` (about 1 when linear; 16 would be quadratic).
+1. Every family of adversarial input (issue 14 and the first round: ``17 و`` × n, spaces,
+   ``17 ماي 2022`` × n, long digit runs, glued month names …) at 16 KB, 64 KB and 256 KB of
+   UTF-8, through the real commands ``factsheet dates FILE -f jsonl``, ``factsheet sheet FILE
+   -f json`` (both without ``-p``: the publication date is inferred) and ``factsheet convert
+   TEXT``. Each family and command runs in a child process, timed inside it in CPU seconds
+   (no start-up cost; other programs on the machine disturb CPU time less than wall time),
+   after a first run on one unit of the family, with a budget per run: a run over it stops
+   the larger sizes (``>60``). The growth ``t(256 KB) / (16 · t(16 KB))`` is about 1 when
+   linear; 16 would be quadratic.
 2. ``factsheet dates FILE --format jsonl`` on generated news-like files of growing size, read
    in overlapping windows: wall time and peak memory (max RSS) of the process.
 """
@@ -12,23 +18,43 @@ Not collected by pytest. Run: ``python tests/benchmarks/bench_hostile.py [--quic
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import select
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
-from factsheet import find_dates
-
-ADVERSARIAL = {
+FAMILIES: dict[str, str | tuple[str, str, str]] = {
+    # issue 14, item 2: chains of neighbours composed from every start
+    "17 و": "17 و",
+    "2020 و": "2020 و",
+    "ماي و": "ماي و",
+    "الجمعة و": "الجمعة و",
+    "17 - ": "17 - ",
+    "17، ": "17، ",
+    "10:30 و": "10:30 و",
+    # item 3 (publication-date inference)
+    "offset to a dated forum": "قبل 5 أيام من المنتدى في 17 ماي 2022. ",
+    # item 4 (convert): a digit, spaces, a letter
+    "1, spaces, x": ("1", " ", "x"),
+    # item 5: fact sheets
+    "spaces": " ",
+    "17 ماي 2022 ": "17 ماي 2022 ",
+    "a place and a year": "في الرباط عام 2018 ",
+    "acronym and a date": "المنتدى الدولي للهجرة (IMRF) في 17 ماي 2022 ",
+    "the article's event": "هذا الاجتماع في الرباط اليوم. ",
+    "today": "اليوم ",
+    # the first round
     "من 1 إلى ×n": "من 1 إلى ",
     "digit run": "7",
     "Arabic-Indic digits": "٣",
     "months glued": "ماييونيويناير",
     "month+year glued": "يناير2022",
     "slashes": "17/",
-    "day month repeated": "17 ماي ",
     "range chain": "من 17 إلى 20 ماي 2022 و",
     "offset chain": "قبل 50 يوما من ",
     "Hijri markers": "1443هـ ",
@@ -41,27 +67,95 @@ SENTENCE = (
     "بعد أن ألغيت دورة سنة 2020، وذلك قبل 50 يوما من الموعد المحدد في 5 شوال 1443هـ. "
 )
 
+COMMANDS = {
+    "dates": ["dates", "{file}", "-f", "jsonl"],
+    "sheet": ["sheet", "{file}", "-f", "json"],
+    "convert": ["convert", "{text}"],
+}
 
-def time_once(text: str) -> float:
-    t0 = time.perf_counter()
-    find_dates(text)
-    return time.perf_counter() - t0
+# One family, one command, every size: prints "size seconds exit-code" as each run ends.
+_GROWTH_CHILD = """
+import io, json, os, sys, tempfile, time
+from factsheet.cli.app import app
+from factsheet import find_dates
+(prefix, unit, suffix), command, sizes = json.loads(sys.argv[1])
+find_dates("من 17 إلى 20 ماي 2022")  # the tables, outside the timings
+class Sink(io.TextIOBase):
+    def write(self, s): return len(s)
+for size in [0, *sizes]:  # a first run of one unit loads what the command needs
+    n = max(1, (size - len((prefix + suffix).encode())) // len(unit.encode()))
+    text = prefix + unit * n + suffix
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as f:
+        f.write(text)
+    args = [a.replace("{file}", f.name) if a != "{text}" else text for a in command]
+    sys.stdout = Sink()
+    t0 = time.process_time()
+    try:
+        app(args)
+        code = 0
+    except SystemExit as e:
+        code = e.code or 0
+    elapsed = time.process_time() - t0
+    sys.stdout = sys.__stdout__
+    os.unlink(f.name)
+    if size:
+        print(size, elapsed, code, flush=True)
+"""
 
 
-def adversarial(base: int) -> None:
-    find_dates(SENTENCE)  # compile the rules once, outside the timings
-    print(f"## adversarial repetitions (base {base:,} characters)\n")
-    print(f"{'input':<22}{'1x s':>9}{'4x s':>9}{'16x s':>9}{'chars/s at 16x':>17}{'growth':>9}")
-    for name, unit in ADVERSARIAL.items():
-        times = []
-        for factor in (1, 4, 16):
-            text = unit * (base * factor // len(unit))
-            times.append(min(time_once(text) for _ in range(2 if factor < 16 else 1)))
-        size16 = len(unit) * (base * 16 // len(unit))
-        growth = times[2] / (16 * times[0]) if times[0] > 0 else float("nan")
-        print(f"{name:<22}{times[0]:>9.3f}{times[1]:>9.3f}{times[2]:>9.3f}"
-              f"{size16 / times[2]:>17,.0f}{growth:>9.2f}")
-    print()
+def _lines_within(
+    proc: subprocess.Popen[bytes], budget: float
+) -> Iterator[tuple[int, float, int]]:
+    """The child's ``size seconds code`` lines, each awaited at most ``budget`` seconds
+    (startup included in the first)."""
+    assert proc.stdout is not None
+    fd = proc.stdout.fileno()
+    pending = b""
+    deadline = time.monotonic() + budget + 5
+    while True:
+        while b"\n" in pending:
+            line, pending = pending.split(b"\n", 1)
+            size, elapsed, code = line.split()
+            yield int(size), float(elapsed), int(code)
+            deadline = time.monotonic() + budget
+        ready, _, _ = select.select([fd], [], [], max(0.0, deadline - time.monotonic()))
+        if not ready:
+            return  # over budget
+        data = os.read(fd, 4096)
+        if not data:
+            return
+        pending += data
+
+
+def growth(sizes_kb: list[int], budget: float, commands: list[str]) -> None:
+    sizes = [kb * 1024 for kb in sizes_kb]
+    heads = "".join(f"{f'{kb} KB s':>10}" for kb in sizes_kb)
+    for command in commands:
+        print(f"## `factsheet {' '.join(COMMANDS[command]).format(file='FILE', text='TEXT')}`"
+              f": CPU seconds (budget {budget:.0f} s a run)\n")
+        print(f"{'input':<28}{heads}{'growth':>9}{'exit':>6}")
+        for name, unit in FAMILIES.items():
+            spec = unit if isinstance(unit, tuple) else ("", unit, "")
+            arg = json.dumps([spec, COMMANDS[command], sizes])
+            times: dict[int, float] = {}
+            codes: set[int] = set()
+            proc = subprocess.Popen([sys.executable, "-c", _GROWTH_CHILD, arg],
+                                    stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+            try:
+                for size, elapsed, code in _lines_within(proc, budget):
+                    times[size] = elapsed
+                    codes.add(code)
+                    if elapsed > budget:
+                        break
+            finally:
+                proc.kill()
+                proc.wait()
+            cells = "".join(f"{times[s]:>10.3f}" if s in times else f"{f'>{budget:.0f}':>10}"
+                            for s in sizes)
+            lo, hi = times.get(sizes[0]), times.get(sizes[-1])
+            ratio = f"{hi / (lo * sizes[-1] / sizes[0]):>9.2f}" if lo and hi else f"{'-':>9}"
+            print(f"{name:<28}{cells}{ratio}{','.join(map(str, sorted(codes))):>6}", flush=True)
+        print()
 
 
 def streaming(sizes_mb: list[int]) -> None:
@@ -110,10 +204,16 @@ print(out.n, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smaller sizes (a smoke run)")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[16, 64, 256], metavar="KB")
+    parser.add_argument("--budget", type=float, default=60.0, metavar="SECONDS",
+                        help="most seconds for one run; larger sizes are skipped past it")
+    parser.add_argument("--commands", nargs="+", default=list(COMMANDS), choices=COMMANDS)
+    parser.add_argument("--no-streaming", action="store_true")
     args = parser.parse_args()
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs\n")
-    adversarial(2_000 if args.quick else 25_000)
-    streaming([1, 4] if args.quick else [2, 8, 32])
+    growth([2, 8, 32] if args.quick else args.sizes, args.budget, args.commands)
+    if not args.no_streaming:
+        streaming([1, 4] if args.quick else [2, 8, 32])
 
 
 if __name__ == "__main__":
