@@ -371,3 +371,10 @@ def test_offsets_to_many_events_are_weighed_in_linear_time() -> None:
 
     small, large = seconds(60), seconds(480)
     assert large < 16 * small + 0.5  # 8 times the text: linear, with room for a busy machine
+
+
+def test_a_hijri_day_said_to_be_tomorrow_in_a_text_that_tells_the_hijri_year() -> None:
+    # 15 Rajab 1446 is Wednesday 15 January 2025
+    text = ("تبدأ عطلة منتصف السنة الدراسية غدا الأربعاء 15 رجب، وتمتد إلى نهاية شهر رجب "
+            "1446 هـ حسب التقويم الدراسي.")
+    assert infer(text)[:2] == (dt.date(2025, 1, 14), "inferred")

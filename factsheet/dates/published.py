@@ -539,7 +539,7 @@ class _Solver:
         shift_days = p.deictic_days
         named = self._day_of(m)
         if named is None and m.calendar == "hijri" and p.month is not None and p.day is not None:
-            named = self.hijri_days.get((p.month, p.day))
+            named = self.hijri_days.get((p.month, p.day)) or self._hijri_told_year(m)
         if named is not None:
             exact = named - dt.timedelta(days=shift_days)
             self._pin(exact, self._ev(m, f"said to be {shift_days:+d} days from today"))
@@ -555,6 +555,31 @@ class _Solver:
             today = (p.weekday - shift_days) % 7
             self.filters.append(lambda d: d.weekday() == today)
             self.evidence.append(self._ev(m, f"today is a {WEEKDAYS_EN[today]}"))
+
+    def _hijri_told_year(self, m: Mention) -> dt.date | None:
+        """``يومه الأحد 29 شعبان`` in a text that tells the Hijri year (``رمضان 1445 هـ``): the
+        Gregorian day of that Hijri day in the told year (or one either side) that falls on
+        the weekday said, a day off the Umm al-Qura day at most (the text's weekday wins)."""
+        from .calendars import OutOfRange, hijri_to_gregorian
+
+        p = m.parts
+        assert p is not None and p.month is not None and p.day is not None
+        if p.weekday is None:
+            return None
+        told = {c.parts.year for c in self.mentions if c.calendar == "hijri"
+                and c.parts is not None and c.parts.year is not None}
+        found = set()
+        for year in {y + k for y in told for k in (-1, 0, 1)}:
+            try:
+                g = hijri_to_gregorian(year, p.month, p.day)
+            except (OutOfRange, ValueError):
+                continue
+            for shift_days in (0, 1, -1):
+                day = g + dt.timedelta(days=shift_days)
+                if day.weekday() == p.weekday:
+                    found.add(day)
+                    break
+        return found.pop() if len(found) == 1 else None
 
     def _offset(self, m: Mention) -> None:
         """``قبل 50 يوما من المنتدى``: the forum's date minus 50 days."""
