@@ -727,6 +727,12 @@ def r_range(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
     if a.type == b.type == "weekday":
         return _weekday_range(doc, a, b, notes)
     a = replace(a, notes=list(a.notes))
+    if a.type == b.type == "time" and a.hour is not None and b.hour is not None and (
+        not a.half_known and b.half_known and 1 <= a.hour < 12 <= b.hour and a.hour + 12 <= b.hour
+    ):  # "بين الساعة الثانية والساعة الرابعة عصرا": the end's part of the day is the start's
+        a.hour += 12
+        a.half_known = True
+        notes.append("the start takes the end's part of the day")
     inherited_year = False
     if a.type in ("date", "month") and a.month is None and b.month is not None:
         a.month = b.month
