@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
+from functools import partial
 
 from ..dates.engine import find_dates
 from ..dates.model import Mention
@@ -53,11 +54,15 @@ def find_dates_stream(
     window: int = WINDOW,
     overlap: int = OVERLAP,
     finder: Finder = find_dates,
+    prefer: str | None = None,
 ) -> Iterator[Mention]:
     """Every temporal expression of the text ``"".join(chunks)``, lazily, in order.
 
-    ``finder`` is the extraction function (``find_dates``; replaceable for tests).
+    ``finder`` is the extraction function (``find_dates``; replaceable for tests);
+    ``prefer`` is given to ``find_dates`` (see :func:`~factsheet.find_dates`).
     """
+    if prefer is not None and finder is find_dates:
+        finder = partial(find_dates, prefer=prefer)
     if overlap < 1 or window < 4 * overlap:
         raise ValueError("window must be at least four times the overlap")
     parts: list[str] = []
