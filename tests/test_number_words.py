@@ -7,8 +7,6 @@ compounds its loader builds), so a form added there is tested here in every slot
 
 from __future__ import annotations
 
-import pytest
-
 import factsheet
 from factsheet.dates.grammar import bare_weekdays
 from factsheet.dates.lexicon import lexicon
@@ -36,40 +34,50 @@ def test_the_slots_have_words() -> None:
     assert len(MINUTE_WORDS) > 300 and len(DAY_WORDS) > 60 and len(HOUR_WORDS) > 40
 
 
-@pytest.mark.parametrize(("word", "n"), MINUTE_WORDS, ids=[str(n) for _, n in MINUTE_WORDS])
-def test_minutes_after_the_hour(word: str, n: int) -> None:
-    assert _values(f"الساعة العاشرة و{word} دقيقة صباحا") == [f"T10:{n:02d}"]
+def _wrong(cases: list[tuple[str, object]]) -> list[str]:
+    """The texts of ``(text, expected value)`` whose only mention is not that value."""
+    return [f"{text!r}: {got}" for text, want in cases if (got := _values(text)) != [want]]
 
 
-@pytest.mark.parametrize(("word", "n"), MINUTE_WORDS, ids=[str(n) for _, n in MINUTE_WORDS])
-def test_minutes_before_the_hour(word: str, n: int) -> None:
-    hour, minute = divmod(10 * 60 - n, 60)
-    assert _values(f"الساعة العاشرة إلا {word} دقائق صباحا") == [f"T{hour:02d}:{minute:02d}"]
+def test_minutes_after_the_hour() -> None:
+    assert not _wrong([(f"الساعة العاشرة و{w} دقيقة صباحا", f"T10:{n:02d}")
+                       for w, n in MINUTE_WORDS])
 
 
-@pytest.mark.parametrize(("word", "n"), HOUR_WORDS, ids=[str(n) for _, n in HOUR_WORDS])
-def test_hours(word: str, n: int) -> None:
-    assert _values(f"الساعة {word} مساء") == [f"T{n + 12:02d}:00"]
-    assert _values(f"الساعة {word} والنصف صباحا") == [f"T{n:02d}:30"]
+def test_minutes_before_the_hour() -> None:
+    cases = []
+    for w, n in MINUTE_WORDS:
+        hour, minute = divmod(10 * 60 - n, 60)
+        cases.append((f"الساعة العاشرة إلا {w} دقائق صباحا", f"T{hour:02d}:{minute:02d}"))
+    assert not _wrong(cases)
 
 
-@pytest.mark.parametrize(("word", "n"), DAY_WORDS, ids=[str(n) for _, n in DAY_WORDS])
-def test_days_of_the_month(word: str, n: int) -> None:
-    assert _values(f"وصل الوفد في {word} من مارس 2024") == [f"2024-03-{n:02d}"]
+def test_hours() -> None:
+    assert not _wrong([(f"الساعة {w} مساء", f"T{n + 12:02d}:00") for w, n in HOUR_WORDS])
+    assert not _wrong([(f"الساعة {w} والنصف صباحا", f"T{n:02d}:30") for w, n in HOUR_WORDS])
 
 
-@pytest.mark.parametrize(("word", "n"), COUNT_WORDS, ids=[str(n) for _, n in COUNT_WORDS])
-def test_lengths_of_time(word: str, n: int) -> None:
-    assert _values(f"استمر الإضراب {word} يوما") == [f"P{n}D"]
+def test_days_of_the_month() -> None:
+    assert not _wrong([(f"وصل الوفد في {w} من مارس 2024", f"2024-03-{n:02d}")
+                       for w, n in DAY_WORDS])
 
 
-NTH = sorted((w, n) for w, n in LX.construct_ordinals.items() if n <= 5)
+def test_lengths_of_time() -> None:
+    assert not _wrong([(f"استمر الإضراب {w} يوما", f"P{n}D") for w, n in COUNT_WORDS])
 
 
-@pytest.mark.parametrize(("word", "n"), NTH, ids=[w for w, _ in NTH])
-def test_nth_weekday(word: str, n: int) -> None:
+def test_nth_weekday() -> None:
     # the Fridays of December 2023: 1, 8, 15, 22, 29 (آخر: the last)
-    day = 29 if n == -1 else 1 + 7 * (n - 1)
-    assert _values(f"{word} جمعة من ديسمبر 2023") == [f"2023-12-{day:02d}"]
-    for bare in bare_weekdays():
-        assert len(_values(f"{word} {bare} من ديسمبر 2023")) == 1, bare
+    cases: list[tuple[str, object]] = []
+    for w, n in LX.construct_ordinals.items():
+        if n <= 5:
+            day = 29 if n == -1 else 1 + 7 * (n - 1)
+            cases.append((f"{w} جمعة من ديسمبر 2023", f"2023-12-{day:02d}"))
+    for w, n in LX.nth_ordinals.items():
+        day = 29 if n == -1 else 1 + 7 * (n - 1)
+        cases.append((f"الجمعة {w} من ديسمبر 2023", f"2023-12-{day:02d}"))
+    assert not _wrong(cases)
+    # every weekday without its article, after every ordinal
+    found = {(w, b): len(_values(f"{w} {b} من ديسمبر 2023"))
+             for w, n in LX.construct_ordinals.items() if n <= 5 for b in bare_weekdays()}
+    assert set(found.values()) == {1}, [k for k, v in found.items() if v != 1]
