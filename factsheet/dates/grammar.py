@@ -992,6 +992,19 @@ def p_time_words(m: re.Match[str], lx: Lexicon) -> Partial | None:
     return _zone(p, g, lx)
 
 
+def p_time_minutes(m: re.Match[str], lx: Lexicon) -> Partial | None:
+    """A clock time made one by its minutes (``الخامسة وسبعة عشر دقيقة``): the hour is a
+    feminine ordinal (as hours are: ``الساعة الخامسة``), so that ``الشوط الأول و20 دقيقة``
+    stays a length of time."""
+    g = m.groupdict()
+    if not (g.get("frac") or g.get("minus")):
+        return None
+    hw = _key(g["hw"])
+    if not g.get("sa") and not (hw.endswith("ه") and hw in lx.hour_ordinals):
+        return None
+    return p_time_words(m, lx)
+
+
 def p_time_special(m: re.Match[str], lx: Lexicon) -> Partial | None:
     g = m.groupdict()
     w = _key(g["sp"])
@@ -1582,6 +1595,15 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
         p_time_words,
     ),
     (
+        # "العاشرة وست وثلاثون دقيقة", "السادسة إلا عشر دقائق": minutes make a clock time of
+        # an hour word with no الساعة or part of the day; found from the minute word.
+        "time_minutes",
+        r"{B}{CL}(?:(?P<sa>الساعه)\s+)?{HOUR}(?:\s+و\s*(?P<frac>(?:\d{{1,2}}|{CARDW})\s+{MINUTES}))?"
+        r"(?:\s+الا\s+(?P<minus>(?:\d{{1,2}}|{CARDW})\s+{MINUTES}))?"
+        r"(?:\s+{AFTER}|(?=\s+من\s+(?P<apx>صباح|مساء|ليل|ليله|فجر|ظهر|عصر)(?!\w)))?{ZONE}",
+        p_time_minutes,
+    ),
+    (
         "time_special",
         r"{B}{CL}(?:(?P<sa>الساعه)\s+)?(?P<sp>الصفر|صفر|منتصف\s+الليل|منتصف\s+النهار)(?!\w)",
         p_time_special,
@@ -1712,7 +1734,8 @@ RULE_GATES = {
     "duration_approx_one": "unit", "duration_single": "unit", "duration_past": "unit",
     "duration_compound": "unit", "from_now": "unit", "duration_bi": "unit",
     "duration_fraction": "unit",
-    "time_words": "clock", "time_special": "clock_special", "decade": "decade",
+    "time_words": "clock", "time_minutes": "unit", "time_special": "clock_special",
+    "decade": "decade",
     "century": "century", "holiday": "holiday", "feast_anaphor": "feast", "ramadan": "ramadan",
     "anaphora_day": "month_word", "anaphora_same": "same", "anaphora_that": "anaphor",
     "this_day_of": "year",

@@ -646,7 +646,7 @@ def r_relative(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
     return None
 
 
-AFTERNOON_HOURS = 5
+AFTERNOON_HOURS = 4
 """A clock hour up to this one, with no part of the day said anywhere near, is in the
 afternoon (``الساعة الرابعة`` in a schedule is 16:00)."""
 
