@@ -621,7 +621,8 @@ _TITLE_BEFORE = compile_folded(
 
 def p_relative_period(m: re.Match[str], lx: Lexicon) -> Partial | None:
     g = m.groupdict()
-    unit = {"اسبوع": "week", "شهر": "month", "عام": "year", "سنه": "year", "قرن": "century"}[
+    unit = {"اسبوع": "week", "شهر": "month", "عام": "year", "سنه": "year", "قرن": "century",
+            "سيمانه": "week"}[  # السيمانة: the week in Moroccan and Algerian speech
         g["unit"]
     ]
     if g.get("this"):
@@ -1502,7 +1503,7 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
     (
         "relative_period",
         r"{B}{CL}(?:{PMOD}\s+(?:من\s+)?)?(?:(?P<this>هذا|هذه)\s+)?(?:ال|(?<=ل)ل)"
-        r"(?P<unit>اسبوع|شهر|عام|سنه|قرن)"
+        r"(?P<unit>اسبوع|شهر|عام|سنه|قرن|سيمانه)"
         r"(?:\s*{REL})?",
         p_relative_period,
     ),
@@ -1794,7 +1795,7 @@ def gate_words() -> dict[str, frozenset[str]]:
     classes: dict[str, Iterable[str]] = {
         "month": lx.months, "hmonth": lx.hijri_months, "day": lx.day_ordinals,
         "unit": lx.unit_of_form, "deictic": lx.deictic, "weekday": lx.weekdays,
-        "relunit": [f"ال{u}" for u in ("اسبوع", "شهر", "عام", "سنه", "قرن")],
+        "relunit": [f"ال{u}" for u in ("اسبوع", "شهر", "عام", "سنه", "قرن", "سيمانه")],
         "clock": ["الساعه", *(w for w in lx.day_part_after if w not in lx.unscanned_day_parts)],
         "clock_special": ["صفر", "الصفر", "منتصف"],
         "decade": decades, "century": ["قرن", "القرن"], "holiday": holidays(),
