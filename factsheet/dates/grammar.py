@@ -1699,7 +1699,7 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
     ),
     (
         "month_first_range",
-        r"{B}{CL}(?:شهر\s+)?{MONTHS}\s+{DAYNUM}\s*(?:-|–|الى|حتى|لغايه)\s*"
+        r"{B}{CL}(?:شهر\s+)?{MONTHS}\s+{DAYNUM}\s*(?:-|الى|حتى|لغايه)\s*"
         r"(?P<day2>0?[1-9]|[12]\d|3[01])(?![\d%/.:])(?:{YEARPART})?",
         p_month_first_range,
     ),
@@ -1735,14 +1735,14 @@ RULE_GATES = {
     "duration_approx_one": "unit", "duration_single": "unit", "duration_past": "unit",
     "duration_compound": "unit", "from_now": "unit", "duration_bi": "unit",
     "duration_fraction": "unit",
-    "time_words": "clock", "time_minutes": "unit", "time_special": "clock_special",
+    "time_words": "clock", "time_minutes": "minute", "time_special": "clock_special",
     "decade": "decade",
     "century": "century", "holiday": "holiday", "feast_anaphor": "feast", "ramadan": "ramadan",
     "anaphora_day": "month_word", "anaphora_same": "same", "anaphora_that": "anaphor",
     "this_day_of": "year",
     "same_period": "same",
     "nth_weekday": "nth_weekday", "nth_unit": "nth_unit", "week_weekday": "week_weekday",
-    "month_first_range": "month", "month_numeric": "month_numeric",
+    "month_first_range": "day", "month_numeric": "month_numeric",
     "weekday_holiday": "holiday",
 }
 
@@ -1755,7 +1755,7 @@ GATE_REACH = {
     "feast": (25, 12),
     "month_word": (70, 25), "same": (25, 40), "anaphor": (25, 30),
     "nth_weekday": (20, 70), "nth_unit": (20, 70), "week_weekday": (20, 40),
-    "month_numeric": (12, 12),
+    "month_numeric": (12, 12), "minute": (50, 35),
 }
 """How far (characters before, after) a rule's match may reach around its gate word."""
 
@@ -1764,7 +1764,7 @@ RULE_REACH = {
     "year_marked": (40, 15), "year_era": (5, 15), "year_bare": (5, 2), "year_pmod": (35, 15),
     "year_hijri_word": (25, 5), "season": (25, 5), "day_latent": (45, 5), "this_day_of": (40, 5),
     "relative_period": (35, 25), "duration_compound": (40, 35), "from_now": (40, 20),
-    "month_first_range": (15, 40), "weekday_holiday": (45, 45),
+    "month_first_range": (35, 25), "weekday_holiday": (45, 45),
 }
 """Narrower reaches for rules whose matches stand close to their gate word."""
 
@@ -1800,6 +1800,7 @@ def gate_words() -> dict[str, frozenset[str]]:
         "clock_special": ["صفر", "الصفر", "منتصف"],
         "decade": decades, "century": ["قرن", "القرن"], "holiday": holidays(),
         "ramadan": ["رمضان"], "month_word": ["الشهر"], "feast": ["العيد"],
+        "minute": [w for w, (u, _) in lx.unit_of_form.items() if u == "minute"],
         "same": ["نفس", "ذات", "نفسه", "نفسها", "ذاته", "ذاتها", "المقابل", "المقابله",
                  "المماثل", "المماثله"],
         "anaphor": ["ذلك", "تلك", "هذا", *_ANAPHOR_SHIFT, "اليوم السابق", "الليله السابقه"],
@@ -1907,7 +1908,7 @@ def number_gates(norm: str) -> Iterator[tuple[str, int, int]]:
         if width == 4 and norm[s] in "012":
             yield "hhmm", s, e
         if width <= 2:
-            if _MONTH_NUMERIC_TAIL.match(norm, e):
+            if _MONTH_NUMERIC_TAIL.match(norm, e) and (s == 0 or norm[s - 1] not in "/.-"):
                 yield "month_numeric", s, e
             if norm[e : e + 1] in (":", ".", ",") and norm[e + 1 : e + 3].isdigit():
                 yield "colon", s, e
