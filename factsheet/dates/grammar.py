@@ -101,8 +101,14 @@ def alt(words: Iterable[str]) -> str:
     """A regex alternation of ``words`` built as a trie (``ال(?:اول|ثاني)``), so that the
     regex engine follows one branch per character instead of trying every word; the longest
     word wins at each branch, and a space matches any run of spaces."""
+    return _alt(frozenset(words))
+
+
+@lru_cache(maxsize=128)
+def _alt(words: frozenset[str]) -> str:
+    """:func:`alt` of a set of words, built once per process (several patterns share lists)."""
     trie: dict[str, Any] = {}
-    for w in set(words):
+    for w in words:
         node = trie
         for ch in w:
             node = node.setdefault(ch, {})
@@ -110,18 +116,34 @@ def alt(words: Iterable[str]) -> str:
     return _trie_regex(trie)
 
 
+_ATOMS: dict[str, str] = {" ": r"\s+"}
+
+
+def _atom(ch: str) -> str:
+    atom = _ATOMS.get(ch)
+    if atom is None:
+        atom = _ATOMS[ch] = re.escape(ch)
+    return atom
+
+
 def _trie_regex(node: dict[str, Any]) -> str:
+    # A run of nodes with one child and no word ending in them is one literal: walk it here
+    # rather than one call per character (the same text, built faster).
+    run = []
+    while len(node) == 1 and "" not in node:
+        ((ch, node),) = node.items()
+        run.append(_atom(ch))
+    prefix = "".join(run)
     terminal = "" in node
     branches = []
     for ch in sorted(k for k in node if k):
-        atom = r"\s+" if ch == " " else re.escape(ch)
-        branches.append(atom + _trie_regex(node[ch]))
+        branches.append(_atom(ch) + _trie_regex(node[ch]))
     if not branches:
-        return ""
+        return prefix
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     if terminal:
-        return "(?:" + body + ")?"
-    return body
+        return prefix + "(?:" + body + ")?"
+    return prefix + body
 
 
 def _key(s: str) -> str:
