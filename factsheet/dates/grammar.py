@@ -221,7 +221,7 @@ def fragments() -> dict[str, str]:
     f["CONN"] = r"\s+(?:(?:من|في)\s+|ب(?=\w))?"
     f["MREF"] = (
         r"(?:(?:شهر\s+)?{MONTHS}(?:{YEARPART}|{YEARREL}|\s*{REL})?"
-        r"|(?P<mthis>هذا\s+الشهر)(?!\w)|الشهر(?:\s+{MREL}|(?!\w)(?!\s+(?:ذاته|نفسه))))"
+        r"|(?P<mthis>هذا\s+الشهر)(?!\w)|(?P<mbare>الشهر)(?:\s+{MREL}|(?!\w)(?!\s+(?:ذاته|نفسه))))"
     ).format(**f)
     f["YREF"] = (
         r"(?:(?P<yal>ال)(?P<yunit>سنه|عام)(?:\s+(?P<yrel2>" + alt(rel_after) + r"))?"
@@ -1267,6 +1267,10 @@ def _month_ref(p: Partial, m: re.Match[str], lx: Lexicon) -> Partial | None:
     (``الشهر الجاي``: ``period`` month and a direction), a Hijri month (``رمضان``), a year
     (``السنة الجاية``, ``عام 2021``: ``period`` year). None when the month is not one."""
     g = m.groupdict()
+    if (g.get("yunit") or g.get("mbare")) and not (g.get("yrel2") or g.get("mrel")) and (
+        _OTHER_YEAR.match(m.string, m.end())
+    ):
+        return None  # "آخر يوم من العام الدراسي", "آخر جمعة من الشهر الكريم": other periods
     if g.get("month"):
         month = _month(m, lx)
         if month is None or _not_a_month(m, lx):
@@ -1344,6 +1348,9 @@ def p_week_weekday(m: re.Match[str], lx: Lexicon) -> Partial | None:
     weekday of the (ISO, Monday to Sunday) week the text names."""
     g = m.groupdict()
     weekday = lx.weekdays[_key(g["wd"])] if g.get("wd") else bare_weekdays()[_key(g["wdb"])]
+    before = m.string[max(0, m.start() - 16) : m.start()]
+    if _RECURRING_BEFORE.search(before) or _PRAYER_BEFORE.search(before[-8:]):
+        return None  # "صلاة الجمعة هذا الأسبوع": the prayer; "كل خميس من الأسبوع": a set
     if g.get("rel"):
         direction = lx.modifiers[_key(g["rel"])]
     elif g.get("wthis"):
@@ -1427,6 +1434,10 @@ _PREGNANCY_BEFORE = compile_folded(
     r"(?:حامل|حامله|الحامل|حمل|الحمل|حملها|حاملا)(?:\s+\S+){0,2}\s+$"
 )
 _PREGNANCY_AFTER = compile_folded(r"\s+(?:من\s+)?(?:ال)?حمل")
+_PLURAL_COUNT_AFTER = compile_folded(
+    r"\s+(?:اشخاص|حالات|قتلى|جرحى|مصابين|اصابات|وفيات|مرات|طلاب|تلاميذ|عمال|اطفال|نساء|رجال|"
+    r"منازل|سيارات|ملايين|الاف|دولارات|دراهم|دنانير|ريالات|جنيهات)(?!\w)"
+)
 _ORDINAL_MONTH_NOT_AFTER = compile_folded(
     r"\s+(?:من|على|بعد|قبل|منذ|ل\w+)(?!\w)(?!\s+(?:ال)?(?:عام|سنه)\s)(?!\s+\d{4})"
 )
@@ -1443,6 +1454,10 @@ def _not_a_month(m: re.Match[str], lx: Lexicon) -> bool:
     start, end = m.start("month"), m.end("month")
     if _PREGNANCY_BEFORE.search(s, max(0, start - 30), start) or _PREGNANCY_AFTER.match(s, end):
         return True
+    if name not in lx.ordinal_months and (
+        _YEAR_NOT_AFTER.match(s[end : end + 24]) or _PLURAL_COUNT_AFTER.match(s, end)
+    ):
+        return True  # "سجلت خلال شهر 12 حالة": a month, then a count
     if name in lx.ordinal_months:
         g = m.groupdict()
         if g.get("year") or g.get("yrel") or g.get("rel"):
