@@ -224,7 +224,8 @@ def fragments() -> dict[str, str]:
         r"|(?P<mthis>هذا\s+الشهر)(?!\w)|(?P<mbare>الشهر)(?:\s+{MREL}|(?!\w)(?!\s+(?:ذاته|نفسه))))"
     ).format(**f)
     f["YREF"] = (
-        r"(?:(?P<yal>ال)(?P<yunit>سنه|عام)(?:\s+(?P<yrel2>" + alt(rel_after) + r"))?"
+        r"(?:(?:(?:هذا|هذه)\s+)?(?P<yal>ال)(?P<yunit>سنه|عام)"
+        r"(?:\s+(?P<yrel2>" + alt(rel_after) + r"))?"
         r"|(?:ال)?(?:سنه|عام)\s+(?P<year2>1[89]\d\d|20\d\d|21\d\d))(?!\w)"
     )
     return f
@@ -971,10 +972,17 @@ def _minutes(words: str, lx: Lexicon) -> int | None:
     frac = _FRACTIONS.get(key) or _FRACTIONS.get(key.rstrip("ا"))
     if frac is not None:
         return frac
+    if key in lx.cardinals:  # "الساعة تسعة وعشرة": spoken minutes without the unit
+        return lx.cardinals[key]
     number = key.rsplit(" ", 1)[0]
     return int(number) if number.isdigit() else lx.cardinals.get(number)
 
 
+_BETWEEN_BEFORE = compile_folded(r"(?:^|\s)[وف]?بين\s+$")
+_HOUR_ALONE = compile_folded(
+    r"(?:[وف]?[بلك]|[وف])?(?:(?P<sa>الساعه)\s+)?(?P<hw>\S+)$"
+)
+"""The clock hour of a match cut before its minutes (groups as :func:`p_time_words` reads)."""
 _PLURAL_BEFORE = compile_folded(r"(?:ساعات|ايام|ليالي|اسابيع)\s+$")
 
 
@@ -991,6 +999,11 @@ def p_time_words(m: re.Match[str], lx: Lexicon) -> Partial | None:
     ap = _key(g["ap"]) if g.get("ap") else None
     if ap in lx.spoken_day_parts and not (g.get("sa") or g.get("frac") or g.get("minus")):
         return None  # "المرتبة الثانية بعد المغرب": a rank after Morocco
+    if (g.get("bmin") or g.get("bminus")) and (
+        not g.get("sa") or _BETWEEN_BEFORE.search(m.string, max(0, m.start() - 8), m.start())
+    ):  # "بين الساعة تسعة وعشرة" is between nine and ten, not 9:10: the hour alone
+        full = _HOUR_ALONE.match(m.string, m.start(), m.end("hw"))
+        return p_time_words(full, lx) if full else None
     h = int(hw) if hw.isdigit() else lx.hour_ordinals.get(hw) or lx.hour_cardinals.get(hw)
     if h is None or h > 24:
         return None
@@ -1079,6 +1092,8 @@ _FEAST_DAYS = {
     fold("أول أيام"): 0, fold("أول يوم"): 0, fold("اول ايام"): 0, fold("يوم"): 0,
     fold("ثاني أيام"): 1, fold("ثالث أيام"): 2, fold("رابع أيام"): 3,
     fold("اليوم الأول"): 0, fold("اليوم الثاني"): 1, fold("اليوم الثالث"): 2,
+    fold("ثاني يوم"): 1, fold("تاني يوم"): 1, fold("ثالث يوم"): 2, fold("تالت يوم"): 2,
+    fold("تاني أيام"): 1, fold("تالت أيام"): 2, fold("رابع يوم"): 3,
 }
 _RAMADAN_BEFORE = compile_folded(
     r"(?:^|[(،,.:؛\"-]|(?:^|\s)[وف]?(?:في|خلال|قبل|بعد|طوال|طيله|حلول|بدايه|نهايه|منتصف|اواخر|"
@@ -1315,6 +1330,10 @@ def p_nth_weekday(m: re.Match[str], lx: Lexicon) -> Partial | None:
             p.day = p.nth
     if _month_ref(p, m, lx) is None:
         return None
+    if p.period == "year":
+        if p.year is None and not g.get("yal"):
+            return None  # "من عام" with no year is no period
+        p.day = None  # the day of the month is no reading in a year
     return p
 
 
@@ -1627,8 +1646,10 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
     (
         "time_words",
         r"{B}{CL}(?:(?P<sa>الساعه)\s+)?{HOUR}(?:\s+و\s*(?P<frac>(?:\d{{1,2}}|{CARDW})\s+{MINUTES}"
-        r"|(?:النصف|نصف|الربع|ربع|الثلث|ثلث|النص|نص|التلت|تلت)(?!\w)))?"
-        r"(?:\s+الا\s+(?P<minus>(?:\d{{1,2}}|{CARDW})\s+{MINUTES}|(?:ربعا|ربع|ثلثا|ثلث)(?!\w)))?"
+        r"|(?:النصف|نصف|الربع|ربع|الثلث|ثلث|النص|نص|التلت|تلت)(?!\w)"
+        r"|(?P<bmin>خمسه\s+وعشرين|خمسه|عشره|عشرين)(?!\w)))?"
+        r"(?:\s+الا\s+(?P<minus>(?:\d{{1,2}}|{CARDW})\s+{MINUTES}|(?:ربعا|ربع|ثلثا|ثلث)(?!\w)"
+        r"|(?P<bminus>خمسه|عشره)(?!\w)))?"
         r"(?:\s+{AFTER}|(?=\s+من\s+(?P<apx>صباح|مساء|ليل|ليله|فجر|ظهر|عصر)(?!\w)))?{ZONE}",
         p_time_words,
     ),
@@ -1643,7 +1664,8 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
     ),
     (
         "time_special",
-        r"{B}{CL}(?:(?P<sa>الساعه)\s+)?(?P<sp>الصفر|صفر|منتصف\s+الليل|منتصف\s+النهار)(?!\w)",
+        r"{B}{CL}(?:(?P<sa>الساعه)\s+)?(?P<sp>الصفر|صفر|منتصف\s+الليل|منتصف\s+النهار|نصف?\s+الليل)"
+        r"(?!\w)",
         p_time_special,
     ),
     (
@@ -1684,7 +1706,8 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
     (
         "anaphora_day",
         r"{B}{CL}{PREFIX}(?:ال\s*)?(?:{DAYNUM}|{DAYORD})\s+(?:من\s+)?(?:(?P<same>نفس\s+)الشهر|"
-        r"(?:الشهر\s+)?(?P<which>ذاته|نفسه|الجاري|الحالي|المقبل|القادم|الماضي|المنصرم|الفارط))(?!\w)",
+        r"(?:الشهر\s+)?(?P<which>ذاته|نفسه|الجاري|الحالي|المقبل|القادم|الماضي|المنصرم|الفارط|"
+        r"الجاي|الياي|الفايت|الماض|(?:اللي|الي)\s+(?:جاي|فات)))(?!\w)",
         p_anaphora_day,
     ),
     (
@@ -1719,7 +1742,7 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
     (
         "nth_weekday",
         r"{B}{CL}(?:(?P<yawm>يوم|نهار)\s+)?(?:{WD}\s+{NTHW}|{CNTH}\s+{WDB}){CONN}"
-        r"(?:{MREF}|(?:شهر\s+)?{HMONTH}(?:\s+{HYEAR})?)",
+        r"(?:{MREF}|{YREF}|(?:شهر\s+)?{HMONTH}(?:\s+{HYEAR})?)",
         p_nth_weekday,
     ),
     (
@@ -1834,7 +1857,7 @@ def gate_words() -> dict[str, frozenset[str]]:
         "unit": lx.unit_of_form, "deictic": lx.deictic, "weekday": lx.weekdays,
         "relunit": [f"ال{u}" for u in ("اسبوع", "شهر", "عام", "سنه", "قرن", "سيمانه")],
         "clock": ["الساعه", *(w for w in lx.day_part_after if w not in lx.unscanned_day_parts)],
-        "clock_special": ["صفر", "الصفر", "منتصف"],
+        "clock_special": ["صفر", "الصفر", "منتصف", "نص الليل", "نصف الليل"],
         "decade": decades, "century": ["قرن", "القرن"], "holiday": holidays(),
         "ramadan": ["رمضان"], "month_word": ["الشهر"], "feast": ["العيد"],
         "minute": [w for w, (u, _) in lx.unit_of_form.items() if u == "minute"],
