@@ -67,6 +67,9 @@ class Partial:
     anaphora: bool = False
     shift: int = 0
     """Units after (+) or before (-) the one referred to: ``اليوم الموالي`` is +1."""
+    untold_shift: int | None = None
+    """Days from the publication date when the narrative has told no day before (``اليوم
+    السابق`` is then yesterday: -1)."""
     generic: bool = False
     """A recurring date (``في 1 أفريل من كل عام``): its year is ``XXXX``."""
     latent: bool = False
@@ -1245,7 +1248,7 @@ def p_anaphora_that(m: re.Match[str], lx: Lexicon) -> Partial | None:
     p = Partial("anaphora_that", m.start(), m.end(), "relative", period=unit, anaphora=True,
                 shift=shift)
     if g.get("prev"):
-        p.deictic = -1  # with no day told before, "the previous day" is yesterday
+        p.untold_shift = -1  # with no day told before, "the previous day" is yesterday
     what = {"day": "day", "date": "date", "month": "month", "year": "year", "week": "week"}[unit]
     p.notes.append(
         f"the {what} the narrative last set" if not shift

@@ -286,7 +286,7 @@ def r_anaphora_that(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | 
             value, grain = doc.last_told
             if grain == "day" and isinstance(value, str) and value.startswith("XXXX"):
                 return Resolved(value, "day", False)  # that day of a recurring date
-        from_ref = told is None and p.deictic is not None and doc.ref is not None
+        from_ref = told is None and p.untold_shift is not None and doc.ref is not None
         if from_ref:
             # "أعلنت في اليوم السابق": with no day told before, the day before publication
             notes.append("no day told before: counted from the publication date")
