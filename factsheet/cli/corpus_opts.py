@@ -104,12 +104,12 @@ def worker_count(jobs: int) -> int:
 
 
 def dates_worker(
-    published: str | None = None, encoding: str | None = None
+    published: str | None = None, encoding: str | None = None, prefer: str | None = None
 ) -> Callable[[Article], Any]:
     """The picklable worker of ``factsheet dates`` over a corpus."""
     from ..sources.corpus import process_article
 
-    return partial(process_article, published=published, encoding=encoding)
+    return partial(process_article, published=published, encoding=encoding, prefer=prefer)
 
 
 def dates_corpus(
@@ -118,6 +118,7 @@ def dates_corpus(
     published: str | None,
     encoding: str | None,
     options: CorpusOptions,
+    prefer: str | None = None,
 ) -> int:
     """``factsheet dates PATH...``: the options are checked once, then :func:`run_corpus`."""
     from ..sources.io import lookup_encoding
@@ -127,7 +128,7 @@ def dates_corpus(
     if encoding is not None:
         lookup_encoding(encoding)
     options = replace(options, encoding=encoding)
-    return run_corpus(paths, dates_worker(published, encoding), options)
+    return run_corpus(paths, dates_worker(published, encoding, prefer), options)
 
 
 def sheet_corpus(
@@ -138,6 +139,7 @@ def sheet_corpus(
     encoding: str | None,
     options: CorpusOptions,
     merge: bool = False,
+    prefer: str | None = None,
 ) -> int:
     """``factsheet sheet|timeline PATH...``: one record per article (its fact sheet, or its
     events), or with ``merge`` one timeline of the whole corpus (:func:`run_merge`)."""
@@ -150,9 +152,10 @@ def sheet_corpus(
         lookup_encoding(encoding)
     options = replace(options, encoding=encoding)
     if merge:
-        return run_merge(paths, options, published=published, encoding=encoding)
+        return run_merge(paths, options, published=published, encoding=encoding,
+                         prefer=prefer)
     worker = partial(sheet_article, published=published, encoding=encoding,
-                     part="timeline" if command == "timeline" else "sheet")
+                     part="timeline" if command == "timeline" else "sheet", prefer=prefer)
     return run_corpus(paths, worker, options)
 
 
@@ -213,6 +216,7 @@ def run_merge(
     *,
     published: str | None = None,
     encoding: str | None = None,
+    prefer: str | None = None,
 ) -> int:
     """Merge the timelines of every article into one corpus timeline and write it: a JSON
     document (``--format json``) or one line per event (``text``, the default when piped)."""
@@ -225,7 +229,7 @@ def run_merge(
     articles = _articles(paths, options)
     from ..sources.corpus import DEFAULT_CHUNKSIZE
 
-    worker = partial(timeline_article, published=published, encoding=encoding)
+    worker = partial(timeline_article, published=published, encoding=encoding, prefer=prefer)
     jobs = worker_count(options.jobs)
     with exit_on_sigterm(), _Progress(paths, options) as tick:
         def records() -> Iterator[Any]:

@@ -11,7 +11,15 @@ import typer
 from . import console, corpus_opts
 from .app import app
 from .corpus_opts import GlobOpt, JobsOpt, JsonlOpt, PathsArg
-from .options import BidiOpt, ColorOpt, EncodingOpt, FormatOpt, OutputOpt, PublishedOpt
+from .options import (
+    BidiOpt,
+    ColorOpt,
+    EncodingOpt,
+    FormatOpt,
+    OutputOpt,
+    PreferOpt,
+    PublishedOpt,
+)
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -28,6 +36,7 @@ PROGRESS_BYTES = 8 << 20
 def dates(
     paths: PathsArg = None,
     published: PublishedOpt = None,
+    prefer: PreferOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     encoding: EncodingOpt = None,
@@ -47,12 +56,16 @@ def dates(
     Several PATHs, a folder or JSON Lines (--jsonl) make a corpus: one JSON line per article
     ({"id", "path", "published", "dates", "error"}), in input order, with --jobs N processes.
     """
+    from .options import parse_prefer
+
+    side = parse_prefer(prefer)
     if corpus_opts.is_corpus(paths or [], jsonl):
         console.set_color(color)
         options = corpus_opts.CorpusOptions(glob=glob, jsonl=jsonl, jobs=jobs, output=output,
                                             fmt=fmt)
         raise typer.Exit(corpus_opts.dates_corpus(paths or [], published=published,
-                                                  encoding=encoding, options=options))
+                                                  encoding=encoding, options=options,
+                                                  prefer=side))
     file = paths[0] if paths else "-"
     from ..dates.published import dated_mentions, given_date, infer_published, note_basis
     from ..render.dates import FORMATS
@@ -78,10 +91,11 @@ def dates(
             head, chunks = "", iter(())
         mentions: Iterable[Mention]
         if len(head) < WINDOW:  # the whole text: one article, resolved as a whole
-            mentions, found = dated_mentions(head, given)
+            mentions, found = dated_mentions(head, given, prefer=side)
         else:  # huge input: searched window by window against the date read from its head
             found = given_date(given) if given else infer_published(head)
-            mentions = (note_basis(m, found) for m in find_dates_stream(chunks, found.value))
+            mentions = (note_basis(m, found)
+                        for m in find_dates_stream(chunks, found.value, prefer=side))
         _render(view, mentions, source=stream.source, published=found.value,
                 basis=found.basis, output=output, bidi=drawn, interval=found.interval)
 

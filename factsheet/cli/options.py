@@ -41,6 +41,14 @@ PublishedOpt = Annotated[
     typer.Option("--published", "-p", metavar="YYYY-MM-DD",
                  help="The article's publication date (default: read from the article)."),
 ]
+PreferOpt = Annotated[
+    str | None,
+    typer.Option("--prefer", metavar="future|past", show_default=False,
+                 help="Which way a date the text leaves open goes (a weekday, a month or a day "
+                      "without a year, a feast): the next one or the last one from the "
+                      "publication date (default: by the tense of its clause). For "
+                      "invitations and schedules, future."),
+]
 FormatOpt = Annotated[
     str | None,
     typer.Option("--format", "-f", metavar="FORMAT",
@@ -88,6 +96,13 @@ def parse_date(value: str | None, option: str = "--published") -> dt.date | None
     except ValueError as e:
         reason = "not YYYY-MM-DD" if "format" in str(e) or "YYYY" in str(e) else str(e)
         raise UsageError(f"invalid {option} {value!r}: {reason}") from None
+
+
+def parse_prefer(value: str | None) -> str | None:
+    """``--prefer`` checked: None, ``future`` or ``past``; :class:`UsageError` otherwise."""
+    if value is None or value.lower() in ("future", "past"):
+        return value.lower() if value else None
+    raise UsageError(f"invalid --prefer {value!r}: choose future or past")
 
 
 def choose_format(

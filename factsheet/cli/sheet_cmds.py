@@ -21,6 +21,7 @@ from .options import (
     EncodingOpt,
     FormatOpt,
     OutputOpt,
+    PreferOpt,
     PublishedOpt,
 )
 
@@ -77,7 +78,8 @@ def _style(sheet: FactSheet, lang: str, calendar: str) -> Style:
     return Style.for_sheet(sheet, lang, calendar)  # type: ignore[arg-type]
 
 
-def _load(file: str | None, published: str | None, encoding: str | None) -> FactSheet:
+def _load(file: str | None, published: str | None, encoding: str | None,
+          prefer: str | None = None) -> FactSheet:
     """The fact sheet of ``file``; without one, of stdin when it carries data, else of the
     seed (:mod:`.article`). A text with nothing to read gives an empty sheet and a warning."""
     from ..facts.sheet import build_sheet
@@ -96,7 +98,7 @@ def _load(file: str | None, published: str | None, encoding: str | None) -> Fact
     if reason is not None:
         console.warn(empty_result_warning(source, reason))
         text = ""
-    return build_sheet(text, given, source=source)
+    return build_sheet(text, given, source=source, prefer=prefer)
 
 
 def _emit(view: str, output: str | None, text: str | None, renderable: object = None) -> None:
@@ -111,18 +113,20 @@ def _emit(view: str, output: str | None, text: str | None, renderable: object = 
 
 def _run(command: str, file: str | None, published: str | None, fmt: str | None,
          output: str | None, encoding: str | None, color: bool | None, lang: str,
-         calendar: str, as_of: str | None = None, bidi: str | None = None) -> None:
+         calendar: str, as_of: str | None = None, bidi: str | None = None,
+         prefer: str | None = None) -> None:
     from ..render import sheet_csv, sheet_ics, sheet_json, sheet_markdown, sheet_text
     from ..render.safe import json_dumps
-    from .options import choose_format, drawing_format, parse_date
+    from .options import choose_format, drawing_format, parse_date, parse_prefer
 
     console.set_color(color)
+    side = parse_prefer(prefer)
     choices = {"summary": SUMMARY_FORMATS, "countdown": COUNTDOWN_FORMATS,
                "timeline": TIMELINE_FORMATS}.get(command, SHEET_FORMATS)
     view = choose_format(drawing_format(fmt, output, choices), choices, output=output,
                          terminal="rich", pipe="text")
     when = parse_date(as_of, "--as-of") or dt.date.today()
-    sheet = _load(file, published, encoding)
+    sheet = _load(file, published, encoding, side)
     style = _style(sheet, lang, calendar)
     rich_view = view in ("rich", "table")
     drawn = console.bidi_mode(bidi, output)
@@ -193,6 +197,7 @@ def _run(command: str, file: str | None, published: str | None, fmt: str | None,
 def sheet(
     paths: PathsArg = None,
     published: PublishedOpt = None,
+    prefer: PreferOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     encoding: EncodingOpt = None,
@@ -216,15 +221,17 @@ def sheet(
     ({"id", "path", "sheet", "error"}), in input order, with --jobs N processes.
     """
     paths = paths or _stdin_paths()
-    _corpus("sheet", paths, published, fmt, output, encoding, color, glob, jsonl, jobs)
+    _corpus("sheet", paths, published, fmt, output, encoding, color, glob, jsonl, jobs,
+            prefer=prefer)
     _run("sheet", paths[0] if paths else None, published, fmt, output, encoding, color, lang,
-         calendar, as_of, bidi=bidi)
+         calendar, as_of, bidi=bidi, prefer=prefer)
 
 
 @app.command()
 def summary(
     file: SheetFileArg = None,
     published: PublishedOpt = None,
+    prefer: PreferOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     encoding: EncodingOpt = None,
@@ -237,13 +244,15 @@ def summary(
 
     FORMAT is rich, text, markdown or json.
     """
-    _run("summary", file, published, fmt, output, encoding, color, lang, calendar, bidi=bidi)
+    _run("summary", file, published, fmt, output, encoding, color, lang, calendar, bidi=bidi,
+         prefer=prefer)
 
 
 @app.command()
 def timeline(
     paths: PathsArg = None,
     published: PublishedOpt = None,
+    prefer: PreferOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     encoding: EncodingOpt = None,
@@ -266,9 +275,9 @@ def timeline(
     """
     paths = paths or _stdin_paths()
     _corpus("timeline", paths, published, fmt, output, encoding, color, glob, jsonl, jobs,
-            merge, drawing=(lang, calendar, as_of))
+            merge, drawing=(lang, calendar, as_of), prefer=prefer)
     _run("timeline", paths[0] if paths else None, published, fmt, output, encoding, color,
-         lang, calendar, as_of, bidi=bidi)
+         lang, calendar, as_of, bidi=bidi, prefer=prefer)
 
 
 def _stdin_paths() -> list[str]:
@@ -281,20 +290,22 @@ def _stdin_paths() -> list[str]:
 def _corpus(command: str, paths: list[str] | None, published: str | None, fmt: str | None,
             output: str | None, encoding: str | None, color: bool | None, glob: str,
             jsonl: bool, jobs: int, merge: bool = False,
-            drawing: tuple[str, str, str | None] = ("en", "gregorian", None)) -> None:
+            drawing: tuple[str, str, str | None] = ("en", "gregorian", None),
+            prefer: str | None = None) -> None:
     """Hand several articles (or --merge) to :mod:`corpus_opts`; exit with its code.
     ``drawing`` is --lang, --calendar and --as-of for ``--merge --format svg``."""
     if merge or corpus_opts.is_corpus(paths or [], jsonl):
-        from .options import parse_date
+        from .options import parse_date, parse_prefer
 
         console.set_color(color)
+        side = parse_prefer(prefer)
         _check_view(drawing[0], drawing[1])
         parse_date(drawing[2], "--as-of")
         options = corpus_opts.CorpusOptions(glob=glob, jsonl=jsonl, jobs=jobs, output=output,
                                             fmt=fmt, drawing=drawing)
         raise typer.Exit(corpus_opts.sheet_corpus(command, paths or [], published=published,
                                                    encoding=encoding, options=options,
-                                                   merge=merge))
+                                                   merge=merge, prefer=side))
 
 
 @app.command()
@@ -302,6 +313,7 @@ def countdown(
     file: SheetFileArg = None,
     as_of: AsOfOpt = None,
     published: PublishedOpt = None,
+    prefer: PreferOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     encoding: EncodingOpt = None,
@@ -316,7 +328,7 @@ def countdown(
     FORMAT is rich, text, markdown, json, jsonl or csv.
     """
     _run("countdown", file, published, fmt, output, encoding, color, lang, calendar, as_of,
-         bidi)
+         bidi, prefer=prefer)
 
 
 @app.command()

@@ -118,10 +118,14 @@ class ArticleResolver:
     """Resolves the partials of one text in order, keeping what the narrative has said so far
     (the :class:`~factsheet.dates.values.Narrative` the value arithmetic reads)."""
 
-    def __init__(self, text: str, norm: Normalized, ref: dt.date | None) -> None:
+    def __init__(
+        self, text: str, norm: Normalized, ref: dt.date | None, *, prefer: str | None = None
+    ) -> None:
         self.text = text
         self.norm = norm
         self.ref = ref
+        self.prefer = prefer
+        """``future``/``past``: which way dates the text leaves open go (None: by tense)."""
         self.ctx_year: int | None = None
         self.ctx_month: tuple[int, int] | None = None
         self.ctx_day: tuple[dt.date, int] | None = None
@@ -237,7 +241,8 @@ class ArticleResolver:
         if (p.period, nxt.type) not in (("month", "month"), ("year", "year")):
             return None
         m = self.mention(p)
-        g = ArticleResolver(self.text, self.norm, None).mention(replace(nxt, notes=[]))
+        g = ArticleResolver(self.text, self.norm, None, prefer=self.prefer).mention(
+            replace(nxt, notes=[]))
         if m is None or g is None or g.value is None:
             return None
         return replace(m, value=g.value, notes=(*m.notes, "value from the gloss that follows"))
@@ -402,6 +407,8 @@ class ArticleResolver:
                 return y
             return None
         plain_month = p.direction is None and p.deictic is None and p.weekday is None
+        if plain_month and self.prefer is not None:
+            return self._preferred_year(ref, month, day, notes)
         if plain_month and day is None and self.clause_tense(p) == "future":
             notes.append("the next such month: the clause speaks of the future")
             p = replace(p, direction="next", notes=list(p.notes))
@@ -439,6 +446,29 @@ class ArticleResolver:
         if delta < -245 and valid_day(y + 1, month, d):
             return y + 1
         return y
+
+    def _preferred_year(self, ref: dt.date, month: int, day: int | None,
+                        notes: list[str]) -> int | None:
+        """The year of ``day``/``month`` (or of the month) on or after ``ref`` with prefer
+        future, on or before it with prefer past (the current month counts either way)."""
+        future = self.prefer == "future"
+        years = range(ref.year - 1, ref.year + 2) if future else range(ref.year + 1,
+                                                                        ref.year - 2, -1)
+        for y in years:
+            if day is None:
+                here = (y, month) >= (ref.year, ref.month) if future else (
+                    (y, month) <= (ref.year, ref.month))
+            elif not valid_day(y, month, day):
+                continue
+            else:
+                d = dt.date(y, month, day)
+                here = d >= ref if future else d <= ref
+            if here:
+                side = "next" if future else "last"
+                notes.append(f"the {side} such {'month' if day is None else 'day'}: "
+                             f"prefer {self.prefer}")
+                return y
+        return None
 
     def _told_year_fitting(self, p: Partial, month: int, day: int, weekday: int) -> int | None:
         """The last year told before ``p`` in which ``day``/``month`` falls on ``weekday``
@@ -572,10 +602,10 @@ class ArticleResolver:
             notes.append("date the narrative is on")
         return day
 
-    def half_of_day(self, p: Partial) -> int:
+    def half_of_day(self, p: Partial) -> int | None:
         """12 when the words around a clock time of 1–11 without its own part of the day put
         it in the afternoon, evening or night (``من ليل السبت``, ``مساء`` earlier in the same
-        programme), else 0."""
+        programme), 0 when they put it in the morning, None when they say nothing."""
         t = self.norm.text
         after = _HALF_AFTER.match(t, p.end)
         if after:
@@ -584,7 +614,7 @@ class ArticleResolver:
         before = list(_HALF_BEFORE.finditer(t, start, p.start))
         if before:
             return 12 if before[-1].group("part") in _PM_PARTS else 0
-        return 0
+        return None
 
     def clause_day(self, p: Partial) -> dt.date | None:
         """The day a clock time belongs to: a date right after it (``الساعة 23:40 من ليل

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Literal
 
 from .compose import compose
 from .document import ArticleResolver
@@ -26,6 +27,17 @@ from .grammar import Partial
 from .model import Mention
 from .normalize import Normalized, normalize
 from .tag import tag
+
+Prefer = Literal["future", "past"]
+"""Which way an underspecified date goes when the text does not say (``prefer=``)."""
+PREFER = ("future", "past")
+
+
+def parse_prefer(prefer: str | None) -> Prefer | None:
+    """``prefer`` checked: None, ``"future"`` or ``"past"``; ``ValueError`` otherwise."""
+    if prefer is None or prefer in PREFER:
+        return prefer  # type: ignore[return-value]
+    raise ValueError(f"prefer must be 'future' or 'past', not {prefer!r}")
 
 
 def parse_published(published: dt.date | str | None) -> dt.date | None:
@@ -45,11 +57,13 @@ class Analysis:
     norm: Normalized
     parts: tuple[Partial, ...]
 
-    def mentions(self, published: dt.date | str | None = None) -> list[Mention]:
+    def mentions(
+        self, published: dt.date | str | None = None, *, prefer: str | None = None
+    ) -> list[Mention]:
         """The mentions resolved against ``published`` (as :func:`find_dates` gives them)."""
-        return ArticleResolver(self.text, self.norm, parse_published(published)).resolve_all(
-            list(self.parts)
-        )
+        return ArticleResolver(
+            self.text, self.norm, parse_published(published), prefer=parse_prefer(prefer)
+        ).resolve_all(list(self.parts))
 
 
 def analyse(text: str) -> Analysis:
@@ -58,14 +72,23 @@ def analyse(text: str) -> Analysis:
     return Analysis(text, norm, tuple(compose(tag(norm.text), norm.text)))
 
 
-def find_dates(text: str, published: dt.date | str | None = None) -> list[Mention]:
+def find_dates(
+    text: str, published: dt.date | str | None = None, *, prefer: str | None = None
+) -> list[Mention]:
     """Every temporal expression in ``text``, sorted by position.
 
     ``published`` (a date or ``YYYY-MM-DD``) anchors relative expressions; without it their
     value is ``None`` and the mention says it is relative. Offsets are code points into
     ``text`` (end exclusive): ``m.text == text[m.start:m.end]``.
+
+    ``prefer`` (``"future"`` or ``"past"``, like dateparser's ``PREFER_DATES_FROM``) decides
+    which way a date the text leaves open goes (a weekday, a month or a day without a year,
+    a feast): the next or the last one from ``published``. Left out, the tense of the clause
+    decides (an announcement looks ahead, a report back). Words that say it (``المقبل``,
+    ``الماضي``, ``منذ``, a written year) decide either way.
     """
     ref = parse_published(published)
+    side = parse_prefer(prefer)
     if not text:
         return []
-    return analyse(text).mentions(ref)
+    return analyse(text).mentions(ref, prefer=side)

@@ -67,6 +67,9 @@ class Partial:
     anaphora: bool = False
     shift: int = 0
     """Units after (+) or before (-) the one referred to: ``اليوم الموالي`` is +1."""
+    untold_shift: int | None = None
+    """Days from the publication date when the narrative has told no day before (``اليوم
+    السابق`` is then yesterday: -1)."""
     generic: bool = False
     """A recurring date (``في 1 أفريل من كل عام``): its year is ``XXXX``."""
     latent: bool = False
@@ -101,8 +104,14 @@ def alt(words: Iterable[str]) -> str:
     """A regex alternation of ``words`` built as a trie (``ال(?:اول|ثاني)``), so that the
     regex engine follows one branch per character instead of trying every word; the longest
     word wins at each branch, and a space matches any run of spaces."""
+    return _alt(frozenset(words))
+
+
+@lru_cache(maxsize=128)
+def _alt(words: frozenset[str]) -> str:
+    """:func:`alt` of a set of words, built once per process (several patterns share lists)."""
     trie: dict[str, Any] = {}
-    for w in set(words):
+    for w in words:
         node = trie
         for ch in w:
             node = node.setdefault(ch, {})
@@ -110,18 +119,34 @@ def alt(words: Iterable[str]) -> str:
     return _trie_regex(trie)
 
 
+_ATOMS: dict[str, str] = {" ": r"\s+"}
+
+
+def _atom(ch: str) -> str:
+    atom = _ATOMS.get(ch)
+    if atom is None:
+        atom = _ATOMS[ch] = re.escape(ch)
+    return atom
+
+
 def _trie_regex(node: dict[str, Any]) -> str:
+    # A run of nodes with one child and no word ending in them is one literal: walk it here
+    # rather than one call per character (the same text, built faster).
+    run = []
+    while len(node) == 1 and "" not in node:
+        ((ch, node),) = node.items()
+        run.append(_atom(ch))
+    prefix = "".join(run)
     terminal = "" in node
     branches = []
     for ch in sorted(k for k in node if k):
-        atom = r"\s+" if ch == " " else re.escape(ch)
-        branches.append(atom + _trie_regex(node[ch]))
+        branches.append(_atom(ch) + _trie_regex(node[ch]))
     if not branches:
-        return ""
+        return prefix
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     if terminal:
-        return "(?:" + body + ")?"
-    return body
+        return prefix + "(?:" + body + ")?"
+    return prefix + body
 
 
 def _key(s: str) -> str:
@@ -165,9 +190,12 @@ def fragments() -> dict[str, str]:
         r"|\s+(?:[وف]?ب|حسب\s+|وفق\s+)?(?P<tzm>" + alt(lx.zone_marker) + r")\s+"
         r"(?P<tzn>[^\s\d.،,؛:()\"«»]+(?:\s+" + alt(lx.zone_continuation) + r"(?!\w))*))?",
         "HALFUNIT": r"ساعه|يوم|شهر|عام|سنه|اسبوع",
-        "HOUR": r"(?P<hw>" + alt(lx.hour_ordinals) + r"|الواحده|[01]?\d|2[0-4])(?![\w:])",
+        "HOUR": r"(?P<hw>" + alt([*lx.hour_ordinals, *lx.hour_cardinals])
+        + r"|الواحده|[01]?\d|2[0-4])(?![\w:])",
         "CARD": r"(?P<wnum>" + alt(lx.cardinals) + r")",
         "CARDW": r"(?:" + alt(w for w, n in lx.cardinals.items() if n < 60) + r")",
+        "MINUTES": r"(?:" + alt(w for w, (u, _) in lx.unit_of_form.items() if u == "minute")
+        + r")(?!\w)",
         "UNIT": r"(?P<unit>" + alt(lx.unit_of_form) + r")(?!\w)",
         "DUAL": r"(?P<dual>"
         + alt(w for w, (_, n) in lx.unit_of_form.items() if n == "dual")
@@ -177,7 +205,7 @@ def fragments() -> dict[str, str]:
     # "يوم الخميس" / "صباح اليوم الأحد" / "غدا الأربعاء" / "(يوم) الاثنين،" before a date.
     f["PREFIX"] = (
         r"(?:{DPART}\s+)?(?:{DEIC}\s*[،,]?\s*)?(?:(?P<yawm>يوم|يومي|ليله)\s+)?"
-        r"(?:{WD}(?:\s+{WDREL})?\s*[،,]?\s*(?:الموافق\s*(?:ل\s*)?)?)?"
+        r"(?:{WD}(?:\s+{WDREL})?\s*[،,]?\s*(?:الموافق\s*(?:ل\s*)?|في\s+)?)?"
     ).format(**f)
     f["YEARPART"] = (
         r"(?:\s*[،,])?(?:\s+من)?(?:\s+(?:ال)?(?:عام|سنه))?\s*{YEAR}{ERA}"
@@ -187,7 +215,32 @@ def fragments() -> dict[str, str]:
         r"نفسها)|نفس\s+ال(?:عام|سنه)))"
     ).format(**f)
     f["MONTHS"] = r"{MONTH}(?:{MONTH2})?{MEND}".format(**f)
+    # Spoken calendar arithmetic (issue 11): ordinals around weekdays and units, weekdays
+    # without the article ("ثاني خميس", "خميس الأسبوع المقبل"), and what a month can be:
+    # a name or number with its year ("شهر تسعة سنة 2021") or relative ("الشهر الجاي").
+    f["NTHW"] = r"(?P<nth>" + alt(lx.nth_ordinals) + r")(?!\w)"
+    f["CNTH"] = r"(?P<cnth>" + alt(lx.construct_ordinals) + r")(?!\w)"
+    f["WDB"] = r"(?P<wdb>" + alt(bare_weekdays()) + r")(?!\w)"
+    f["MREL"] = r"(?P<mrel>" + alt(rel_after) + r")(?!\w)"
+    f["CONN"] = r"\s+(?:(?:من|في)\s+|ب(?=\w))?"
+    f["MREF"] = (
+        r"(?:(?:شهر\s+)?{MONTHS}(?:{YEARPART}|{YEARREL}|\s*{REL})?"
+        r"|(?P<mthis>هذا\s+الشهر)(?!\w)|(?P<mbare>الشهر)(?:\s+{MREL}|(?!\w)(?!\s+(?:ذاته|نفسه))))"
+    ).format(**f)
+    f["YREF"] = (
+        r"(?:(?:(?:هذا|هذه)\s+)?(?P<yal>ال)(?P<yunit>سنه|عام)"
+        r"(?:\s+(?P<yrel2>" + alt(rel_after) + r"))?"
+        r"|(?:ال)?(?:سنه|عام)\s+(?P<year2>1[89]\d\d|20\d\d|21\d\d))(?!\w)"
+    )
     return f
+
+
+@lru_cache(maxsize=1)
+def bare_weekdays() -> dict[str, int]:
+    """Weekday names without the article (``خميس``, ``جمعه``), as in ``ثاني خميس``."""
+    lx = lexicon()
+    al = fold("ال")
+    return {w[len(al):]: n for w, n in lx.weekdays.items() if w.startswith(al)}
 
 
 # "الأسبوع الأول من ..." and halves/quarters of a year.
@@ -350,6 +403,20 @@ _ORDINAL_OF = compile_folded(
 )
 
 
+_NTH_AFTER_WEEKDAY = re.compile(r"\s+\w")
+"""Only spaces between a weekday and the ordinal after it (``الخميس الثاني``; not
+``الخميس، الثاني من …``)."""
+
+
+def _nth_after_weekday(m: re.Match[str], lx: Lexicon) -> bool:
+    """A weekday right before an ordinal of 1-5 or الأخير (``الخميس الثاني``): the nth such
+    weekday of the month, or the day of the month when it falls on that weekday, which
+    :func:`p_nth_weekday` tells apart."""
+    g = m.groupdict()
+    return bool(g.get("wd") and g.get("dayw") and _key(g["dayw"]) in lx.nth_ordinals
+                and _NTH_AFTER_WEEKDAY.match(m.string, m.end("wd"), m.start("dayw") + 1))
+
+
 _NAME_AND = compile_folded(
     r"(?:^|\s)[وبلف]?(?:ال)?(?:قوى|قوي|تحالف|حركه|حركتي|ثورتي|ثوره|تياري)\s+\S+\s+\S+\s+$"
 )
@@ -371,16 +438,23 @@ def p_date_dmy(m: re.Match[str], lx: Lexicon) -> Partial | None:
     g = m.groupdict()
     if g.get("dayw") and _ORDINAL_OF.search(m.string, max(0, m.start() - 14), m.start()):
         return None  # "الأسبوع الأول من شهر مارس": the first week, not the first day
+    if _nth_after_weekday(m, lx):
+        return None  # "الخميس الثاني من شهر آذار": the second Thursday (nth_weekday)
+    if _not_a_month(m, lx):
+        return None
     if not (g.get("wd") or g.get("yawm") or g.get("deic")) and _is_name(m):
         blocked = Partial("date_dmy", m.start(), m.end(), "date", blocked=True)
         return blocked  # "مدرسة 12 أكتوبر", "حركة 20 فبراير": a name
     p = Partial("date_dmy", m.start(), m.end(), "date", month=month, day=day)
+    _prefix(p, m, lx)
+    if g.get("dayw") and p.deictic == 0 and not g.get("wd") and _key(g["deic"]) == "اليوم":
+        p.deictic = None  # "اليوم الخامس من شهر سبعة": the fifth day, not today
     if not g.get("year") and (
         _YEARLY.search(m.string[max(0, m.start() - 50) : m.start()])
         or _YEARLY_AFTER.match(m.string, m.end())
     ):
         p.generic = True  # "يحتفل كل عام في 7 أوت": a recurring date, of no one year
-    return _unparen(_year_tail(_prefix(p, m, lx), m, lx), m)
+    return _unparen(_year_tail(p, m, lx), m)
 
 
 def p_date_numeric(m: re.Match[str], lx: Lexicon) -> Partial | None:
@@ -404,6 +478,8 @@ def p_month_year(m: re.Match[str], lx: Lexicon) -> Partial | None:
         return None
     if _is_name(m):
         return Partial("month_year", m.start(), m.end(), "month", blocked=True)
+    if _not_a_month(m, lx):
+        return None
     p = Partial("month_year", m.start(), m.end(), "month", month=month)
     p.list_head = _key(m.groupdict().get("shahr") or "") == "شهري"
     return _pmod(_year_tail(p, m, lx), m, lx)
@@ -429,9 +505,11 @@ def p_month_bare(m: re.Match[str], lx: Lexicon) -> Partial | None:
     p = _pmod(Partial("month_bare", m.start(), m.end(), "month", month=month), m, lx)
     p.list_head = _key(g.get("shahr") or "") == "شهري"
     name = _key(g["month"])
+    if _not_a_month(m, lx):
+        return None
     double = bool(g.get("month2"))
     before = m.string[max(0, m.start() - 20) : m.start()]
-    marked = bool(g.get("shahr") or g.get("pmod"))
+    marked = bool(g.get("shahr") or g.get("pmod")) or name in lx.numbered_months
     if double or marked or (name not in lx.risky_months and _PREP_BEFORE_MONTH.search(before)):
         return p
     glued = m.start("month") > m.start()
@@ -453,6 +531,8 @@ def p_hijri_date(m: re.Match[str], lx: Lexicon) -> Partial | None:
         m.string[max(0, m.start() - 25) : m.start()]
     ):
         return Partial("hijri_date", m.start(), m.end(), "date", blocked=True)  # a name
+    if _nth_after_weekday(m, lx) and not g.get("hyear") and not g.get("rel"):
+        return None  # "الجمعة الأولى من رمضان": the first Friday, or the 1st (nth_weekday)
     p = Partial("hijri_date", m.start(), m.end(), "date", calendar="hijri", day=day,
                 month=lx.hijri_months[_key(g["hmonth"])])
     if g.get("hyear"):
@@ -593,7 +673,8 @@ _TITLE_BEFORE = compile_folded(
 
 def p_relative_period(m: re.Match[str], lx: Lexicon) -> Partial | None:
     g = m.groupdict()
-    unit = {"اسبوع": "week", "شهر": "month", "عام": "year", "سنه": "year", "قرن": "century"}[
+    unit = {"اسبوع": "week", "شهر": "month", "عام": "year", "سنه": "year", "قرن": "century",
+            "سيمانه": "week"}[  # السيمانة: the week in Moroccan and Algerian speech
         g["unit"]
     ]
     if g.get("this"):
@@ -627,10 +708,27 @@ _BECAME_BEFORE = compile_folded(
 )
 
 
+_EARLY_BEFORE = compile_folded(r"(?:وقت|وقتا|صباح|موعد|فجر|ساعه|الصباح|مبكر)\s+$")
+_FOREFATHER_AFTER = compile_folded(r"\s+ابي")
+_BALL_OF = compile_folded(
+    r"\s+(?:ال(?!(?:صبح|صباح|مسا|مساء|ظهر|ضهر|عصر|ساعه|ليل|فجر|اثنين|ثلاثاء|اربعاء|خميس|"
+    r"جمعه|سبت|احد)(?!\w))\w|(?!(?:عشيه|ليله|الساعه)(?!\w))\w+ه(?!\w))"
+)
+"""After بكرة, a definite noun or a feminine adjective makes it a ball (``بكرة القدم``,
+``بكرة جديدة``), unless it is a time of the day or a weekday (``بكرة الصبح``)."""
+
+
 def p_deictic(m: re.Match[str], lx: Lexicon) -> Partial | None:
     g = m.groupdict()
     word = _key(g["deic"])
     s = m.string
+    if word == "باكر" and not g.get("wd") and _EARLY_BEFORE.search(s, max(0, m.start() - 10),
+                                                                      m.start()):
+        return None  # "في وقت باكر", "صباح باكر": early, not tomorrow
+    if word in ("بكره", "بكرا") and (
+        _FOREFATHER_AFTER.match(s, m.end()) or _BALL_OF.match(s, m.end())
+    ):
+        return None  # "على بكرة أبيهم": all of them; "بكرة القدم": with the ball of football
     if word in ("غد", "الغد") and not (g.get("wd") or g.get("dpart")) and not (
         word == "الغد" and _TOMORROW_BEFORE.search(s, max(0, m.start() - 16), m.start())
     ):
@@ -885,17 +983,41 @@ def p_time_hhmm(m: re.Match[str], lx: Lexicon) -> Partial | None:
 
 
 def _pm(h: int, part: str, lx: Lexicon) -> int:
+    """The hour ``h`` (1-12) said with the part of the day ``part``, on a 24-hour clock. In
+    the night, 12 is midnight and 1-5 are after it (``الواحدة ليلا`` is 01:00)."""
     add = lx.day_part_after.get(part, 0)
+    if part in lx.night_parts:
+        if h == 12:
+            return 0
+        if h <= 5:
+            return h
     if add and h < 12:
         return h + add
-    if part in (fold("ليلا"),) and h == 12:
-        return 0
     return h
 
 
-_FRACTIONS = {"النصف": 30, "نصف": 30, "الربع": 15, "ربع": 15, "الثلث": 20, "ثلث": 20}
+_FRACTIONS = {"النصف": 30, "نصف": 30, "الربع": 15, "ربع": 15, "الثلث": 20, "ثلث": 20,
+              "النص": 30, "نص": 30, "التلت": 20, "تلت": 20}
 
 
+def _minutes(words: str, lx: Lexicon) -> int | None:
+    """The minutes of ``النصف``, ``ربعا``, ``17 دقيقة`` or ``سبعة عشر دقيقة`` (the whole
+    number word before the unit, compounds included)."""
+    key = _key(words)
+    frac = _FRACTIONS.get(key) or _FRACTIONS.get(key.rstrip("ا"))
+    if frac is not None:
+        return frac
+    if key in lx.cardinals:  # "الساعة تسعة وعشرة": spoken minutes without the unit
+        return lx.cardinals[key]
+    number = key.rsplit(" ", 1)[0]
+    return int(number) if number.isdigit() else lx.cardinals.get(number)
+
+
+_BETWEEN_BEFORE = compile_folded(r"(?:^|\s)[وف]?بين\s+$")
+_HOUR_ALONE = compile_folded(
+    r"(?:[وف]?[بلك]|[وف])?(?:(?P<sa>الساعه)\s+)?(?P<hw>\S+)$"
+)
+"""The clock hour of a match cut before its minutes (groups as :func:`p_time_words` reads)."""
 _PLURAL_BEFORE = compile_folded(r"(?:ساعات|ايام|ليالي|اسابيع)\s+$")
 
 
@@ -907,20 +1029,31 @@ def p_time_words(m: re.Match[str], lx: Lexicon) -> Partial | None:
     hw = _key(g["hw"])
     if latent and hw.isdigit():
         return None  # a bare number is no clock time
-    h = int(hw) if hw.isdigit() else lx.hour_ordinals.get(hw)
+    if hw in lx.hour_cardinals and hw not in lx.hour_ordinals and not g.get("sa"):
+        return None  # "خمسة مساء الأحد" are five people; "الساعة خمسة" is five o'clock
+    ap = _key(g["ap"]) if g.get("ap") else None
+    if ap in lx.spoken_day_parts and not (g.get("sa") or g.get("frac") or g.get("minus")):
+        return None  # "المرتبة الثانية بعد المغرب": a rank after Morocco
+    if (g.get("bmin") or g.get("bminus")) and (
+        not g.get("sa") or _BETWEEN_BEFORE.search(m.string, max(0, m.start() - 8), m.start())
+    ):  # "بين الساعة تسعة وعشرة" is between nine and ten, not 9:10: the hour alone
+        full = _HOUR_ALONE.match(m.string, m.start(), m.end("hw"))
+        return p_time_words(full, lx) if full else None
+    h = int(hw) if hw.isdigit() else lx.hour_ordinals.get(hw) or lx.hour_cardinals.get(hw)
     if h is None or h > 24:
         return None
     mi = 0
     if g.get("frac"):
-        fr = _key(g["frac"])
-        first = fr.split()[0]
-        mi = _FRACTIONS.get(fr) or (
-            int(first) if first.isdigit() else lx.cardinals.get(first, 0)
-        )
-    if g.get("minus"):
-        h, mi = h - 1, 60 - _FRACTIONS.get(_key(g["minus"]).rstrip("ا"), 15)
-    if g.get("ap"):
-        h = _pm(h, _key(g["ap"]), lx)
+        mi = _minutes(g["frac"], lx) or 0
+    if ap:
+        h = _pm(h, ap, lx)
+    if g.get("minus"):  # "الثانية عشرة إلا عشر دقائق ظهرا" is 11:50, not 23:50
+        before = _minutes(g["minus"], lx)
+        if not before or before >= 60:
+            return None
+        h, mi = (h - 1) % 24, 60 - before
+        if h == 0 and not ap:
+            h = 12  # "الواحدة إلا ربعا": 12:45 (or 00:45; nothing says which)
     if mi >= 60:
         return None
     p = Partial("time_words", m.start(), m.end(), "time", hour=h % 24, minute=mi, latent=latent)
@@ -928,6 +1061,19 @@ def p_time_words(m: re.Match[str], lx: Lexicon) -> Partial | None:
     if g.get("ap") and "اليوم" in g["ap"]:
         p.deictic = 0  # "مساء اليوم": today's evening
     return _zone(p, g, lx)
+
+
+def p_time_minutes(m: re.Match[str], lx: Lexicon) -> Partial | None:
+    """A clock time made one by its minutes (``الخامسة وسبعة عشر دقيقة``): the hour is a
+    feminine ordinal (as hours are: ``الساعة الخامسة``), so that ``الشوط الأول و20 دقيقة``
+    stays a length of time."""
+    g = m.groupdict()
+    if not (g.get("frac") or g.get("minus")):
+        return None
+    hw = _key(g["hw"])
+    if not g.get("sa") and not (hw.endswith("ه") and hw in lx.hour_ordinals):
+        return None
+    return p_time_words(m, lx)
 
 
 def p_time_special(m: re.Match[str], lx: Lexicon) -> Partial | None:
@@ -992,6 +1138,8 @@ _FEAST_DAYS = {
     fold("أول أيام"): 0, fold("أول يوم"): 0, fold("اول ايام"): 0, fold("يوم"): 0,
     fold("ثاني أيام"): 1, fold("ثالث أيام"): 2, fold("رابع أيام"): 3,
     fold("اليوم الأول"): 0, fold("اليوم الثاني"): 1, fold("اليوم الثالث"): 2,
+    fold("ثاني يوم"): 1, fold("تاني يوم"): 1, fold("ثالث يوم"): 2, fold("تالت يوم"): 2,
+    fold("تاني أيام"): 1, fold("تالت أيام"): 2, fold("رابع يوم"): 3,
 }
 _RAMADAN_BEFORE = compile_folded(
     r"(?:^|[(،,.:؛\"-]|(?:^|\s)[وف]?(?:في|خلال|قبل|بعد|طوال|طيله|حلول|بدايه|نهايه|منتصف|اواخر|"
@@ -1023,9 +1171,19 @@ def p_holiday(m: re.Match[str], lx: Lexicon) -> Partial | None:
         m.string, max(0, m.start() - 12), m.start()
     ):
         return None  # "رؤية هلال شهر رمضان": the sighting, not a date
+    if spec[0] == "gregorian" and _BIRTHDAY_AFTER.match(m.string, m.end("holi")):
+        return None  # "عيد الميلاد الستين للملك": a birthday, not Christmas
     p = Partial("holiday", m.start(), m.end(), "holiday", holiday=_key(g["holi"]),
                 holiday_spec=spec)
     return _holiday_tail(p, g, lx)
+
+
+_BIRTHDAY_AFTER = compile_folded(
+    r"\s*(?:ال\s*ـ?\s*)?(?:\d{1,3}(?!\d)|"
+    + alt(k for k, n in lexicon().cardinals.items() if n >= 10) + r"|"
+    + alt(k for k, n in lexicon().day_ordinals.items() if n > 1) + r")"
+)
+"""A number after عيد الميلاد makes it a birthday (``عيد الميلاد الستين``, ``الـ80``)."""
 
 
 _PRAYER_OF = compile_folded(r"(?:^|\s)[وبل]?(?:صلاه|خطبه|مصلي|مصلى|اضحيه|اضاحي|كبش|كسوه|ملابس|"
@@ -1080,6 +1238,8 @@ def p_anaphora_day(m: re.Match[str], lx: Lexicon) -> Partial | None:
     day = _day(m, lx)
     if day is None:
         return None
+    if _nth_after_weekday(m, lx):
+        return None  # "الثلاثاء الثاني من الشهر المقبل": the second Tuesday (nth_weekday)
     p = Partial("anaphora_day", m.start(), m.end(), "date", day=day)
     which = _key(g.get("which") or "")
     if which and "الشهر" not in m.group(0) and g.get("dayw"):
@@ -1115,14 +1275,23 @@ _ANAPHOR_SHIFT = {fold(w): n for w, n in {
     "سبقه": -1, "سبقها": -1, "تلاه": 1, "تلاها": 1, "يليه": 1, "يليها": 1}.items()}
 
 
+_EVENT_AFTER = compile_folded(r"\s*(?:ل\w|على\s|عن\s)")
+
+
 def p_anaphora_that(m: re.Match[str], lx: Lexicon) -> Partial | None:
     """``ذلك اليوم``, ``هذا التاريخ``, ``اليوم الموالي``, ``الشهر الذي سبقه``: the day (date,
     month, year, week) the narrative last set, or the one after or before it."""
     g = m.groupdict()
-    unit = _ANAPHOR_UNITS[g.get("u") or g.get("u2") or g.get("u3") or "يوم"]
+    unit = _ANAPHOR_UNITS[g.get("u") or g.get("u2") or g.get("u3") or g.get("u4") or "يوم"]
     shift = _ANAPHOR_SHIFT.get(_key(g.get("shift") or ""), 0)
+    if g.get("prev"):
+        if _EVENT_AFTER.match(m.string, m.end()):
+            return None  # "اليوم السابق للانتخابات": the day before an event, not a date
+        shift = -1
     p = Partial("anaphora_that", m.start(), m.end(), "relative", period=unit, anaphora=True,
                 shift=shift)
+    if g.get("prev"):
+        p.untold_shift = -1  # with no day told before, "the previous day" is yesterday
     what = {"day": "day", "date": "date", "month": "month", "year": "year", "week": "week"}[unit]
     p.notes.append(
         f"the {what} the narrative last set" if not shift
@@ -1153,17 +1322,218 @@ def p_this_day_of(m: re.Match[str], lx: Lexicon) -> Partial | None:
     return p
 
 
-_NTH = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "الاخير": -1}
+def _month_ref(p: Partial, m: re.Match[str], lx: Lexicon) -> Partial | None:
+    """Fill in the month (or year) a ``{MREF}``/``{YREF}``/``{HMONTH}`` names: a month and its
+    year (``شهر تسعة سنة 2021``, ``مايو المقبل``), a month relative to the publication date
+    (``الشهر الجاي``: ``period`` month and a direction), a Hijri month (``رمضان``), a year
+    (``السنة الجاية``, ``عام 2021``: ``period`` year). None when the month is not one."""
+    g = m.groupdict()
+    if (g.get("yunit") or g.get("mbare")) and not (g.get("yrel2") or g.get("mrel")) and (
+        _OTHER_YEAR.match(m.string, m.end())
+    ):
+        return None  # "آخر يوم من العام الدراسي", "آخر جمعة من الشهر الكريم": other periods
+    if g.get("month"):
+        month = _month(m, lx)
+        if month is None or _not_a_month(m, lx):
+            return None
+        p.month = month
+        return _year_tail(p, m, lx)
+    if g.get("hmonth"):
+        p.calendar = "hijri"
+        p.month = lx.hijri_months[_key(g["hmonth"])]
+        if g.get("hyear"):
+            p.year = int(g["hyear"])
+        return p
+    if g.get("year2"):
+        p.year = int(g["year2"])
+        p.period = "year"
+        return p
+    if g.get("yunit"):
+        p.period = "year"
+        p.direction = lx.modifiers[_key(g["yrel2"])] if g.get("yrel2") else "this"
+        return p
+    p.period = "month"
+    p.direction = lx.modifiers[_key(g["mrel"])] if g.get("mrel") else "this"
+    return p
 
 
 def p_nth_weekday(m: re.Match[str], lx: Lexicon) -> Partial | None:
-    """``الأحد الأخير من أيلول``: the nth (or last) such weekday of the month."""
-    month = _month(m, lx)
-    if month is None:
+    """``الأحد الأخير من أيلول``, ``الجمعة الرابعة من مايو``, ``ثاني خميس في تشرين الثاني``,
+    ``آخر جمعة من رمضان``: the nth (or last) such weekday of the month. After a weekday an
+    ordinal of 1-5 may also be the day of the month (``يوم الأحد الأول من ذي القعدة``): ``day``
+    keeps that reading, and the value takes it when that day falls on the weekday."""
+    g = m.groupdict()
+    p = Partial("nth_weekday", m.start(), m.end(), "date")
+    if g.get("cnth"):
+        p.nth = lx.construct_ordinals[_key(g["cnth"])]
+        if p.nth > 5:
+            return None
+        p.weekday = bare_weekdays()[_key(g["wdb"])]
+    else:
+        p.nth = lx.nth_ordinals[_key(g["nth"])]
+        p.weekday = lx.weekdays[_key(g["wd"])]
+        if p.nth > 0:
+            p.day = p.nth
+    if _month_ref(p, m, lx) is None:
         return None
-    p = Partial("nth_weekday", m.start(), m.end(), "date", month=month)
-    p.nth = _NTH[_key(m.group("nth"))]
-    return _year_tail(_prefix(p, m, lx), m, lx)
+    if g.get("deic"):  # "غدا الاثنين الأول من رمضان": tomorrow is the first, not a Monday's rank
+        if p.day is None:
+            return None
+        p.deictic = lx.deictic[_key(g["deic"])]
+        p.nth = None
+    if p.period == "year":
+        if p.year is None and not g.get("yal"):
+            return None  # "من عام" with no year is no period
+        p.day = None  # the day of the month is no reading in a year
+    return p
+
+
+def p_nth_unit(m: re.Match[str], lx: Lexicon) -> Partial | None:
+    """``أول أسبوع بشهر مارس 2020`` (a week), ``آخر يوم بشهر تسعة سنة 2021``, ``الأسبوع
+    الأخير في الشهر السادس``, ``خامس يوم من شهر تسعة``, ``آخر يوم من السنة``: the nth (or
+    last) day or week of a month or a year."""
+    g = m.groupdict()
+    unit = _key(g.get("unit") or g.get("unit2") or "")
+    if g.get("cnth"):
+        nth = lx.construct_ordinals[_key(g["cnth"])]
+    else:
+        nth = lx.nth_ordinals[_key(g["nth"])]
+        if unit == "يوم" and nth > 0:
+            return None  # "اليوم الخامس من شهر سبعة" is a date (date_dmy)
+        if unit == "اسبوع" and _key(g["conn"] or "") == "من" and nth in (1, -1):
+            return None  # "الأسبوع الأول من شهر مارس": the start of March (a period mod)
+    if unit == "اسبوع" and nth > 5:
+        return None
+    p = Partial("nth_unit", m.start(), m.end(), "date", nth=nth)
+    p.shift = 7 if unit == "اسبوع" else 1  # the unit, in days
+    if _month_ref(p, m, lx) is None:
+        return None
+    if p.period == "year" and p.year is None and not g.get("yal"):
+        return None
+    return p
+
+
+def p_week_weekday(m: re.Match[str], lx: Lexicon) -> Partial | None:
+    """``خميس الأسبوع المقبل``, ``الجمعة من هذا الأسبوع``, ``سبت الأسبوع المنصرم``: the
+    weekday of the (ISO, Monday to Sunday) week the text names."""
+    g = m.groupdict()
+    weekday = lx.weekdays[_key(g["wd"])] if g.get("wd") else bare_weekdays()[_key(g["wdb"])]
+    before = m.string[max(0, m.start() - 16) : m.start()]
+    if _RECURRING_BEFORE.search(before) or _PRAYER_BEFORE.search(before[-8:]):
+        return None  # "صلاة الجمعة هذا الأسبوع": the prayer; "كل خميس من الأسبوع": a set
+    if g.get("rel"):
+        direction = lx.modifiers[_key(g["rel"])]
+    elif g.get("wthis"):
+        direction = "this"
+    else:
+        return None
+    if _key(g.get("rel") or "") in ("ذاته", "نفسه", "ذاتها", "نفسها"):
+        return None  # the week of an earlier mention
+    p = Partial("week_weekday", m.start(), m.end(), "weekday", weekday=weekday,
+                period="week", direction=direction)
+    return p
+
+
+def p_month_first_range(m: re.Match[str], lx: Lexicon) -> Partial | None:
+    """``مارس 4-6``, ``آذار 4 إلى 6``: the month before its days (as schedules write it)."""
+    g = m.groupdict()
+    month = _month(m, lx)
+    if month is None or _not_a_month(m, lx):
+        return None
+    d1, d2 = int(g["day"]), int(g["day2"])
+    if d1 >= d2:
+        return None
+    a = Partial("month_first_range", m.start(), m.start("day2"), "date", month=month, day=d1)
+    b = Partial("month_first_range", m.start("day2"), m.end(), "date", month=month, day=d2)
+    _year_tail(b, m, lx)
+    a.year = b.year
+    p = Partial("month_first_range", m.start(), m.end(), "range", range_of=(a, b))
+    return p
+
+
+_LAW_WORDS_BEFORE = compile_folded(
+    r"(?:رقم|عدد|قانون|القانون|مرسوم|المرسوم|قرار|القرار|ظهير|الظهير|منشور|المنشور|دوريه|"
+    r"الدوريه|الفصل|الماده|ملف|الملف|قضيه|القضيه|تعميم|التعميم|امر|الامر)\s*$"
+)
+
+
+def p_month_numeric(m: re.Match[str], lx: Lexicon) -> Partial | None:
+    """``6/2019``, ``06/2019``: a month and its year in digits (never after a law or file
+    number word: ``القانون رقم 6/2019``)."""
+    g = m.groupdict()
+    if _LAW_WORDS_BEFORE.search(m.string, max(0, m.start() - 12), m.start()):
+        return None
+    return Partial("month_numeric", m.start(), m.end(), "month", month=int(g["m"]),
+                   year=int(g["y"]))
+
+
+def p_weekday_holiday(m: re.Match[str], lx: Lexicon) -> Partial | None:
+    """``ثاني جمعة بعد عيد الفطر``, ``الجمعة الأخيرة قبل عيد الميلاد``: the nth such weekday
+    after (or before) a holiday."""
+    g = m.groupdict()
+    if g.get("cnth"):
+        nth = lx.construct_ordinals[_key(g["cnth"])]
+        weekday = bare_weekdays()[_key(g["wdb"])]
+    else:
+        nth = lx.nth_ordinals[_key(g["nth"])]
+        weekday = lx.weekdays[_key(g["wd"])]
+    after = _key(g["hrel"]) == "بعد"
+    if nth == -1:
+        if after:
+            return None  # "آخر جمعة بعد العيد" names no day
+        nth = 1  # "آخر جمعة قبل العيد": the first one counting back
+    if nth > 5:
+        return None
+    spec = holidays()[_key(g["holi"])]
+    p = Partial("weekday_holiday", m.start(), m.end(), "date", weekday=weekday, nth=nth,
+                holiday=_key(g["holi"]), holiday_spec=spec, shift=1 if after else -1)
+    if spec[0] in ("hijri", "hijri_month"):
+        p.calendar = "hijri"
+    if g.get("hyear"):
+        y = int(g["hyear"])
+        if spec[0].startswith("hijri") and 1900 <= y <= 2100:
+            p.gregorian_year = y
+        elif spec[0].startswith("hijri") != (1900 <= y <= 2100):
+            p.year = y
+        else:
+            return None
+    return p
+
+
+_PREGNANCY_BEFORE = compile_folded(
+    r"(?:حامل|حامله|الحامل|حمل|الحمل|حملها|حاملا)(?:\s+\S+){0,2}\s+$"
+)
+_PREGNANCY_AFTER = compile_folded(r"\s+(?:من\s+)?(?:ال)?حمل")
+_PLURAL_COUNT_AFTER = compile_folded(
+    r"\s+(?:اشخاص|حالات|قتلى|جرحى|مصابين|اصابات|وفيات|مرات|طلاب|تلاميذ|عمال|اطفال|نساء|رجال|"
+    r"منازل|سيارات|ملايين|الاف|دولارات|دراهم|دنانير|ريالات|جنيهات)(?!\w)"
+)
+_ORDINAL_MONTH_NOT_AFTER = compile_folded(
+    r"\s+(?:من|على|بعد|قبل|منذ|ل\w+)(?!\w)(?!\s+(?:ال)?(?:عام|سنه)\s)(?!\s+\d{4})"
+)
+
+
+def _not_a_month(m: re.Match[str], lx: Lexicon) -> bool:
+    """Is the month named by its number at ``m`` something else: a month of pregnancy
+    (``حامل في شهر 7``, ``في الشهر السابع من الحمل``), or an ordinal month of some other
+    period (``للشهر الثالث على التوالي``, ``الشهر الأول من ولايته``)?"""
+    name = _key(m.group("month"))
+    if name not in lx.numbered_months:
+        return False
+    s = m.string
+    start, end = m.start("month"), m.end("month")
+    if _PREGNANCY_BEFORE.search(s, max(0, start - 30), start) or _PREGNANCY_AFTER.match(s, end):
+        return True
+    if name not in lx.ordinal_months and (
+        _YEAR_NOT_AFTER.match(s[end : end + 24]) or _PLURAL_COUNT_AFTER.match(s, end)
+    ):
+        return True  # "سجلت خلال شهر 12 حالة": a month, then a count
+    if name in lx.ordinal_months:
+        g = m.groupdict()
+        if g.get("year") or g.get("yrel") or g.get("rel"):
+            return False
+        return bool(_ORDINAL_MONTH_NOT_AFTER.match(s, end))
+    return False
 
 
 _SEASONS = {"صيف": "SU", "صائفه": "SU", "شتاء": "WI", "ربيع": "SP", "خريف": "FA"}
@@ -1273,7 +1643,7 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
     (
         "relative_period",
         r"{B}{CL}(?:{PMOD}\s+(?:من\s+)?)?(?:(?P<this>هذا|هذه)\s+)?(?:ال|(?<=ل)ل)"
-        r"(?P<unit>اسبوع|شهر|عام|سنه|قرن)"
+        r"(?P<unit>اسبوع|شهر|عام|سنه|قرن|سيمانه)"
         r"(?:\s*{REL})?",
         p_relative_period,
     ),
@@ -1282,7 +1652,7 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
         r"{B}{CL}(?:{DPART}\s+)?{DEIC}(?:\s*[،,]?\s*(?P<lp>\()?\s*{WD}(?(lp)\s*\)))?",
         p_deictic,
     ),
-    ("weekday", r"{B}{CL}(?:{DPART}\s+)?(?:(?P<yawm>يوم)\s+)?{WD}(?:\s*{REL})?", p_weekday),
+    ("weekday", r"{B}{CL}(?:{DPART}\s+)?(?:(?P<yawm>يوم|نهار)\s+)?{WD}(?:\s*{REL})?", p_weekday),
     (
         "duration",
         r"{B}{CL}(?:(?P<qmod>" + alt(_QMOD) + r")\s+)?"
@@ -1361,14 +1731,27 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
     ),
     (
         "time_words",
-        r"{B}{CL}(?:(?P<sa>الساعه)\s+)?{HOUR}(?:\s+و\s*(?P<frac>النصف|نصف|الربع|ربع|الثلث|ثلث|"
-        r"(?:\d{{1,2}}|{CARDW})\s+(?:دقيقه|دقائق)))?(?:\s+الا\s+(?P<minus>ربعا|ربع|ثلثا|ثلث))?"
+        r"{B}{CL}(?:(?P<sa>الساعه)\s+)?{HOUR}(?:\s+و\s*(?P<frac>(?:\d{{1,2}}|{CARDW})\s+{MINUTES}"
+        r"|(?:النصف|نصف|الربع|ربع|الثلث|ثلث|النص|نص|التلت|تلت)(?!\w)"
+        r"|(?P<bmin>خمسه\s+وعشرين|خمسه|عشره|عشرين)(?!\w)))?"
+        r"(?:\s+الا\s+(?P<minus>(?:\d{{1,2}}|{CARDW})\s+{MINUTES}|(?:ربعا|ربع|ثلثا|ثلث)(?!\w)"
+        r"|(?P<bminus>خمسه|عشره)(?!\w)))?"
         r"(?:\s+{AFTER}|(?=\s+من\s+(?P<apx>صباح|مساء|ليل|ليله|فجر|ظهر|عصر)(?!\w)))?{ZONE}",
         p_time_words,
     ),
     (
+        # "العاشرة وست وثلاثون دقيقة", "السادسة إلا عشر دقائق": minutes make a clock time of
+        # an hour word with no الساعة or part of the day; found from the minute word.
+        "time_minutes",
+        r"{B}{CL}(?:(?P<sa>الساعه)\s+)?{HOUR}(?:\s+و\s*(?P<frac>(?:\d{{1,2}}|{CARDW})\s+{MINUTES}))?"
+        r"(?:\s+الا\s+(?P<minus>(?:\d{{1,2}}|{CARDW})\s+{MINUTES}))?"
+        r"(?:\s+{AFTER}|(?=\s+من\s+(?P<apx>صباح|مساء|ليل|ليله|فجر|ظهر|عصر)(?!\w)))?{ZONE}",
+        p_time_minutes,
+    ),
+    (
         "time_special",
-        r"{B}{CL}(?:(?P<sa>الساعه)\s+)?(?P<sp>الصفر|صفر|منتصف\s+الليل|منتصف\s+النهار)(?!\w)",
+        r"{B}{CL}(?:(?P<sa>الساعه)\s+)?(?P<sp>الصفر|صفر|منتصف\s+الليل|منتصف\s+النهار|نصف?\s+الليل)"
+        r"(?!\w)",
         p_time_special,
     ),
     (
@@ -1409,7 +1792,8 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
     (
         "anaphora_day",
         r"{B}{CL}{PREFIX}(?:ال\s*)?(?:{DAYNUM}|{DAYORD})\s+(?:من\s+)?(?:(?P<same>نفس\s+)الشهر|"
-        r"(?:الشهر\s+)?(?P<which>ذاته|نفسه|الجاري|الحالي|المقبل|القادم|الماضي|المنصرم|الفارط))(?!\w)",
+        r"(?:الشهر\s+)?(?P<which>ذاته|نفسه|الجاري|الحالي|المقبل|القادم|الماضي|المنصرم|الفارط|"
+        r"الجاي|الياي|الفايت|الماض|(?:اللي|الي)\s+(?:جاي|فات)))(?!\w)",
         p_anaphora_day,
     ),
     (
@@ -1431,7 +1815,8 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
         r"{B}{CL}(?:(?:ذلك|تلك)\s+ال(?P<u>يوم|ليله|تاريخ|شهر|عام|سنه|اسبوع)"
         r"|هذا\s+ال(?P<u2>تاريخ)|هذا\s+اليوم(?=\s+ال\w)"
         r"|ال(?P<u3>يوم|ليله|شهر|عام|سنه|اسبوع)\s+(?:(?:الذي|التي)\s+)?"
-        r"(?P<shift>الموالي|الموالية|التالي|التاليه|اللاحق|اللاحقه|سبقه|سبقها|تلاه|تلاها|يليه|يليها))"
+        r"(?P<shift>الموالي|الموالية|التالي|التاليه|اللاحق|اللاحقه|سبقه|سبقها|تلاه|تلاها|يليه|يليها)"
+        r"|ال(?P<u4>يوم|ليله)\s+(?P<prev>السابق|السابقه))"
         r"(?!\w)",
         p_anaphora_that,
     ),
@@ -1442,9 +1827,39 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
     ),
     (
         "nth_weekday",
-        r"{B}{CL}(?:(?P<yawm>يوم)\s+)?{WD}\s+(?P<nth>الاول|الثاني|الثالث|الرابع|الخامس|الاخير)\s+"
-        r"(?:من\s+)?(?:شهر\s+)?{MONTHS}(?:{YEARPART}|{YEARREL}|\s*{REL})?",
+        r"{B}{CL}(?:{DPART}\s+)?(?:{DEIC}\s*[،,]?\s*)?(?:(?P<yawm>يوم|نهار)\s+)?"
+        r"(?:{WD}\s+{NTHW}|{CNTH}\s+{WDB}){CONN}"
+        r"(?:{MREF}|{YREF}|(?:شهر\s+)?{HMONTH}(?:\s+{HYEAR})?)",
         p_nth_weekday,
+    ),
+    (
+        "nth_unit",
+        r"{B}{CL}(?:{CNTH}\s+(?P<unit>يوم|اسبوع)|ال(?P<unit2>يوم|اسبوع)\s+{NTHW})(?!\w)"
+        r"\s+(?:(?P<conn>من|في)\s+|ب(?=\w))?(?:{MREF}|{YREF})",
+        p_nth_unit,
+    ),
+    (
+        "week_weekday",
+        r"{B}{CL}(?:(?:يوم|نهار)\s+)?(?:{WD}|{WDB})\s+(?:(?:من|في)\s+)?(?:(?P<wthis>هذا)\s+)?"
+        r"الاسبوع(?:\s+{REL})?(?!\w)",
+        p_week_weekday,
+    ),
+    (
+        "month_first_range",
+        r"{B}{CL}(?:شهر\s+)?{MONTHS}\s+{DAYNUM}\s*(?:-|الى|حتى|لغايه)\s*"
+        r"(?P<day2>0?[1-9]|[12]\d|3[01])(?![\d%/.:])(?:{YEARPART})?",
+        p_month_first_range,
+    ),
+    (
+        "month_numeric",
+        r"{B}{CL}(?<![\d/.-])(?P<m>0?[1-9]|1[0-2])\s*/\s*(?P<y>19\d\d|20\d\d)(?![\d/.-]?\d)",
+        p_month_numeric,
+    ),
+    (
+        "weekday_holiday",
+        r"{B}{CL}(?:{CNTH}\s+{WDB}|{WD}\s+{NTHW})\s+(?P<hrel>بعد|قبل)\s+{HOLI}"
+        r"(?:\s+(?:الشريف|المبارك|المجيد|السعيد)(?!\w))?(?:\s+(?P<hyear>[12]\d{{3}})(?!\d))?",
+        p_weekday_holiday,
     ),
     (
         "season",
@@ -1479,12 +1894,16 @@ RULE_GATES = {
     "duration_approx_one": "unit", "duration_single": "unit", "duration_past": "unit",
     "duration_compound": "unit", "from_now": "unit", "duration_bi": "unit",
     "duration_fraction": "unit",
-    "time_words": "clock", "time_special": "clock_special", "decade": "decade",
+    "time_words": "clock", "time_minutes": "minute", "time_special": "clock_special",
+    "decade": "decade",
     "century": "century", "holiday": "holiday", "feast_anaphor": "feast", "ramadan": "ramadan",
     "anaphora_day": "month_word", "anaphora_same": "same", "anaphora_that": "anaphor",
     "this_day_of": "year",
     "same_period": "same",
-    "nth_weekday": "weekday", "season_said": "season", "period_bare": "quarter",
+    "nth_weekday": "nth_weekday", "nth_unit": "nth_unit", "week_weekday": "week_weekday",
+    "month_first_range": "day", "month_numeric": "month_numeric",
+    "weekday_holiday": "holiday",
+    "season_said": "season", "period_bare": "quarter",
 }
 
 
@@ -1495,6 +1914,8 @@ GATE_REACH = {
     "decade": (35, 45), "century": (35, 45), "holiday": (40, 45), "ramadan": (40, 35),
     "feast": (25, 12), "season": (15, 30), "quarter": (5, 30),
     "month_word": (70, 25), "same": (25, 40), "anaphor": (25, 30),
+    "nth_weekday": (20, 70), "nth_unit": (20, 70), "week_weekday": (20, 40),
+    "month_numeric": (12, 12), "minute": (50, 35),
 }
 """How far (characters before, after) a rule's match may reach around its gate word."""
 
@@ -1503,6 +1924,7 @@ RULE_REACH = {
     "year_marked": (40, 15), "year_era": (5, 15), "year_bare": (5, 2), "year_pmod": (35, 15),
     "year_hijri_word": (25, 5), "season": (25, 5), "day_latent": (45, 5), "this_day_of": (40, 5),
     "relative_period": (35, 25), "duration_compound": (40, 35), "from_now": (40, 20),
+    "month_first_range": (35, 25), "weekday_holiday": (45, 45),
 }
 """Narrower reaches for rules whose matches stand close to their gate word."""
 
@@ -1514,7 +1936,7 @@ INSIDE_FULL_DATES = frozenset(
 """Rules that skip the gate words already inside a full date."""
 
 WORD_INSIDE_GATES = frozenset(
-    {"numeric_date", "year", "colon", "hhmm", "day", "clock", "decade", "same"}
+    {"numeric_date", "year", "colon", "hhmm", "day", "clock", "decade", "same", "month_numeric"}
 )
 """Gates whose words may stand inside a token (``الـ17``, ``التسعينيات``, ``ذاته``)."""
 
@@ -1533,16 +1955,19 @@ def gate_words() -> dict[str, frozenset[str]]:
     classes: dict[str, Iterable[str]] = {
         "month": lx.months, "hmonth": lx.hijri_months, "day": lx.day_ordinals,
         "unit": lx.unit_of_form, "deictic": lx.deictic, "weekday": lx.weekdays,
-        "relunit": [f"ال{u}" for u in ("اسبوع", "شهر", "عام", "سنه", "قرن")],
-        "clock": ["الساعه", *lx.day_part_after], "clock_special": ["صفر", "الصفر", "منتصف"],
+        "relunit": [f"ال{u}" for u in ("اسبوع", "شهر", "عام", "سنه", "قرن", "سيمانه")],
+        "clock": ["الساعه", *(w for w in lx.day_part_after if w not in lx.unscanned_day_parts)],
+        "clock_special": ["صفر", "الصفر", "منتصف", "نص الليل", "نصف الليل"],
         "decade": decades, "century": ["قرن", "القرن"], "holiday": holidays(),
         "ramadan": ["رمضان"], "month_word": ["الشهر"], "feast": ["العيد"],
         "season": ["صيف", "الصيف", "صائفه", "الصائفه", "شتاء", "الشتاء", "ربيع", "الربيع",
                    "خريف", "الخريف"],
         "quarter": ["الربع", "الثلاثي", "الثلاثيه", "السداسي"],
+        "minute": [w for w, (u, _) in lx.unit_of_form.items() if u == "minute"],
         "same": ["نفس", "ذات", "نفسه", "نفسها", "ذاته", "ذاتها", "المقابل", "المقابله",
                  "المماثل", "المماثله"],
-        "anaphor": ["ذلك", "تلك", "هذا", *_ANAPHOR_SHIFT],
+        "anaphor": ["ذلك", "تلك", "هذا", *_ANAPHOR_SHIFT, "اليوم السابق", "الليله السابقه"],
+        **_spoken_gates(lx),
     }
     for gate, words in classes.items():
         for w in words:
@@ -1558,6 +1983,23 @@ def gate_words() -> dict[str, frozenset[str]]:
                     opened |= members.get(stem[:i], set())
         out[w] = frozenset(opened)
     return out
+
+
+def _spoken_gates(lx: Lexicon) -> dict[str, list[str]]:
+    """The phrases that open the rules of spoken calendar arithmetic: ``ثاني خميس``,
+    ``الخميس الثاني``, ``آخر يوم``, ``الأسبوع الأخير``, ``خميس الأسبوع``, ``الجمعة من هذا
+    الأسبوع``. Phrases, not single words, so that those rules run only where they can match."""
+    weekdays = [*lx.weekdays, *bare_weekdays()]
+    ords = {w for w, n in lx.construct_ordinals.items() if n <= 5 or n == -1}
+    week = ["الاسبوع", "من الاسبوع", "في الاسبوع", "من هذا الاسبوع", "في هذا الاسبوع",
+            "هذا الاسبوع"]
+    return {
+        "nth_weekday": [f"{o} {w}" for o in ords for w in bare_weekdays()]
+        + [f"{w} {n}" for w in lx.weekdays for n in lx.nth_ordinals],
+        "nth_unit": [f"{o} {u}" for o in lx.construct_ordinals for u in ("يوم", "اسبوع")]
+        + [f"ال{u} {n}" for u in ("يوم", "اسبوع") for n in lx.nth_ordinals],
+        "week_weekday": [f"{w} {x}" for w in weekdays for x in week],
+    }
 
 
 _LEAD_WORDS = frozenset(
@@ -1611,6 +2053,7 @@ def gate_scanner() -> re.Pattern[str]:
 
 _DIGITS = re.compile(r"\d+")
 _NUMERIC_DATE_TAIL = re.compile(r"\s*[/.-]\s*\d{1,4}\s*[/.-]\s*\d")
+_MONTH_NUMERIC_TAIL = re.compile(r"\s*/\s*(?:19|20)\d\d(?!\d)")
 _DAY_TAIL = compile_folded(r"\s*(?:-|و|الي|الى|حتي|لغايه|،|,)")
 
 
@@ -1628,6 +2071,8 @@ def number_gates(norm: str) -> Iterator[tuple[str, int, int]]:
         if width == 4 and norm[s] in "012":
             yield "hhmm", s, e
         if width <= 2:
+            if _MONTH_NUMERIC_TAIL.match(norm, e) and (s == 0 or norm[s - 1] not in "/.-"):
+                yield "month_numeric", s, e
             if norm[e : e + 1] in (":", ".", ",") and norm[e + 1 : e + 3].isdigit():
                 yield "colon", s, e
             if _DAY_TAIL.match(norm, e):

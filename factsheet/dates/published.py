@@ -103,7 +103,7 @@ def infer_published(
 
 
 def dated_mentions(
-    text: str, given: dt.date | None = None
+    text: str, given: dt.date | None = None, *, prefer: str | None = None
 ) -> tuple[list[Mention], PublishedDate]:
     """The mentions of ``text`` resolved against its publication date, and that date:
     ``given`` when there is one, else read from a dateline or inferred from the text.
@@ -111,20 +111,22 @@ def dated_mentions(
     The text is analysed once and resolved again for the date found. When the date was not
     given, every value that depends on it says so in its notes. When only an interval of
     candidate days is known, each mention is resolved against every candidate and keeps the
-    value at the finest grain on which they all agree (:func:`agree`).
+    value at the finest grain on which they all agree (:func:`agree`). ``prefer`` is that of
+    :func:`factsheet.find_dates`.
     """
     from .engine import analyse
 
     analysis = analyse(text)
     if given is not None:
-        return analysis.mentions(given), given_date(given)
-    unanchored = analysis.mentions(None)
+        return analysis.mentions(given, prefer=prefer), given_date(given)
+    unanchored = analysis.mentions(None, prefer=prefer)
     found = infer_published(text, mentions=unanchored)
     if found.value is not None:
-        return [note_basis(m, found) for m in analysis.mentions(found.value)], found
+        mentions = analysis.mentions(found.value, prefer=prefer)
+        return [note_basis(m, found) for m in mentions], found
     if not found.candidates:
         return unanchored, found
-    runs = [analysis.mentions(day) for day in _sample(found.candidates)]
+    runs = [analysis.mentions(day, prefer=prefer) for day in _sample(found.candidates)]
     return _agreed(unanchored, runs, found), found
 
 

@@ -128,6 +128,8 @@ def tag(norm: str) -> list[Partial]:
     # that come after cannot read a longer expression there, so they skip those gate words.
     full = bytearray(len(norm) + 1)
     for prio, rule in enumerate(rules()):
+        if not hits[rule.gate]:
+            continue  # no gate word: the rule cannot match (most rules, in a short text)
         reach = RULE_REACH.get(rule.name, GATE_REACH[rule.gate])
         if rule.name in INSIDE_FULL_DATES:
             rule_hits = [h for h in hits[rule.gate] if not full[h[0]]]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -47,6 +48,8 @@ class Narrative(Protocol):
 
     ref: dt.date | None
     """The publication date (the reference of deictic words), if known."""
+    prefer: str | None
+    """``future`` or ``past``: which way a date the text leaves open goes (None: by tense)."""
     ctx_year: int | None
     ctx_month: tuple[int, int] | None
     ctx_day: tuple[dt.date, int] | None
@@ -97,8 +100,9 @@ class Narrative(Protocol):
         them (``وكتب على تويتر، الاثنين: "… اليوم …"``), else None."""
         ...
 
-    def half_of_day(self, p: Partial) -> int:
-        """Hours to add to a clock time of 1–11 whose part of the day is not written."""
+    def half_of_day(self, p: Partial) -> int | None:
+        """Hours to add to a clock time of 1–11 whose part of the day is not written (None
+        when the words around it do not say)."""
         ...
 
     def stated_feast_day(self, spec: tuple[str, int, int] | None, day: dt.date) -> dt.date | None:
@@ -152,6 +156,9 @@ def resolve(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
     }[p.type]
     if p.rule == "list":
         return r_list(doc, p, notes)
+    spoken = _SPOKEN.get(p.rule)
+    if spoken is not None:
+        return spoken(doc, p, notes)
     if p.rule == "anaphora_same" and p.type != "date":
         return r_anaphora_same(doc, p, notes)
     if p.rule == "anaphora_that":
@@ -197,8 +204,6 @@ def r_date(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
             return None
         d = dt.date(y, m, p.day)
         return Resolved(_ymd(d), "day", True, day=d, year=y, month=m)
-    if p.nth is not None and p.month is not None:
-        return r_nth_weekday(doc, p, notes)
     if p.month is None or p.day is None:
         return None
     relative = bool(p.direction or p.deictic is not None or p.year_rel)
@@ -284,10 +289,15 @@ def r_anaphora_that(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | 
             value, grain = doc.last_told
             if grain == "day" and isinstance(value, str) and value.startswith("XXXX"):
                 return Resolved(value, "day", False)  # that day of a recurring date
+        from_ref = told is None and p.untold_shift is not None and doc.ref is not None
+        if from_ref:
+            # "أعلنت في اليوم السابق": with no day told before, the day before publication
+            notes.append("no day told before: counted from the publication date")
+            told = doc.ref
         if told is None:
             return None
         d = told + dt.timedelta(days=k)
-        return Resolved(_ymd(d), "day", False, day=d, year=d.year, month=d.month)
+        return Resolved(_ymd(d), "day", from_ref, day=d, year=d.year, month=d.month)
     if p.period == "week":
         told = doc.told_day(p)
         if told is None:
@@ -304,19 +314,172 @@ def r_anaphora_that(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | 
     return Resolved(f"{y:04d}", "year", False, year=y)
 
 
-def r_nth_weekday(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
-    assert p.month is not None and p.nth is not None and p.weekday is not None
-    year = p.year if p.year is not None else doc.pick_year(p.month, None, p, notes)
+def _period_days(doc: Narrative, p: Partial, notes: list[str]) -> tuple[list[dt.date] | None, bool]:
+    """The days of the month (or year) ``p`` names, and whether they rest on the publication
+    date: a month and its year (the year picked as for any month without one), a month or a
+    year relative to the publication date, a Hijri month. ``None`` when nothing dates it."""
+    ref = doc.ref
+    k = {"next": 1, "last": -1}.get(p.direction or "", 0)
+    if p.period == "year" and p.month is None:
+        if p.year is not None:
+            y, relative = p.year, False
+        elif ref is None:
+            return None, True
+        else:
+            y, relative = ref.year + k, True
+        first = dt.date(y, 1, 1)
+        return [first + dt.timedelta(days=i) for i in range(366 if valid_day(y, 2, 29)
+                                                               else 365)], relative
+    if p.period == "month" and p.month is None:
+        if ref is None:
+            return None, True
+        y, m = add_months(ref.year, ref.month, k)
+        return _days_of(y, m), True
+    assert p.month is not None
+    if p.calendar == "hijri":
+        hy = p.year
+        if hy is None:
+            if ref is None:
+                return None, True
+            try:
+                hy, rm, _ = gregorian_to_hijri(ref)
+            except OutOfRange:
+                return None, True
+            side = _side(doc) or ("next" if doc.clause_tense(p) == "future" else None)
+            if p.month < rm and side == "next":
+                hy += 1  # "آخر جمعة من رمضان" said in Shawwal, of the future: next year's
+            elif p.month > rm and side == "last":
+                hy -= 1
+            notes.append("Hijri year from the publication date")
+        try:
+            first = hijri_to_gregorian(hy, p.month, 1)
+            length = hijri_month_length(hy, p.month)
+        except (OutOfRange, ValueError):
+            notes.append("outside the Umm al-Qura table (1343–1500 AH): no Gregorian value")
+            return None, False
+        return [first + dt.timedelta(days=i) for i in range(length)], p.year is None
+    year = p.year
     if year is None:
-        return Resolved(None, "day", True)
-    first = dt.date(year, p.month, 1)
+        # the year of the month, as for any month without one (a weekday keeps the nearest
+        # year, as before; with prefer, the month's year goes the preferred way)
+        month_only = replace(p, weekday=None if doc.prefer else p.weekday, day=None,
+                             notes=list(p.notes))
+        year = doc.pick_year(p.month, None, doc.since(month_only, notes), notes)
+    else:
+        doc.note_year(p)
+    if year is None:
+        return None, True
+    return _days_of(year, p.month), p.year is None
+
+
+def _days_of(year: int, month: int) -> list[dt.date]:
+    first = dt.date(year, month, 1)
     days = [first + dt.timedelta(days=i) for i in range(31)]
-    fits = [d for d in days if d.month == p.month and d.weekday() == p.weekday]
-    d = fits[-1] if p.nth == -1 else (fits[p.nth - 1] if p.nth <= len(fits) else None)
+    return [d for d in days if d.month == month]
+
+
+def _preferred(doc: Narrative, p: Partial, days: list[dt.date],
+               pick: Callable[[list[dt.date]], dt.date | None]) -> dt.date | None:
+    """``pick`` of ``days`` (a Gregorian month whose year the text does not write), or of the
+    same month a year later or earlier when that day is not on the side of the publication
+    date the user prefers (``أول أحد من شهر فبراير`` said on 14 February 2024, prefer future:
+    2025-02-02)."""
+    d = pick(days)
+    ref = doc.ref
+    if d is None or ref is None or doc.prefer is None or p.year is not None or (
+        p.period is not None or p.calendar == "hijri" or p.direction or p.year_rel
+    ):
+        return d
+    step = 1 if doc.prefer == "future" else -1
+    if (d - ref).days * step >= 0:
+        return d
+    return pick(_days_of(days[0].year + step, days[0].month))
+
+
+def _nth(days: list[dt.date], nth: int) -> dt.date | None:
+    """The nth of ``days`` (``-1``: the last), if there are that many."""
+    if nth == -1:
+        return days[-1] if days else None
+    return days[nth - 1] if 0 < nth <= len(days) else None
+
+
+def r_nth_weekday(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
+    """``ثاني خميس في تشرين الثاني 2016``: the nth (or last) such weekday of the month. After
+    a weekday (``الخميس الثاني``) an ordinal is the day of the month when that day falls on
+    the weekday (``يوم الأحد الأول من …``), else the nth such weekday."""
+    if p.nth is None:  # "غدا الاثنين الأول من رمضان": a day of the month said to be tomorrow
+        return r_date(doc, p, notes)
+    assert p.weekday is not None
+    days, relative = _period_days(doc, p, notes)
+    if days is None:
+        return Resolved(None, "day", relative)
+
+    def pick(days: list[dt.date]) -> dt.date | None:
+        assert p.nth is not None
+        if p.day is not None and p.day <= len(days) and days[p.day - 1].weekday() == p.weekday:
+            notes.append("the day of the month: it falls on the weekday named")
+            return days[p.day - 1]
+        return _nth([x for x in days if x.weekday() == p.weekday], p.nth)
+
+    d = _preferred(doc, p, days, pick)
     if d is None:
         notes.append("the month has no such weekday")
-        return Resolved(None, "day", False)
-    return Resolved(_ymd(d), "day", p.year is None, day=d, year=d.year, month=d.month)
+        return Resolved(None, "day", relative)
+    hijri: Value = None
+    if p.calendar == "hijri":
+        hy, hm, hd = gregorian_to_hijri(d)
+        hijri = f"{hy:04d}-{hm:02d}-{hd:02d}"
+    return Resolved(_ymd(d), "day", relative, hijri=hijri, day=d, year=d.year, month=d.month)
+
+
+def r_nth_unit(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
+    """The nth (or last) day of a month or year (``آخر يوم بشهر تسعة سنة 2021``), or its nth
+    week: the ISO week that holds the period's nth Thursday (``أول أسبوع بشهر مارس 2020`` is
+    2020-W10, Monday 2 to Sunday 8 March), as ISO 8601 counts the first week of a year."""
+    assert p.nth is not None
+    week = p.shift == 7
+    grain = "week" if week else "day"
+    days, relative = _period_days(doc, p, notes)
+    if days is None:
+        return Resolved(None, grain, relative)
+    if week:
+        thursday = _preferred(doc, p, days, lambda ds: _nth([d for d in ds if d.weekday() == 3],
+                                                            p.nth or 1))
+        if thursday is None:
+            return Resolved(None, grain, relative)
+        return Resolved(iso_week(thursday), grain, relative)
+    d = _preferred(doc, p, days, lambda ds: _nth(ds, p.nth or 1))
+    if d is None:
+        notes.append("the period has no such day")
+        return Resolved(None, grain, relative)
+    return Resolved(_ymd(d), grain, relative, day=d, year=d.year, month=d.month)
+
+
+def r_week_weekday(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
+    """``خميس الأسبوع المقبل``: that weekday of the ISO week (Monday to Sunday) the text names
+    relative to the publication date."""
+    assert p.weekday is not None
+    if doc.ref is None:
+        return Resolved(None, "day", True)
+    k = {"next": 1, "last": -1}.get(p.direction or "", 0)
+    monday = doc.ref - dt.timedelta(days=doc.ref.weekday()) + dt.timedelta(weeks=k)
+    d = monday + dt.timedelta(days=p.weekday)
+    return Resolved(_ymd(d), "day", True, day=d, year=d.year, month=d.month)
+
+
+def r_weekday_holiday(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
+    """``ثاني جمعة بعد عيد الفطر``: counted from the day after (or before) the holiday."""
+    assert p.weekday is not None and p.nth is not None
+    feast = r_holiday(doc, replace(p, rule="holiday", type="holiday", notes=[]), notes)
+    if feast is None or feast.day is None:
+        return Resolved(None, "day", True if feast is None else feast.relative)
+    step = dt.timedelta(days=p.shift)
+    d, seen = feast.day, 0
+    while seen < p.nth:
+        d += step
+        seen += d.weekday() == p.weekday
+    notes.append(f"counted from the holiday, {_ymd(feast.day)}")
+    return Resolved(_ymd(d), "day", feast.relative, day=d, year=d.year, month=d.month)
 
 
 def r_hijri_date(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
@@ -341,9 +504,10 @@ def r_hijri_date(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | Non
             if p.weekday is not None:
                 fit = [c for c in cands if c[1].weekday() == p.weekday]
                 cands = fit or cands
-            if p.direction == "next":
+            side = p.direction or _side(doc)
+            if side == "next":
                 cands = [c for c in cands if c[1] >= ref] or cands
-            elif p.direction == "last":
+            elif side == "last":
                 cands = [c for c in cands if c[1] <= ref] or cands
             hy, g = min(cands, key=lambda c: abs((c[1] - ref).days))
             notes.append("Hijri year from the publication date")
@@ -397,9 +561,14 @@ def r_hijri_month(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | No
             notes.append("publication date outside the Umm al-Qura table: no Hijri year")
             return Resolved(None, "month", True, hijri=f"XXXX-{p.month:02d}")
         hy = ry
+        side = p.direction or _side(doc)
         if p.direction == "next" and p.month <= rm:
             hy += 1
         elif p.direction == "last" and p.month >= rm:
+            hy -= 1
+        elif side == "next" and p.month < rm:
+            hy += 1  # prefer future: this month counts, an earlier one is next year's
+        elif side == "last" and p.month > rm:
             hy -= 1
         notes.append("Hijri year from the publication date")
     try:
@@ -541,6 +710,11 @@ def r_relative(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
     return None
 
 
+AFTERNOON_HOURS = 4
+"""A clock hour up to this one, with no part of the day said anywhere near, is in the
+afternoon (``الساعة الرابعة`` in a schedule is 16:00)."""
+
+
 _AGO_GRAIN = {"D": "day", "W": "week", "M": "month", "Y": "year"}
 
 
@@ -591,6 +765,10 @@ def r_weekday(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
     elif diff == 0:
         offset = 0
         notes.append("the weekday of the publication date")
+    elif doc.prefer is not None:
+        offset = diff if doc.prefer == "future" else diff - 7
+        notes.append(f"the {'next' if doc.prefer == 'future' else 'last'} such weekday: "
+                     f"prefer {doc.prefer}")
     else:
         tense = doc.clause_tense(p)
         if tense == "future":
@@ -619,6 +797,10 @@ def r_time(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
         if add:
             hour += add
             notes.append("afternoon or evening from the words around it")
+        elif add is None and hour <= AFTERNOON_HOURS:
+            hour += 12  # "الدرس يبدأ الساعة الرابعة": nobody schedules at 4 in the night
+            notes.append(f"a clock time of 1–{AFTERNOON_HOURS} with no part of the day: "
+                         "the afternoon")
     hm = f"{hour:02d}:{(p.minute or 0):02d}" + ("Z" if p.utc else "")
     if p.deictic is not None and doc.ref is not None:
         d = doc.ref + dt.timedelta(days=p.deictic)
@@ -674,9 +856,14 @@ def r_holiday(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
         if y is None and ref is not None:
             y = ref.year
             notes.append("year from the publication date")
+            ahead = p.direction or _ahead(doc, p)
+            if ahead in ("next", "last"):  # "عيد الميلاد القادم": the next one from the date
+                step = 1 if ahead == "next" else -1
+                while (_feast_day(kind, y, month, day) - ref).days * step < 0:
+                    y += step
         if y is None:
             return Resolved(None, "day", True)
-        d = easter(y) + dt.timedelta(days=day) if kind == "easter" else dt.date(y, month, day)
+        d = _feast_day(kind, y, month, day)
         return Resolved(_ymd(d), "day", year is None, day=d, year=d.year, month=d.month)
     # Hijri feasts and months
     try:
@@ -696,9 +883,10 @@ def r_holiday(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
                 if gyear is not None and g.year != gyear:
                     continue
                 cands.append((hy, g))
-            if p.direction == "next":
+            side = p.direction or (_ahead(doc, p) if gyear is None else None)
+            if side == "next":
                 cands = [c for c in cands if c[1] >= base] or cands
-            elif p.direction == "last":
+            elif side == "last":
                 cands = [c for c in cands if c[1] <= base] or cands
             if not cands:
                 return None
@@ -719,6 +907,27 @@ def r_holiday(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
     return Resolved(_ymd(g), "day", p.year is None and gyear is None,
                     hijri=f"{year:04d}-{month:02d}-{day:02d}",
                     day=g, year=g.year, month=g.month)
+
+
+def _feast_day(kind: str, year: int, month: int, day: int) -> dt.date:
+    """The day of a Gregorian feast (month, day) or of a movable one (``day`` days from Western
+    Easter) in ``year``."""
+    return easter(year) + dt.timedelta(days=day) if kind == "easter" else dt.date(year, month, day)
+
+
+def _side(doc: Narrative) -> str | None:
+    """``next`` or ``last`` when the user prefers the future or the past, else None."""
+    return {"future": "next", "past": "last"}.get(doc.prefer or "")
+
+
+def _ahead(doc: Narrative, p: Partial) -> str | None:
+    """``next`` when the user prefers the future or the clause speaks of it, ``last`` when the
+    user prefers the past, None otherwise (the default choice stands)."""
+    if doc.prefer == "future":
+        return "next"
+    if doc.prefer == "past":
+        return "last"
+    return "next" if doc.clause_tense(p) == "future" else None
 
 
 def r_range(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
@@ -767,6 +976,10 @@ def r_range(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
     ):
         b = replace(b, year=a.year)
     rb = resolve(doc, b, notes)
+    if rb is not None and ra is not None and _before_start(ra.value, rb.value) and (
+        b.type == "time" and b.hour is not None and 1 <= b.hour < 12 and not b.half_known
+    ):  # "بين الساعة الخامسة والسادسة": 17:00 to 18:00, not to 06:00
+        rb = resolve(doc, replace(b, hour=b.hour + 12, half_known=True), notes)
     doc.ctx_year = self_ctx if doc.ctx_year is None else doc.ctx_year
     if ra is None or rb is None:
         return None
@@ -790,6 +1003,13 @@ def r_range(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
                     year=rb.year, month=rb.month)
 
 
+def _before_start(start: Value, end: Value) -> bool:
+    """Does the clock time ``end`` come before ``start`` on the same day?"""
+    if not (isinstance(start, str) and isinstance(end, str) and "T" in start and "T" in end):
+        return False
+    return start.split("T")[0] == end.split("T")[0] and end.split("T")[1] < start.split("T")[1]
+
+
 def _weekday_range(doc: Narrative, a: Partial, b: Partial, notes: list[str]) -> Resolved | None:
     """``ليلة الأربعاء إلى الخميس``: the second day is the first one's next such day."""
     ra = r_weekday(doc, a, notes)
@@ -797,6 +1017,13 @@ def _weekday_range(doc: Narrative, a: Partial, b: Partial, notes: list[str]) -> 
         return Resolved(None, "day", True)
     end = ra.day + dt.timedelta(days=(b.weekday - ra.day.weekday()) % 7 or 7)
     return Resolved(Range(_ymd(ra.day), _ymd(end)), "day", True)
+
+
+_SPOKEN = {
+    "nth_weekday": r_nth_weekday, "nth_unit": r_nth_unit, "week_weekday": r_week_weekday,
+    "weekday_holiday": r_weekday_holiday,
+}
+"""Rules of spoken calendar arithmetic, resolved by their own handler."""
 
 
 def r_list(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:

@@ -11,10 +11,15 @@ from .model import FactSheet
 
 
 def build_sheet(
-    text: str, published: dt.date | None = None, *, source: str | None = None
+    text: str,
+    published: dt.date | None = None,
+    *,
+    source: str | None = None,
+    prefer: str | None = None,
 ) -> FactSheet:
-    """The fact sheet of ``text``; ``published`` (the user's date) wins over inference."""
-    mentions, pub = dated_mentions(text, published)
+    """The fact sheet of ``text``; ``published`` (the user's date) wins over inference.
+    ``prefer`` is that of :func:`factsheet.find_dates`."""
+    mentions, pub = dated_mentions(text, published, prefer=prefer)
     hits, places, orgs, people, quotes = find_entities(text, [(m.start, m.end) for m in mentions])
     events = build_events(text, mentions, pub, hits, places)
     return FactSheet(

@@ -366,15 +366,18 @@ def _parse_date(value: str) -> dt.date:
 
 
 def dated_mentions(
-    text: str, published: str | None
+    text: str, published: str | None, prefer: str | None = None
 ) -> tuple[list[Mention], PublishedDate]:
     """:func:`factsheet.published.dated_mentions` for a ``YYYY-MM-DD`` string (or None)."""
     given = _parse_date(published) if published is not None else None
-    return published_dated_mentions(text, given)
+    return published_dated_mentions(text, given, prefer=prefer)
 
 
 def process_article(
-    article: Article, published: str | None = None, encoding: str | None = None
+    article: Article,
+    published: str | None = None,
+    encoding: str | None = None,
+    prefer: str | None = None,
 ) -> DatesRecord:
     """Find the dates of one article: the record of ``factsheet dates`` over a corpus.
 
@@ -382,7 +385,7 @@ def process_article(
     date is read from the article (as ``factsheet dates`` does). Pure and picklable (a
     top-level function of plain data), so it can be sent to worker processes or cluster
     nodes as is. Never raises for a bad article: the problem is reported in the record's
-    ``error`` and ``dates`` is empty.
+    ``error`` and ``dates`` is empty. ``prefer`` is that of :func:`factsheet.find_dates`.
     """
     pub = article.published if article.published is not None else published
     record: DatesRecord = {
@@ -394,7 +397,7 @@ def process_article(
     }
     try:
         text = article_text(article, encoding)
-        mentions, found = dated_mentions(text, pub)
+        mentions, found = dated_mentions(text, pub, prefer)
         record["published"] = published_json(found.iso, found.basis, found.interval)
         record["dates"] = [mention_json(m) for m in mentions]
     except Exception as exc:  # one bad article must not stop a corpus
@@ -426,6 +429,7 @@ def sheet_article(
     published: str | None = None,
     encoding: str | None = None,
     part: Literal["sheet", "timeline"] = "sheet",
+    prefer: str | None = None,
 ) -> dict[str, Any]:
     """The fact sheet of one article as a corpus record: ``{"id", "path", "sheet", "error"}``
     with the ``factsheet.sheet/1`` document, or ``{"id", "path", "published", "events",
@@ -437,7 +441,8 @@ def sheet_article(
     record: dict[str, Any] = {"id": article.id, "path": article.path}
     try:
         text = article_text(article, encoding)
-        sheet = build_sheet(text, _parse_date(pub) if pub else None, source=article.path)
+        sheet = build_sheet(text, _parse_date(pub) if pub else None, source=article.path,
+                            prefer=prefer)
         if part == "timeline":
             record["published"] = published_json(sheet.published.iso, sheet.published.basis,
                                                  sheet.published.interval)
@@ -631,7 +636,10 @@ class CorpusTimeline(TypedDict):
 
 
 def timeline_article(
-    article: Article, published: str | None = None, encoding: str | None = None
+    article: Article,
+    published: str | None = None,
+    encoding: str | None = None,
+    prefer: str | None = None,
 ) -> TimelineRecord:
     """The dated events of one article (:func:`factsheet.facts.sheet.build_sheet`), each
     with the words of its label and its place: what :func:`merge_timelines` needs.
@@ -648,7 +656,8 @@ def timeline_article(
     }
     try:
         text = article_text(article, encoding)
-        sheet = build_sheet(text, _parse_date(pub) if pub else None, source=article.path)
+        sheet = build_sheet(text, _parse_date(pub) if pub else None, source=article.path,
+                            prefer=prefer)
         record["published"] = sheet.published.iso
         for ev in sheet.events:
             value = value_json(ev.when)

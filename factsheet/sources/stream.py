@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
+from functools import partial
 
 from ..dates.engine import find_dates
 from ..dates.model import Mention
@@ -58,6 +59,7 @@ def find_dates_stream(
     overlap: int = OVERLAP,
     context: int = CONTEXT,
     finder: Finder = find_dates,
+    prefer: str | None = None,
 ) -> Iterator[Mention]:
     """Every temporal expression of the text ``"".join(chunks)``, lazily, in order.
 
@@ -65,8 +67,11 @@ def find_dates_stream(
     it, so that what the article said there (the day the story is on, the month an anaphor
     points to, the year of a day-month) resolves the mentions after the edge as it would in
     the whole text; only the window's own mentions are emitted. ``finder`` is the extraction
-    function (``find_dates``; replaceable for tests).
+    function (``find_dates``; replaceable for tests); ``prefer`` is given to ``find_dates``
+    (see :func:`~factsheet.find_dates`).
     """
+    if prefer is not None and finder is find_dates:
+        finder = partial(find_dates, prefer=prefer)
     if overlap < 1 or window < 4 * overlap:
         raise ValueError("window must be at least four times the overlap")
     parts: list[str] = []

@@ -53,9 +53,14 @@ class Lexicon:
     """All word tables, normalised."""
 
     months: dict[str, int]
-    """Gregorian month names of every regional family -> month number."""
+    """Gregorian month names of every regional family, and months named by their number
+    (``شهر 7``, ``الشهر العاشر``) -> month number."""
     month_family: dict[str, str]
     risky_months: frozenset[str]
+    numbered_months: frozenset[str]
+    """The months named by their number (``شهر 7``, ``الشهر العاشر``)."""
+    ordinal_months: frozenset[str]
+    """Those named by an ordinal (``الشهر العاشر``): also "the tenth month" of anything."""
     hijri_months: dict[str, int]
     risky_hijri: frozenset[str]
     hijri_era: frozenset[str]
@@ -63,7 +68,13 @@ class Lexicon:
     weekdays: dict[str, int]
     day_ordinals: dict[str, int]
     """Ordinal words for 1..31 (``الرابع``, ``الحادي والعشرين``, ``غرة``)."""
+    nth_ordinals: dict[str, int]
+    """Ordinals after a noun, 1..5 and -1 for the last (``الخميس الثاني``, ``الجمعة الأخيرة``)."""
+    construct_ordinals: dict[str, int]
+    """Ordinals before a noun, 1..10 and -1 for the last (``ثاني خميس``, ``آخر يوم``)."""
     hour_ordinals: dict[str, int]
+    hour_cardinals: dict[str, int]
+    """Cardinal words of 1..12, clock hours after الساعة in speech (``الساعة خمسة``)."""
     cardinals: dict[str, int]
     units: dict[str, Units]
     unit_of_form: dict[str, tuple[str, str]]
@@ -73,6 +84,10 @@ class Lexicon:
     deictic: dict[str, int]
     day_parts: frozenset[str]
     day_part_after: dict[str, int]
+    spoken_day_parts: frozenset[str]
+    """Parts of the day after a clock time that are also common words (``المغرب``)."""
+    unscanned_day_parts: frozenset[str]
+    night_parts: frozenset[str]
     period_mods: dict[str, str]
     zone_utc: frozenset[str]
     """Names of Greenwich / universal time (a clock time in it gets a ``Z``)."""
@@ -135,6 +150,32 @@ def _cardinals(raw: dict[str, Any]) -> dict[str, int]:
     return out
 
 
+def _numbered_months(
+    heads: dict[str, list[str]], ordinals: dict[str, int], cardinals: dict[str, int]
+) -> tuple[dict[str, int], frozenset[str]]:
+    """``شهر 7``, ``شهر 07``, ``شهر سبعة``, ``الشهر السابع`` -> 7, and the ordinal forms."""
+    out: dict[str, int] = {}
+    by_ordinal: set[str] = set()
+    for head in (fold(h) for h in heads["digits"]):
+        for n in range(1, 13):
+            out[f"{head} {n}"] = n
+            if n < 10:
+                out[f"{head} 0{n}"] = n
+    for head in (fold(h) for h in heads["cardinals"]):
+        for w, n in cardinals.items():
+            if 2 <= n <= 12:
+                out[f"{head} {w}"] = n
+    for head in (fold(h) for h in heads["ordinals"]):
+        for w, n in ordinals.items():
+            feminine = any(part.endswith(fold("ة")) for part in w.split())
+            if 1 <= n <= 12 and not feminine and w not in (
+                fold("غرة"), fold("فاتح"), fold("الحادي"), fold("الأولى")
+            ):
+                out[f"{head} {w}"] = n
+                by_ordinal.add(f"{head} {w}")
+    return out, frozenset(by_ordinal)
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The lexicon, loaded on first use."""
@@ -142,7 +183,7 @@ def lexicon() -> Lexicon:
     months: dict[str, int] = {}
     family: dict[str, str] = {}
     for fam, table in months_raw.items():
-        if fam == "risky":
+        if fam in ("risky", "by_number"):
             continue
         for k, words in table.items():
             for w in words:
@@ -174,24 +215,47 @@ def lexicon() -> Lexicon:
         if n <= 12 and not w.startswith(fold("غرة")) and not w.startswith(fold("فاتح")):
             hours[w] = n
     hours[fold("الواحدة")] = 1
+    cardinals = _cardinals(numbers)
+    ordinals = _ordinals(numbers)
+    numbered, ordinal_months = _numbered_months(months_raw["by_number"], ordinals, cardinals)
+    for w, n in numbered.items():
+        months.setdefault(w, n)
+        family.setdefault(w, "by_number")
+    spoken = words["day_parts"]["spoken"]
+    last = numbers["ordinal_last"]
+    nth = {w: n for w, n in ordinals.items() if 1 <= n <= 5 and " " not in w
+           and w not in (fold("الحادي"), fold("الحادية"), fold("غرة"), fold("فاتح"))}
+    nth.update({fold(w): -1 for w in last["after"]})
+    construct = {w[2:]: n for w, n in ordinals.items() if 1 <= n <= 10 and " " not in w
+                 and w.startswith(fold("ال")) and not w.endswith(fold("ة"))
+                 and w not in (fold("الحادي"), fold("الأولى"))}
+    construct.update({fold(w): -1 for w in last["construct"]})
     return Lexicon(
         months=months,
         month_family=family,
         risky_months=frozenset(fold(w) for w in months_raw["risky"]["names"]),
+        numbered_months=frozenset(numbered),
+        ordinal_months=ordinal_months,
         hijri_months=_forms(hijri_raw["months"]),
         risky_hijri=frozenset(fold(w) for w in hijri_raw["risky"]["names"]),
         hijri_era=frozenset(fold(w) for w in hijri_raw["markers"]["era"]),
         gregorian_era=frozenset(fold(w) for w in hijri_raw["markers"]["gregorian_era"]),
         weekdays=weekdays,
-        day_ordinals={k: v for k, v in _ordinals(numbers).items() if 1 <= v <= 31},
+        day_ordinals={k: v for k, v in ordinals.items() if 1 <= v <= 31},
+        nth_ordinals=nth,
+        construct_ordinals=construct,
         hour_ordinals=hours,
-        cardinals=_cardinals(numbers),
+        hour_cardinals={w: n for w, n in cardinals.items() if 1 <= n <= 12},
+        cardinals=cardinals,
         units=units,
         unit_of_form=unit_of_form,
         modifiers=modifiers,
         deictic=deictic,
         day_parts=frozenset(fold(w) for w in words["day_parts"]["prefix"]),
         day_part_after={fold(k): v for k, v in words["day_parts"]["after"].items()},
+        spoken_day_parts=frozenset(fold(w) for w in spoken["words"]),
+        unscanned_day_parts=frozenset(fold(w) for w in spoken["unscanned"]),
+        night_parts=frozenset(fold(w) for w in words["day_parts"]["night"]["words"]),
         zone_utc=frozenset(fold(w) for w in words["zones"]["utc"]),
         zone_other=frozenset(fold(w) for w in words["zones"]["other"]),
         zone_marker=frozenset(fold(w) for w in words["zones"]["marker"]),
