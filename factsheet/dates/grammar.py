@@ -449,10 +449,7 @@ def p_date_dmy(m: re.Match[str], lx: Lexicon) -> Partial | None:
     _prefix(p, m, lx)
     if g.get("dayw") and p.deictic == 0 and not g.get("wd") and _key(g["deic"]) == "اليوم":
         p.deictic = None  # "اليوم الخامس من شهر سبعة": the fifth day, not today
-    if not g.get("year") and (
-        _YEARLY.search(m.string[max(0, m.start() - 50) : m.start()])
-        or _YEARLY_AFTER.match(m.string, m.end())
-    ):
+    if not g.get("year") and _recurring(m):
         p.generic = True  # "يحتفل كل عام في 7 أوت": a recurring date, of no one year
     return _unparen(_year_tail(p, m, lx), m)
 
@@ -507,6 +504,8 @@ def p_month_bare(m: re.Match[str], lx: Lexicon) -> Partial | None:
     name = _key(g["month"])
     if _not_a_month(m, lx):
         return None
+    if _recurring(m):
+        p.generic = True
     double = bool(g.get("month2"))
     before = m.string[max(0, m.start() - 20) : m.start()]
     marked = bool(g.get("shahr") or g.get("pmod")) or name in lx.numbered_months
@@ -755,8 +754,15 @@ def p_deictic(m: re.Match[str], lx: Lexicon) -> Partial | None:
 
 _RECURRING_BEFORE = compile_folded(r"(?:^|\s)(?:ايام|كل|عدا|ما\s+عدا|باستثناء)\s+(?:يوم\s+)?$")
 _PRAYER_BEFORE = compile_folded(r"(?:^|\s)[وبل]?(?:صلاه|خطبه)\s+$")
-_YEARLY = compile_folded(r"(?:كل\s+(?:عام|سنه)|سنويا)[^.،,؛!?؟\n]{0,40}$")
-_YEARLY_AFTER = compile_folded(r"\s+(?:من\s+)?كل\s+(?:عام|سنه)|\s+سنويا")
+_YEARLY = compile_folded(r"(?:كل\s+(?:عام|سنه)|سنويا|عاده|غالبا)[^.،,؛!?؟\n]{0,40}$")
+_YEARLY_AFTER = compile_folded(r"[^.،,؛!?؟\n]{0,70}?(?:\s(?:من\s+)?كل\s+(?:عام|سنه)|\sسنويا)(?!\w)")
+
+
+def _recurring(m: re.Match[str]) -> bool:
+    """Is the day or month at ``m`` said of every year (``في 7 أوت من كل عام``, ``يبدأ موسم
+    الأمطار في شهر يونيو ويستمر حتى أكتوبر من كل عام``, ``عادة في مطلع أغسطس``)?"""
+    return bool(_YEARLY.search(m.string[max(0, m.start() - 50) : m.start()])
+                or _YEARLY_AFTER.match(m.string, m.end()))
 
 
 _QUOTE_OPEN = re.compile(r"[«\"“]\s*$")
