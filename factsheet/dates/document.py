@@ -17,7 +17,8 @@ from dataclasses import replace
 from itertools import pairwise
 
 from .calendars import add_months, valid_day
-from .grammar import Partial
+from .grammar import Partial, alt
+from .lexicon import lexicon
 from .model import Anchor, Mention, MentionType, Parts, Range, Value
 from .normalize import Normalized, compile_folded, fold
 from .values import Resolved, resolve
@@ -32,12 +33,10 @@ _AGO_BEFORE = compile_folded(r"(?:^|\s)(?P<w>[وف]?قبل)\s+$")
 _AGO_LENGTH = re.compile(r"P\d+[DWMY]")
 _GLOSS_GAP = compile_folded(r"^\s*(?:\(|،|,|-|:|اي)?\s*$")
 _FUTURE = compile_folded(
-    r"(?:^|\s)[وف]?(?P<w>على\s+ان\s+[يت]\w{2,}|ان\s+[يت](?!\w\wي\w(?!\w))\w{2,}|لكي|كي|"
-    r"س[يتنا]\w{2,}|سوف|المقرر|المرتقب|المنتظر|المتوقع|متوقع|المزمع|مزمع|مقرر|يرتقب|ينتظر|يعتزم|تعتزم|"
-    r"يعقد|تعقد|تنطلق|ينطلق|يلتقي|تلتقي|يستضيف|تستضيف|يزور|تزور|يحل|تحل|يتوقع|يتوجه|تتوجه|"
-    r"يحتضن|تحتضن|يستقبل|تستقبل|يواجه|تواجه|تجري|يجري|تجرى|يجرى|ينظم|تنظم|يخوض|تخوض|يلعب|تلعب|"
-    r"يشارك|تشارك|يستانف|تستانف|يفتتح|تفتتح|يختتم|تختتم|يصل|تصل|يعود|تعود|يلاقي|تلاقي)(?!\w)"
+    r"(?:^|\s)[وف]?(?P<w>على\s+ان\s+[يت]\w{2,}|ان\s+[يت](?!\w\wي\w(?!\w))\w{2,}|"
+    r"س[يتنا]\w{2,}|" + alt(lexicon().future_words) + r")(?!\w)"
 )
+_PAST_VERB = compile_folded(r"(?:^|\s)[وف]?(?:" + alt(lexicon().past_verbs) + r")(?!\w)")
 _CLAUSE_START = compile_folded(
     r"(?:^|\s)(?:الذي|التي|الذين|اللذين|اللتين|اللاتي|عندما|حين|حينما|بعدما|بينما|لما)(?=\s)"
 )
@@ -412,6 +411,9 @@ class ArticleResolver:
         if plain_month and day is None and self.clause_tense(p) == "future":
             notes.append("the next such month: the clause speaks of the future")
             p = replace(p, direction="next", notes=list(p.notes))
+        elif plain_month and day is None and self._told_as_past(p):
+            notes.append("the last such month: a verb of the past heads the clause")
+            p = replace(p, direction="last", notes=list(p.notes))
         d = day or 1
         cands = [y for y in (ref.year - 1, ref.year, ref.year + 1) if valid_day(y, month, d)]
         if not cands:
@@ -497,6 +499,16 @@ class ArticleResolver:
         if end <= p.start and p.start - end < 250 and self._same_sentence(end, p.start):
             return year
         return None
+
+    def _told_as_past(self, p: Partial) -> bool:
+        """A verb of the past heads the clause of ``p`` (``ارتفعت الأسعار في مارس``)."""
+        t = self.norm.text
+        start = _last_sentence_end(t, max(0, p.start - 60), p.start)
+        window = t[start:p.start]
+        starts = list(_CLAUSE_START.finditer(window))
+        if starts:
+            window = window[starts[-1].end():]
+        return bool(_PAST_VERB.search(window))
 
     def clause_tense(self, p: Partial) -> str | None:
         """``future`` when the clause before ``p`` says so (``ستعيد``, ``من المقرر``), ``past``

@@ -94,6 +94,10 @@ class Lexicon:
     zone_other: frozenset[str]
     zone_marker: frozenset[str]
     zone_continuation: frozenset[str]
+    future_words: frozenset[str]
+    """Words that make a clause speak of the future (``المقرر``, ``يعقد`` …)."""
+    past_verbs: frozenset[str]
+    """Verbs that head a report of the past (``ارتفعت``, ``أعلن`` …)."""
 
 
 def _ordinals(raw: dict[str, Any]) -> dict[str, int]:
@@ -260,5 +264,7 @@ def lexicon() -> Lexicon:
         zone_other=frozenset(fold(w) for w in words["zones"]["other"]),
         zone_marker=frozenset(fold(w) for w in words["zones"]["marker"]),
         zone_continuation=frozenset(fold(w) for w in words["zones"]["continuation"]),
+        future_words=frozenset(fold(w) for w in words["tense"]["future"]),
+        past_verbs=frozenset(fold(w) for w in words["tense"]["past"]),
         period_mods=period_mods,
     )
