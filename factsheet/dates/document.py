@@ -280,7 +280,7 @@ class ArticleResolver:
             self.feasts.append((p.start, r))
         if p.generic:
             self.generic = True
-        elif p.year is not None or p.deictic is not None or r.day is not None:
+        elif p.deictic is not None or r.day is not None:
             self.generic = False
         if r.value is not None and r.grain in _TOLD_GRAINS and p.type != "time":
             self.last_told = (r.value, r.grain)
