@@ -92,6 +92,11 @@ def _quote_opening(t: str, start: int, end: int) -> int | None:
     return opened
 
 
+_FEAST_THEN_DAY = compile_folded(
+    r"^\s*[،,(]?\s*(?:(?:الذي|التي)\s+[^\s.،,]+|[يت]صادف|يوافق|الموافق|[يت]كون|سيكون|ستكون|هو|"
+    r"هي)?\s*(?:ل)?\s*$"
+)
+_DAY_THEN_FEAST = compile_folded(r"^\s*[،,(]?\s*(?:وهو|وهي|هو|هي|الموافق\s*ل)?\s*$")
 _STAMP = re.compile(r"[\s.)/-]*$")
 _LINE_START = re.compile(r"\n[\s(/-]*$")
 _SINCE = compile_folded(r"(?:^|\s)[وف]?منذ\s+$")
@@ -143,6 +148,8 @@ class ArticleResolver:
         """The month or year of writing implied by a gloss, when the date is unknown."""
         self.feast_days: dict[tuple[str, int, int], list[dt.date]] = {}
         """The days the text gives for feasts (see :meth:`_stated_feasts`)."""
+        self.feast_said: dict[int, dt.date] = {}
+        """The day given right beside a feast mention (by the mention's start)."""
         self.feasts: list[tuple[int, Resolved]] = []
         """(start, value) of the feasts resolved so far, in text order."""
         self.dated_days: list[tuple[int, int, dt.date]] = []
@@ -185,27 +192,30 @@ class ArticleResolver:
 
     def _stated_feasts(self, parts: list[Partial]) -> None:
         """Feasts next to the Gregorian day the text gives for them (``عيد الأضحى الذي يصادف
-        يوم الأربعاء 22 غشت``, ``يوم الأربعاء 22 أغسطس أول أيام عيد الأضحى``): the text's
+        يوم الأربعاء 22 غشت``, ``يوم الأربعاء 22 أغسطس، أول أيام عيد الأضحى``): the text's
         day wins over the calendar's (the moon is sighted differently by country)."""
         resolved = {s: day for s, _, day in self.days}
         t = self.norm.text
         for a, b in pairwise(parts):
-            for feast, date in ((a, b), (b, a)):
+            for feast, date, gap_rule in ((a, b, _FEAST_THEN_DAY), (b, a, _DAY_THEN_FEAST)):
                 spec = feast.holiday_spec
                 if feast.type != "holiday" or spec is None or spec[0] != "hijri":
                     continue
                 day = resolved.get(date.start)
                 if day is None or date.type != "date" or date.calendar != "gregorian":
                     continue
-                lo, hi = min(a.end, b.end), max(a.start, b.start)
-                if hi - lo > 30 or _SENTENCE_END.search(t, a.end, b.start):
+                if not gap_rule.match(t[a.end:b.start]):
                     continue
                 self.feast_days.setdefault(spec, []).append(day)
+                self.feast_said[feast.start] = day
 
-    def stated_feast_day(self, spec: tuple[str, int, int] | None, day: dt.date) -> dt.date | None:
-        """The day the text gives for the feast ``spec`` within three days of ``day`` (its
-        Umm al-Qura date), if any."""
-        for stated in self.feast_days.get(spec, []) if spec else []:
+    def stated_feast_day(self, p: Partial, day: dt.date) -> dt.date | None:
+        """The day the text gives for the feast ``p``: its own, else the first the text gives
+        for that feast within three days of ``day`` (its Umm al-Qura date), if any."""
+        own = self.feast_said.get(p.start)
+        if own is not None:
+            return own
+        for stated in self.feast_days.get(p.holiday_spec, []) if p.holiday_spec else []:
             if abs((stated - day).days) <= 3:
                 return stated
         return None

@@ -105,8 +105,8 @@ class Narrative(Protocol):
         when the words around it do not say)."""
         ...
 
-    def stated_feast_day(self, spec: tuple[str, int, int] | None, day: dt.date) -> dt.date | None:
-        """The day the text itself gives for the feast ``spec`` near ``day``, if any."""
+    def stated_feast_day(self, p: Partial, day: dt.date) -> dt.date | None:
+        """The day the text itself gives for the feast ``p`` near ``day``, if any."""
         ...
 
     def last_feast(self, p: Partial) -> Resolved | None:
@@ -900,7 +900,7 @@ def r_holiday(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
     except OutOfRange:
         notes.append("outside the Umm al-Qura table (1343–1500 AH): no Gregorian value")
         return Resolved(None, "day", False)
-    stated = doc.stated_feast_day(p.holiday_spec, g)
+    stated = doc.stated_feast_day(p, g)
     if stated is not None and stated != g:
         notes.append(f"the day the text gives for it (Umm al-Qura: {_ymd(g)})")
         g = stated
