@@ -27,8 +27,8 @@ def _kind(p: Partial) -> str:
         return "time"
     if p.type == "weekday":
         return "weekday"
-    if p.type in ("date", "month", "year") and not p.anaphora:
-        return "cal"
+    if p.type in ("date", "month", "year") and (not p.anaphora or p.rule == "anaphora_day"):
+        return "cal"  # "من 5 أكتوبر وحتى 14 من الشهر نفسه": a day of the same month ends a range
     return "other"
 
 

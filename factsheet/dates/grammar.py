@@ -1588,7 +1588,8 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
     (
         "date_dmy",
         r"{B}{CL}{PREFIX}(?P<lp>\(\s*)?(?:ال\s*)?(?:{DAYNUM}|{DAYORD})(?:\s+من)?\s*(?:شهر\s+)?{MONTHS}"
-        r"(?:{YEARPART}|{YEARREL}|\s*{REL})?(?(lp)\s*\))",
+        r"(?:{YEARPART}|{YEARREL}|\s*{REL}|\s+من\s+(?P<mcur>(?:ال)?شهر\s+(?:الجاري|الحالي)))?"
+        r"(?(lp)\s*\))",
         p_date_dmy,
     ),
     (

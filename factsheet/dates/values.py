@@ -975,6 +975,9 @@ def r_range(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
         b.direction is None and b.year_rel is None
     ):
         b = replace(b, year=a.year)
+    if b.anaphora and b.month is None and ra is not None and ra.month is not None:
+        # "من 5 أكتوبر وحتى 14 من الشهر نفسه": the same month is the start's
+        b = replace(b, month=ra.month, year=ra.year, anaphora=False, notes=list(b.notes))
     rb = resolve(doc, b, notes)
     if rb is not None and ra is not None and _before_start(ra.value, rb.value) and (
         b.type == "time" and b.hour is not None and 1 <= b.hour < 12 and not b.half_known
