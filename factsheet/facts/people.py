@@ -39,6 +39,9 @@ from .lexicon import (
 from .model import Person, Span
 
 MAX_NAME_WORDS = 5
+MAX_NAME_TOKENS = 2 * MAX_NAME_WORDS
+"""Words a name may span with its particles (``محمد بن عبد الله بن سعود آل …``), so that a run
+of particles (``بن بن بن …``) is never followed to the end of the text."""
 MAX_ROLE_WORDS = 9
 _NAMED = {key(w) for w in ("يدعى", "تدعى", "المدعو", "المدعوة", "يسمى", "تسمى", "اسمه", "اسمها")}
 _RELATIVE = {key(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "الذى")}
@@ -235,7 +238,7 @@ def parse_name(ctx: Context, i: int, *, strong: bool, after_role: bool = False) 
     j = i + 1
     words = 1
     pending = _bare(first) in lex.particles
-    while j < n and words < MAX_NAME_WORDS:
+    while j < n and words < MAX_NAME_WORDS and j - i < MAX_NAME_TOKENS:
         t = toks[j]
         k = t.key
         inner_particle = k in lex.particles and j + 1 < n and not toks[j + 1].stop_before \

@@ -45,6 +45,8 @@ _SAME = {key(w) for w in ("ذاته", "ذاتها", "نفسه", "نفسها")}
 _ATTRIBUTION = word_keys("حسب بحسب وحسب وبحسب وفق ووفق وفقا ووفقا طبقا وطبقا حسبما وحسبما")
 MAX_CLAUSE = 30
 """Words between a verb of saying and its ``إن``/``أن`` at most."""
+MAX_CANDIDATES = 40
+"""Names looked at, at most, when a verb's subject is sought earlier in its sentence."""
 _NAME_IN_QUOTES = re.compile(r"[^\"”»«“\n.،,:]{1,30}[\"”»]")
 
 
@@ -170,19 +172,27 @@ def _verb(t: Token) -> bool:
 _STOP = re.compile(r"[.!?؟\n]")
 
 
-def _sentence_end(text: str, start: int, quoted: Sequence[tuple[int, int]] = ()) -> int:
+def sentence_stops(text: str) -> list[int]:
+    """Offsets of the characters that end a sentence (``.`` not before a digit, ``!``, ``?``,
+    ``؟``, a line end), in order: found once, then looked up (linear time on any text)."""
+    return [m.start() for m in _STOP.finditer(text)
+            if not (m.group() == "." and text[m.start() + 1:m.start() + 2].isdigit())]
+
+
+def _sentence_end(text: str, start: int, quoted: Sequence[tuple[int, int]] = (),
+                  stops: Sequence[int] | None = None) -> int:
     """End of the sentence that runs from ``start``: the next full stop or line end that is not
-    inside one of the ``quoted`` spans (a full stop inside a quotation does not end it)."""
-    i = start
+    inside one of the ``quoted`` spans (a full stop inside a quotation does not end it).
+    ``stops`` are :func:`sentence_stops` of ``text`` (computed here when not given)."""
+    if stops is None:
+        stops = sentence_stops(text)
     n = len(text)
-    while i < n:
-        m = _STOP.search(text, i)
-        if m is None:
+    i = start
+    while True:
+        k = bisect.bisect_left(stops, i)
+        if k >= len(stops):
             return n
-        p = m.start()
-        if text[p] == "." and p + 1 < n and text[p + 1].isdigit():
-            i = p + 1
-            continue
+        p = stops[k]
         around = _containing(quoted, p) if text[p] != "\n" else None
         if around is not None and around[0] <= start:
             around = None if start < around[0] else around
@@ -190,7 +200,6 @@ def _sentence_end(text: str, start: int, quoted: Sequence[tuple[int, int]] = ())
             i = around[1]
             continue
         return p
-    return n
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
@@ -214,6 +223,7 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
     taken_until = -1
     n = len(toks)
     direct = direct_spans(text)
+    stops = sentence_stops(text)
     tok_at = {t.start: idx for idx, t in enumerate(toks)}
 
     def resolve(a: int, b: int) -> tuple[tuple[str | None, Span | None], int] | None:
@@ -320,33 +330,40 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
             return None, None
         if _participle(toks[i].key):
             # ``انتقد النائب X …، معتبرا أن``: the subject of the clause it hangs on
-            for k in range(sent_start_tok(i, 1), i):
+            lo = max(sent_start_tok(i, 1), bisect.bisect_left(tok_starts, last_end))
+            for k in _entities_between(lo, i):
                 ref = owner[k]
-                if toks[k].start < last_end or ref is None or ref.kind not in (
-                        "person", "organization"):
-                    continue
+                assert ref is not None
                 if g is None or ref.gender is None or ref.gender == g:
                     return _named(k, ref)
                 break
         if (_continuing(toks[i].key) or last_end >= sent_start_off(i, 2)) and (
                 last[0] is None or g is None or last_gender is None or g == last_gender):
             return last
-        lo = sent_start_tok(i, 2)
-        for k in range(lo, i):
+        for k in _entities_between(sent_start_tok(i, 2), i):
             ref = owner[k]
-            if ref is None or ref.kind not in ("person", "organization"):
-                continue
+            assert ref is not None
             if g is not None and ref.gender is not None and ref.gender != g:
                 continue
             return _named(k, ref)
         return last
+
+    tok_starts = [t.start for t in toks]
+    entity_toks = [k for k, r in enumerate(owner) if r is not None and r.kind in (
+        "person", "organization")]
+
+    def _entities_between(a: int, b: int) -> list[int]:
+        """Tokens ``a:b`` that name a person or an organisation, the first ones first (at
+        most :data:`MAX_CANDIDATES`, so that a long sentence is not read again per verb)."""
+        lo = bisect.bisect_left(entity_toks, a)
+        hi = min(bisect.bisect_left(entity_toks, b), lo + MAX_CANDIDATES)
+        return entity_toks[lo:hi]
 
     starts = [k for k, t in enumerate(toks) if k == 0 or (
         t.stop_before and re.search(r"[.!?؟\n]", text[toks[k - 1].end:t.start]))]
 
     def sent_start_tok(i: int, back: int) -> int:
         """Token index where the sentence ``back - 1`` sentences before token ``i`` starts."""
-        import bisect
         pos = bisect.bisect_right(starts, i) - back
         return starts[max(0, pos)]
 
@@ -361,7 +378,7 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
         j = i + 1
         if j < n and toks[j].key in {key("ما"), key("لما")}:
             j += 1  # ``وفق ما أعلن عنه التلفزيون``
-            while j < n and (_verb(toks[j]) or toks[j].key in FUNCTION_WORDS
+            while j < n and j - i <= 5 and (_verb(toks[j]) or toks[j].key in FUNCTION_WORDS
                              or toks[j].key.startswith(("أعلن", "اعلن", "أورد", "اورد", "نقل"))
                              or (toks[j].key.endswith("ه") and toks[j].key.startswith("عن"))):
                 j += 1
@@ -385,10 +402,10 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
             return None
         start_tok = sent_start_tok(i, 1)
         s_start = toks[start_tok].start
-        s_end = _sentence_end(text, toks[i].end, direct)
+        s_end = _sentence_end(text, toks[i].end, direct, stops)
         if start_tok >= i - 1:
             # at the head of its sentence: the words after the source
-            while k < n and (toks[k].key in {key("فإن"), key("فان"), key("فقد"), key("فإنه")}
+            while k < n and k - j <= 3 and (toks[k].key in {key("فإن"), key("فان"), key("فقد"), key("فإنه")}
                              or (owner[k] is not None and k == j)):
                 k += 1
             if k >= n or toks[k].start >= s_end:
@@ -422,7 +439,7 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
             continue
         if _containing(direct, t.start) is not None:
             continue
-        s_end = _sentence_end(text, t.end, direct)
+        s_end = _sentence_end(text, t.end, direct, stops)
         # the clause after the verb: subject, circumstantials, then the complement
         j = i + 1
         comp: int | None = None
@@ -483,7 +500,7 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
                 who = pronoun(i)
         else:
             who = found[0]
-        end = _sentence_end(text, comp, direct)
+        end = _sentence_end(text, comp, direct, stops)
         nxt = _next_participle(text, toks, tok_at, comp, end)
         a, b = _trim(text, comp, nxt)
         if b - a < 8:
