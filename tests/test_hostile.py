@@ -99,6 +99,16 @@ def test_two_dates_joined_by_and_stay_two_mentions() -> None:
         "2022-05-17", "2022-06-20", "2022-07-03"]
 
 
+def test_clock_times_before_a_part_of_the_day_in_linear_time() -> None:
+    # "الثالثة من صباح": each such clock time once searched the whole text before it for
+    # "الساعات الأولى من صباح" (4× the text: 12× the time at 47,000 characters)
+    unit = "وصل الوفد في الثالثة من صباح الأحد إلى المطار. "
+    (m, _) = find_dates(unit, PUBLISHED)
+    assert (m.text, m.type) == ("الثالثة", "time")
+    ratio = growth(lambda t: find_dates(t, PUBLISHED), repeat(unit), 48_000)
+    assert ratio < BOUND, f"4× the text took {ratio:.1f}× the time"
+
+
 # --- sheet: events, the article's own event, places (issue 14, item 5) ----------------------
 
 SHEET_FAMILIES: dict[str, Callable[[int], str]] = {

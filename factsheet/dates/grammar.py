@@ -1024,13 +1024,24 @@ _HOUR_ALONE = compile_folded(
     r"(?:[وف]?[بلك]|[وف])?(?:(?P<sa>الساعه)\s+)?(?P<hw>\S+)$"
 )
 """The clock hour of a match cut before its minutes (groups as :func:`p_time_words` reads)."""
-_PLURAL_BEFORE = compile_folded(r"(?:ساعات|ايام|ليالي|اسابيع)\s+$")
+_PLURALS = tuple(fold(w) for w in ("ساعات", "أيام", "ليالي", "أسابيع"))
+
+
+def _plural_before(t: str, start: int) -> bool:
+    """Does a plural of hours, days, nights or weeks and a space end ``t[:start]``?
+
+    Read backwards from ``start`` with str methods: a regex searched over ``t[:start]``
+    scanned the whole text before it, once per clock time (quadratic on a long text)."""
+    i = start
+    while i and t[i - 1].isspace():
+        i -= 1
+    return i < start and t.endswith(_PLURALS, 0, i)
 
 
 def p_time_words(m: re.Match[str], lx: Lexicon) -> Partial | None:
     g = m.groupdict()
     latent = not (g.get("sa") or g.get("ap") or g.get("apx") or g.get("frac") or g.get("minus"))
-    if g.get("apx") and not g.get("sa") and _PLURAL_BEFORE.search(m.string, 0, m.start()):
+    if g.get("apx") and not g.get("sa") and _plural_before(m.string, m.start()):
         return None  # "الساعات الأولى من صباح اليوم": the early hours, not one o'clock
     hw = _key(g["hw"])
     if latent and hw.isdigit():
