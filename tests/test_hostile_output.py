@@ -196,15 +196,17 @@ def test_a_corrupt_cache_is_rebuilt_not_trusted(tmp_path: Path, damage: str) -> 
     assert _run(COUNT, tmp_path) == "1"  # writes the cache
     (path,) = tmp_path.glob("regex-*.marshal")
     raw = path.read_bytes()
-    entries = recache._verified(raw)
-    assert entries, "a fresh cache verifies"
+    cached = recache._verified(raw)
+    assert cached and cached[0] and cached[1], "a fresh cache verifies"
+    entries, values = cached
     if damage == "wrong programs":  # well-formed data whose programs match nothing
         bogus = {k: (v[0], _never_matching(), 0, {}, (None,)) for k, v in entries.items()}
-        path.write_bytes(marshal.dumps(bogus))
+        nowhere = {k: frozenset() for k in values}  # and rules that begin nowhere
+        path.write_bytes(marshal.dumps((bogus, nowhere)))
     elif damage == "a flipped byte":
         at = len(raw) // 2
         path.write_bytes(raw[:at] + bytes([raw[at] ^ 0x01]) + raw[at + 1:])
     else:
         path.write_bytes(raw[: len(raw) // 3])
     assert _run(COUNT, tmp_path) == "1", "the dates are found all the same"
-    assert recache._verified(path.read_bytes()) == entries, "and the file is rebuilt"
+    assert recache._verified(path.read_bytes()) == cached, "and the file is rebuilt"

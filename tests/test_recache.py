@@ -17,6 +17,7 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("FACTSHEET_CACHE_DIR", str(tmp_path))
     monkeypatch.delenv("FACTSHEET_NO_REGEX_CACHE", raising=False)
     monkeypatch.setattr(recache, "_entries", None)
+    monkeypatch.setattr(recache, "_values", {})
     monkeypatch.setattr(recache, "_dirty", False)
     return tmp_path
 
@@ -87,5 +88,21 @@ def test_the_cache_keeps_only_what_a_process_used(
     recache._save()
     path = recache._cache_file()
     assert path is not None
-    kept = {source for source, _ in recache._verified(path.read_bytes()) or {}}
-    assert kept == {r"new-pattern-\d+"}
+    entries, _ = recache._verified(path.read_bytes()) or ({}, {})
+    assert {source for source, _ in entries} == {r"new-pattern-\d+"}
+
+
+def test_values_derived_from_patterns_are_kept_too(cache_dir: Path) -> None:
+    calls = []
+
+    def compute() -> frozenset[str]:
+        calls.append(1)
+        return frozenset({" 17", " ماي"})
+
+    first = recache.cached_value("test", r"\d+ ماي", 0, compute)
+    recache._save()
+    recache._entries = None  # a new process reads the file back
+    second = recache.cached_value("test", r"\d+ ماي", 0, compute)
+    assert first == second == frozenset({" 17", " ماي"})
+    assert len(calls) == 1
+    assert recache.cached_value("test", r"\d+ يونيو", 0, lambda: None) is None

@@ -1,4 +1,5 @@
-"""A disk cache of compiled regular expressions, for a fast start.
+"""A disk cache of compiled regular expressions (and of what is derived from them), for a fast
+start.
 
 The grammar's patterns are long (tries of every month, ordinal and number word), and Python
 compiles regular expressions in pure Python: about 0.1 s at every start of the command. The
@@ -10,6 +11,10 @@ The cache is an optimisation only: it is read with :mod:`marshal` (plain data, n
 by the interpreter's cache tag and the regex engine's version, and any problem (no such
 directory, a read-only disk, another Python, internals that changed) falls back silently to
 ``re.compile``. ``FACTSHEET_NO_REGEX_CACHE=1`` turns it off.
+
+Beside the compiled programs, the file keeps small values computed from a pattern's source
+(:func:`cached_value`: the beginnings of each rule, :mod:`factsheet.dates.anchors`), as plain
+data: strings and frozensets of strings.
 
 The file starts with a format tag and the SHA-256 of the rest: a file that does not match
 (truncated, a flipped byte, an older format, another program's data) is never used, since a
@@ -26,6 +31,7 @@ import os
 import re
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -38,10 +44,14 @@ except ImportError:  # pragma: no cover - other interpreters
     _ENGINE = None
 
 _Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
-_HEADER = b"factsheet-regex-cache/2\n"
+_Key = tuple[str, int]
+_ValueKey = tuple[str, str, int]
+_HEADER = b"factsheet-regex-cache/3\n"
 """The format tag at the start of the file, before the digest of the rest."""
-_entries: dict[tuple[str, int], _Entry] | None = None
-_used: set[tuple[str, int]] = set()
+_entries: dict[_Key, _Entry] | None = None
+_values: dict[_ValueKey, frozenset[str] | None] = {}
+_used: set[_Key] = set()
+_used_values: set[_ValueKey] = set()
 _dirty = False
 
 
@@ -59,10 +69,10 @@ def _cache_file() -> Path | None:
     return folder / f"regex-{tag}-{_ENGINE.MAGIC}.marshal"
 
 
-def _load() -> dict[tuple[str, int], _Entry]:
-    global _entries
+def _load() -> dict[_Key, _Entry]:
+    global _entries, _values
     if _entries is None:
-        _entries = {}
+        _entries, _values = {}, {}
         path = _cache_file()
         if path is not None:
             global _dirty
@@ -75,13 +85,16 @@ def _load() -> dict[tuple[str, int], _Entry]:
                 if loaded is None:
                     _dirty = True  # a bad file: rewritten with the patterns compiled now
                 else:
-                    _entries = loaded
+                    _entries, _values = loaded
         atexit.register(_save)
     return _entries
 
 
-def _verified(raw: bytes) -> dict[tuple[str, int], _Entry] | None:
-    """The entries of a cache file, or None unless its tag, digest and shape are right."""
+def _verified(
+    raw: bytes,
+) -> tuple[dict[_Key, _Entry], dict[_ValueKey, frozenset[str] | None]] | None:
+    """The entries and values of a cache file, or None unless its tag, digest and shape are
+    right."""
     if not raw.startswith(_HEADER):
         return None
     digest, payload = raw[len(_HEADER) : len(_HEADER) + 32], raw[len(_HEADER) + 32 :]
@@ -91,9 +104,15 @@ def _verified(raw: bytes) -> dict[tuple[str, int], _Entry] | None:
         data = marshal.loads(payload)
     except (ValueError, EOFError, TypeError):
         return None
-    if not isinstance(data, dict) or not all(_well_formed(k, v) for k, v in data.items()):
+    if not (isinstance(data, tuple) and len(data) == 2
+            and all(isinstance(d, dict) for d in data)):
         return None
-    return data
+    entries, values = data
+    if not all(_well_formed(k, v) for k, v in entries.items()):
+        return None
+    if not all(_well_formed_value(k, v) for k, v in values.items()):
+        return None
+    return entries, values
 
 
 def _well_formed(key: object, entry: object) -> bool:
@@ -106,6 +125,15 @@ def _well_formed(key: object, entry: object) -> bool:
     )
 
 
+def _well_formed_value(key: object, value: object) -> bool:
+    return (
+        isinstance(key, tuple) and len(key) == 3 and isinstance(key[0], str)
+        and isinstance(key[1], str) and isinstance(key[2], int)
+        and (value is None or (isinstance(value, frozenset)
+                               and all(isinstance(v, str) for v in value)))
+    )
+
+
 def _save() -> None:
     """Write the cache if this process compiled anything new (atomically; errors ignored)."""
     if not _dirty or _entries is None:
@@ -115,7 +143,10 @@ def _save() -> None:
         return
     try:
         # Only what this process used: patterns of older versions do not pile up.
-        payload = marshal.dumps({k: v for k, v in _entries.items() if k in _used})
+        payload = marshal.dumps((
+            {k: v for k, v in _entries.items() if k in _used},
+            {k: v for k, v in _values.items() if k in _used_values},
+        ))
         data = _HEADER + hashlib.sha256(payload).digest() + payload
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".regex-", suffix=".tmp")
@@ -163,3 +194,21 @@ def compile_cached(source: str, flags: int = 0) -> re.Pattern[str]:
         return pattern
     except Exception:  # any change in the engine's internals: compile as usual
         return re.compile(source, flags)
+
+
+def cached_value(
+    kind: str, source: str, flags: int, compute: Callable[[], frozenset[str] | None]
+) -> frozenset[str] | None:
+    """``compute()``, a value derived from the pattern ``source`` (compiled with ``flags``)
+    that ``kind`` names, from the disk cache when it holds it."""
+    global _dirty
+    if _ENGINE is None or _cache_file() is None:
+        return compute()
+    _load()
+    key = (kind, source, int(flags))
+    _used_values.add(key)
+    if key in _values:
+        return _values[key]
+    value = _values[key] = compute()
+    _dirty = True
+    return value

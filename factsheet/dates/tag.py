@@ -1,16 +1,20 @@
 """Tagging: every rule of :mod:`~factsheet.dates.grammar` proposes partials near its gate
 words; the longest non-overlapping partials win.
 
-One scan finds the gate words (month names, units, digits …); each rule then runs only within
-a few dozen characters around the gates it needs.
+One scan (:mod:`~factsheet.dates.anchors`) finds the gate words (month names, units …) and
+every position where each rule may begin; another the numbers. Each rule then runs only
+within a few dozen characters around the gates it needs, and there only where it may begin.
 """
 
 from __future__ import annotations
 
 import re
 from array import array
+from bisect import bisect_left
 from collections.abc import Iterator
+from functools import lru_cache
 
+from .anchors import Anchors, Scanner, build_scanner, cached_beginnings
 from .grammar import (
     FULL_DATE_RULES,
     GATE_REACH,
@@ -19,13 +23,14 @@ from .grammar import (
     WORD_INSIDE_GATES,
     Partial,
     Rule,
-    gate_scanner,
+    alt,
     gate_words,
     number_gates,
     rules,
     unit_in_context,
 )
 from .lexicon import lexicon
+from .normalize import compile_folded
 
 _CLITICS = "وفبلك"
 
@@ -43,19 +48,31 @@ def _word_start(norm: str, i: int) -> bool:
     return False
 
 
-def gate_hits(norm: str) -> dict[str, list[tuple[int, int]]]:
+@lru_cache(maxsize=1)
+def scanner() -> Scanner:
+    """The one-pass scanner of the gate words and of every rule's beginnings."""
+    return build_scanner(
+        list(gate_words()),
+        [cached_beginnings(rule.pattern.pattern, rule.pattern.flags) for rule in rules()],
+        lambda phrases: compile_folded(alt(phrases)),
+    )
+
+
+def gate_hits(norm: str, found: Anchors | None = None) -> dict[str, list[tuple[int, int]]]:
     """Where each gate's words stand, in text order.
 
-    One scan finds every gate word (``gate_scanner``); a few more find the numbers.
+    The scanner finds every gate word (``found``, else a scan of ``norm``); a few more
+    scans find the numbers.
     """
     hits: dict[str, list[tuple[int, int]]] = {g: [] for g in GATE_REACH}
     opened_by = gate_words()
-    for m in gate_scanner().finditer(norm):
-        key = m.group()
+    if found is None:
+        found = scanner().scan(norm)
+    for s, e in found.words:
+        key = norm[s:e]
         opened = opened_by.get(key)
         if opened is None:
             opened = opened_by.get(" ".join(key.split()), frozenset())
-        s, e = m.span()
         start_ok: bool | None = None
         for gate in opened:
             if gate not in WORD_INSIDE_GATES:
@@ -68,8 +85,8 @@ def gate_hits(norm: str) -> dict[str, list[tuple[int, int]]]:
             hits[gate].append((s, e))
     for gate, s, e in number_gates(norm):
         hits[gate].append((s, e))
-    for found in hits.values():
-        found.sort()
+    for found_hits in hits.values():
+        found_hits.sort()
     return hits
 
 
@@ -107,6 +124,38 @@ def _matches(rule: Rule, norm: str, spans: list[tuple[int, int]]) -> Iterator[re
             yield m
 
 
+def _matches_at(
+    rule: Rule, norm: str, spans: list[tuple[int, int]], starts: list[int]
+) -> Iterator[re.Match[str]]:
+    """What :func:`_matches` finds, trying the pattern only at ``starts`` (where the scanner
+    says a match may begin), in order, each after the end of the match before, as
+    ``finditer`` would."""
+    n = len(norm)
+    match = rule.pattern.match
+    count = len(starts)
+    for lo, hi in spans:
+        i = bisect_left(starts, lo)
+        pos = tried = lo - 1
+        while i < count:
+            p = starts[i]
+            i += 1
+            if p >= hi:
+                break
+            if p <= pos or p == tried:
+                continue
+            tried = p
+            m = match(norm, p, hi)
+            if m is None:
+                continue
+            pos = m.end() - 1
+            if m.end() == hi and hi < n:
+                full = match(norm, p)
+                if full is None:
+                    continue
+                m = full
+            yield m
+
+
 def _cover(starts: array[int], ends: array[int], s: int, e: int) -> None:
     """Record ``[s, e)`` as the widest candidate over its positions where it is wider."""
     for i in range(s, e):
@@ -118,7 +167,8 @@ def tag(norm: str) -> list[Partial]:
     """Candidate partials of every rule, longest first, without overlaps, in text order."""
     lx = lexicon()
     cands: list[tuple[int, int, Partial]] = []
-    hits = gate_hits(norm)
+    found = scanner().scan(norm)
+    hits = gate_hits(norm, found)
     spans: dict[tuple[str, int, int], list[tuple[int, int]]] = {}
     # The widest firm candidate over each position so far: a match strictly inside one
     # cannot win the selection below, so its production is not even run.
@@ -130,6 +180,9 @@ def tag(norm: str) -> list[Partial]:
     for prio, rule in enumerate(rules()):
         if not hits[rule.gate]:
             continue  # no gate word: the rule cannot match (most rules, in a short text)
+        starts = found.starts(prio)
+        if starts is not None and not starts:
+            continue  # nowhere in the text can the rule begin
         reach = RULE_REACH.get(rule.name, GATE_REACH[rule.gate])
         if rule.name in INSIDE_FULL_DATES:
             rule_hits = [h for h in hits[rule.gate] if not full[h[0]]]
@@ -139,7 +192,9 @@ def tag(norm: str) -> list[Partial]:
             if key not in spans:
                 spans[key] = around(hits[rule.gate], *reach, len(norm))
             rule_spans = spans[key]
-        for m in _matches(rule, norm, rule_spans):
+        matches = (_matches(rule, norm, rule_spans) if starts is None
+                   else _matches_at(rule, norm, rule_spans, starts))
+        for m in matches:
             s, e = m.span()
             if e <= s:
                 continue
