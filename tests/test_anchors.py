@@ -106,6 +106,15 @@ def test_tagging_finds_what_every_rule_over_its_windows_found(text: str) -> None
     assert tag(norm) == reference_tag(norm)
 
 
+@FEW
+@given(texts)
+@example("قبل  (3)  أيام ومنذ\nعامين الخمسة أيام واحد")
+def test_units_in_context_as_the_regexes_read_them(text: str) -> None:
+    norm = normalize(text).text
+    for s, e in scanner().scan(norm).words:
+        assert grammar.unit_in_context(norm, s, e) == reference_unit_in_context(norm, s, e)
+
+
 def test_the_scanner_reads_every_rule() -> None:
     """No rule is left to be run over its whole windows: each has a list of beginnings."""
     found = scanner().scan("")

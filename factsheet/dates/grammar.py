@@ -2026,8 +2026,6 @@ _LEAD_WORDS = frozenset(
                       "ثلث", "أرباع", "الآن"]
 )
 _NEXT_WORDS = frozenset(fold(w) for w in ["واحد", "واحدة", "من", "على"])
-_TOKEN_BEFORE = re.compile(r"([^\s()]+)[\s()]*$")
-_TOKEN_AFTER = re.compile(r"\s*(\S+)(?:\s+(\S+))?")
 
 
 def unit_in_context(norm: str, start: int, end: int) -> bool:
@@ -2044,23 +2042,46 @@ def unit_in_context(norm: str, start: int, end: int) -> bool:
     bare = word[2:] if word.startswith("ال") else word
     if lx.unit_of_form.get(bare, ("", ""))[1] == "dual" or word.startswith(("ب", "وب")):
         return True
-    before = _TOKEN_BEFORE.search(norm, max(0, start - 30), start)
-    if before:
-        prev = before.group(1)
+    prev = _token_before(norm, max(0, start - 30), start)
+    if prev:
         if any(c.isdigit() for c in prev):
             return True
         for clitic in ("", "و", "ب", "وب", "ل"):
             stem = prev[len(clitic):] if prev.startswith(clitic) else ""
             if stem in _LEAD_WORDS or stem in lx.cardinals:
                 return True
-    after = _TOKEN_AFTER.match(norm, end)
-    if after:
-        nxt = after.group(1)
+    nxt = _token_after(norm, end)
+    if nxt:
         if nxt in _NEXT_WORDS or nxt.startswith("و"):
             return True
         if word.startswith("ال") and (nxt.lstrip("ال") in lx.cardinals or nxt.isdigit()):
             return True
     return False
+
+
+def _token_before(t: str, lo: int, end: int) -> str:
+    """The last token of ``t[lo:end]`` before the spaces and brackets that end it: what
+    ``([^\\s()]+)[\\s()]*$`` finds there, read backwards with str methods (a regex searched
+    for it from every position of the window)."""
+    j = end
+    while j > lo and (t[j - 1].isspace() or t[j - 1] in "()"):
+        j -= 1
+    i = j
+    while i > lo and not (t[i - 1].isspace() or t[i - 1] in "()"):
+        i -= 1
+    return t[i:j]
+
+
+def _token_after(t: str, start: int) -> str:
+    """The first token of ``t`` from ``start`` after spaces (what ``\\s*(\\S+)`` finds)."""
+    n = len(t)
+    i = start
+    while i < n and t[i].isspace():
+        i += 1
+    j = i
+    while j < n and not t[j].isspace():
+        j += 1
+    return t[i:j]
 
 
 @lru_cache(maxsize=1)

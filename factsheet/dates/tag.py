@@ -58,6 +58,23 @@ def scanner() -> Scanner:
     )
 
 
+_Plan = tuple[tuple[str, ...], tuple[str, ...], bool]
+_NO_PLAN: _Plan = ((), (), False)
+
+
+@lru_cache(maxsize=1)
+def _gate_plans() -> dict[str, _Plan]:
+    """Per gate word: the gates it opens wherever it stands (inside a token too), those it
+    opens only at the start of a word, and whether it opens "unit" (at the start of a word,
+    when :func:`unit_in_context` says so)."""
+    plans: dict[str, _Plan] = {}
+    for word, opened in gate_words().items():
+        anywhere = tuple(sorted(g for g in opened if g in WORD_INSIDE_GATES))
+        at_start = tuple(sorted(g for g in opened if g not in WORD_INSIDE_GATES and g != "unit"))
+        plans[word] = (anywhere, at_start, "unit" in opened)
+    return plans
+
+
 def gate_hits(norm: str, found: Anchors | None = None) -> dict[str, list[tuple[int, int]]]:
     """Where each gate's words stand, in text order.
 
@@ -65,24 +82,21 @@ def gate_hits(norm: str, found: Anchors | None = None) -> dict[str, list[tuple[i
     scans find the numbers.
     """
     hits: dict[str, list[tuple[int, int]]] = {g: [] for g in GATE_REACH}
-    opened_by = gate_words()
+    plans = _gate_plans()
     if found is None:
         found = scanner().scan(norm)
+    unit_hits = hits["unit"]
     for s, e in found.words:
         key = norm[s:e]
-        opened = opened_by.get(key)
-        if opened is None:
-            opened = opened_by.get(" ".join(key.split()), frozenset())
-        start_ok: bool | None = None
-        for gate in opened:
-            if gate not in WORD_INSIDE_GATES:
-                if start_ok is None:
-                    start_ok = _word_start(norm, s)
-                if not start_ok:
-                    continue
-            if gate == "unit" and not unit_in_context(norm, s, e):
-                continue
+        plan = plans.get(key) or plans.get(" ".join(key.split()), _NO_PLAN)
+        anywhere, at_start, unit = plan
+        for gate in anywhere:
             hits[gate].append((s, e))
+        if (at_start or unit) and _word_start(norm, s):
+            for gate in at_start:
+                hits[gate].append((s, e))
+            if unit and unit_in_context(norm, s, e):
+                unit_hits.append((s, e))
     for gate, s, e in number_gates(norm):
         hits[gate].append((s, e))
     for found_hits in hits.values():
