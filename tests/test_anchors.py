@@ -33,7 +33,7 @@ from factsheet.dates.grammar import (
     rules,
 )
 from factsheet.dates.lexicon import lexicon
-from factsheet.dates.normalize import normalize
+from factsheet.dates.normalize import compile_folded, normalize
 from factsheet.dates.tag import around, scanner, tag
 
 # ---------------------------------------------------------------------------- random texts
@@ -113,6 +113,14 @@ def test_units_in_context_as_the_regexes_read_them(text: str) -> None:
     norm = normalize(text).text
     for s, e in scanner().scan(norm).words:
         assert grammar.unit_in_context(norm, s, e) == reference_unit_in_context(norm, s, e)
+
+
+@FEW
+@given(texts, st.booleans())
+@example("17 - 20 و5 \n/ 2022 ، 3\tالى 4 حتى 31/12/2022 9 / 1999 10:30 ٣ إلى", False)
+def test_numbers_open_the_gates_they_opened(text: str, normalized: bool) -> None:
+    norm = normalize(text).text if normalized else text
+    assert list(number_gates(norm)) == list(reference_number_gates(norm))
 
 
 def test_the_scanner_reads_every_rule() -> None:
@@ -204,6 +212,31 @@ def reference_unit_in_context(norm: str, start: int, end: int) -> bool:
     return False
 
 
+_DIGITS = re.compile(r"\d+")
+_NUMERIC_DATE_TAIL = re.compile(r"\s*[/.-]\s*\d{1,4}\s*[/.-]\s*\d")
+_MONTH_NUMERIC_TAIL = re.compile(r"\s*/\s*(?:19|20)\d\d(?!\d)")
+_DAY_TAIL = compile_folded(r"\s*(?:-|و|الي|الى|حتي|لغايه|،|,)")
+
+
+def reference_number_gates(norm: str) -> Iterator[tuple[str, int, int]]:
+    for m in _DIGITS.finditer(norm):
+        s, e = m.span()
+        width = e - s
+        if width <= 4 and _NUMERIC_DATE_TAIL.match(norm, e):
+            yield "numeric_date", s, e
+        if width == 4 and norm[s] in "12":
+            yield "year", s, e
+        if width == 4 and norm[s] in "012":
+            yield "hhmm", s, e
+        if width <= 2:
+            if _MONTH_NUMERIC_TAIL.match(norm, e) and (s == 0 or norm[s - 1] not in "/.-"):
+                yield "month_numeric", s, e
+            if norm[e : e + 1] in (":", ".", ",") and norm[e + 1 : e + 3].isdigit():
+                yield "colon", s, e
+            if _DAY_TAIL.match(norm, e):
+                yield "day", s, e
+
+
 def reference_gate_hits(norm: str) -> dict[str, list[tuple[int, int]]]:
     hits: dict[str, list[tuple[int, int]]] = {g: [] for g in GATE_REACH}
     opened_by = gate_words()
@@ -223,7 +256,7 @@ def reference_gate_hits(norm: str) -> dict[str, list[tuple[int, int]]]:
             if gate == "unit" and not reference_unit_in_context(norm, s, e):
                 continue
             hits[gate].append((s, e))
-    for gate, s, e in number_gates(norm):
+    for gate, s, e in reference_number_gates(norm):
         hits[gate].append((s, e))
     for found in hits.values():
         found.sort()

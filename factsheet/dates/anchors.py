@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import chain
 from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
@@ -255,10 +256,13 @@ class Scanner:
         """The gate words (leftmost, longest, not overlapping) and the rules' starts."""
         found: list[tuple[int, int]] = []
         add = found.append
-        buckets: list[list[int]] = [[] for _ in range(self.groups)]
+        buckets: list[list[int] | None] = [None] * self.groups
         for end, (kind, size, group) in self.automaton.iter(OTHER + coarse(norm)):
             if kind == _RULE:
-                buckets[group].append(end - size + 1)
+                bucket = buckets[group]
+                if bucket is None:
+                    bucket = buckets[group] = []
+                bucket.append(end - size + 1)
                 continue
             start = end - size
             if kind != _HEAD:
@@ -282,7 +286,7 @@ class Anchors:
 
     __slots__ = ("_buckets", "_scanner", "words")
 
-    def __init__(self, words: list[tuple[int, int]], buckets: list[list[int]],
+    def __init__(self, words: list[tuple[int, int]], buckets: list[list[int] | None],
                  scanner: Scanner) -> None:
         self.words = words
         """The gate words, ``(start, end)`` in text order, as the gate regex found them."""
@@ -294,11 +298,11 @@ class Anchors:
         rule that must be run over its windows."""
         if rule in self._scanner.unlisted:
             return None
-        lists = [self._buckets[g] for g in self._scanner.of_rule[rule]]
-        lists = [b for b in lists if b]
+        buckets = self._buckets
+        lists = [b for b in (buckets[g] for g in self._scanner.of_rule[rule]) if b is not None]
         if len(lists) <= 1:
             return lists[0] if lists else []
-        out = [p for b in lists for p in b]
+        out = list(chain.from_iterable(lists))
         out.sort()
         return out
 

@@ -315,8 +315,24 @@ def holidays() -> dict[str, tuple[str, int, int]]:
 
 # ----------------------------------------------------------------------------- helpers
 
+_last_groups: tuple[re.Match[str] | None, dict[str, str | Any]] = (None, {})
+
+
+def _groups(m: re.Match[str]) -> dict[str, str | Any]:
+    """``m.groupdict()``, made once per match however many helpers read it (a production
+    and its helpers asked for it five times). The last match and its groups are kept
+    together in one tuple, so a thread never reads another's."""
+    global _last_groups
+    last = _last_groups
+    if last[0] is m:
+        return last[1]
+    groups = m.groupdict()
+    _last_groups = (m, groups)
+    return groups
+
+
 def _day(m: re.Match[str], lx: Lexicon) -> int | None:
-    g = m.groupdict()
+    g = _groups(m)
     if g.get("day"):
         return int(g["day"])
     if g.get("dayw"):
@@ -326,7 +342,7 @@ def _day(m: re.Match[str], lx: Lexicon) -> int | None:
 
 def _prefix(p: Partial, m: re.Match[str], lx: Lexicon) -> Partial:
     """Fill the weekday and deictic parts of a prefix (``صباح اليوم الأحد``)."""
-    g = m.groupdict()
+    g = _groups(m)
     if g.get("wd"):
         p.weekday = lx.weekdays[_key(g["wd"])]
     if g.get("deic"):
@@ -343,7 +359,7 @@ _CLOCK_BEFORE = compile_folded(r"(?:الساعه\s+\S+|\d{1,2}(?::\d{2})?)\s*$")
 
 
 def _month(m: re.Match[str], lx: Lexicon) -> int | None:
-    g = m.groupdict()
+    g = _groups(m)
     month = lx.months[_key(g["month"])]
     if g.get("month2") and lx.months[_key(g["month2"])] != month:
         return None
@@ -351,7 +367,7 @@ def _month(m: re.Match[str], lx: Lexicon) -> int | None:
 
 
 def _year_tail(p: Partial, m: re.Match[str], lx: Lexicon) -> Partial:
-    g = m.groupdict()
+    g = _groups(m)
     if g.get("year"):
         p.year = int(g["year"])
     if g.get("yrel"):
@@ -365,7 +381,7 @@ def _year_tail(p: Partial, m: re.Match[str], lx: Lexicon) -> Partial:
 
 
 def _pmod(p: Partial, m: re.Match[str], lx: Lexicon) -> Partial:
-    g = m.groupdict()
+    g = _groups(m)
     if g.get("pmod"):
         k = _key(g["pmod"])
         mod = lx.period_mods.get(k) or PERIOD_PHRASES.get(k)
@@ -381,7 +397,7 @@ def _pmod(p: Partial, m: re.Match[str], lx: Lexicon) -> Partial:
 def _unparen(p: Partial, m: re.Match[str]) -> Partial:
     """``(17 أبريل 2022)`` alone is the date inside; after a weekday the brackets belong
     to the expression (``يومه الجمعة (03 ماي)``)."""
-    g = m.groupdict()
+    g = _groups(m)
     if g.get("lp") and not (g.get("wd") or g.get("deic") or g.get("yawm")):
         p.start = m.end("lp")
         p.end = m.string.rindex(")", p.start, p.end)
@@ -412,7 +428,7 @@ def _nth_after_weekday(m: re.Match[str], lx: Lexicon) -> bool:
     """A weekday right before an ordinal of 1-5 or الأخير (``الخميس الثاني``): the nth such
     weekday of the month, or the day of the month when it falls on that weekday, which
     :func:`p_nth_weekday` tells apart."""
-    g = m.groupdict()
+    g = _groups(m)
     return bool(g.get("wd") and g.get("dayw") and _key(g["dayw"]) in lx.nth_ordinals
                 and _NTH_AFTER_WEEKDAY.match(m.string, m.end("wd"), m.start("dayw") + 1))
 
@@ -435,7 +451,7 @@ def p_date_dmy(m: re.Match[str], lx: Lexicon) -> Partial | None:
     month = _month(m, lx)
     if day is None or month is None:
         return None
-    g = m.groupdict()
+    g = _groups(m)
     if g.get("dayw") and _ORDINAL_OF.search(m.string, max(0, m.start() - 14), m.start()):
         return None  # "الأسبوع الأول من شهر مارس": the first week, not the first day
     if _nth_after_weekday(m, lx):
@@ -455,7 +471,7 @@ def p_date_dmy(m: re.Match[str], lx: Lexicon) -> Partial | None:
 
 
 def p_date_numeric(m: re.Match[str], lx: Lexicon) -> Partial | None:
-    g = m.groupdict()
+    g = _groups(m)
     y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
     if not (1 <= mo <= 12 and 1 <= d <= 31):
         return None
@@ -478,7 +494,7 @@ def p_month_year(m: re.Match[str], lx: Lexicon) -> Partial | None:
     if _not_a_month(m, lx):
         return None
     p = Partial("month_year", m.start(), m.end(), "month", month=month)
-    p.list_head = _key(m.groupdict().get("shahr") or "") == "شهري"
+    p.list_head = _key(_groups(m).get("shahr") or "") == "شهري"
     return _pmod(_year_tail(p, m, lx), m, lx)
 
 
@@ -498,7 +514,7 @@ def p_month_bare(m: re.Match[str], lx: Lexicon) -> Partial | None:
     month = _month(m, lx)
     if month is None:
         return None
-    g = m.groupdict()
+    g = _groups(m)
     p = _pmod(Partial("month_bare", m.start(), m.end(), "month", month=month), m, lx)
     p.list_head = _key(g.get("shahr") or "") == "شهري"
     name = _key(g["month"])
@@ -525,7 +541,7 @@ def p_hijri_date(m: re.Match[str], lx: Lexicon) -> Partial | None:
     day = _day(m, lx)
     if day is None or day > 30:
         return None
-    g = m.groupdict()
+    g = _groups(m)
     if not (g.get("wd") or g.get("yawm") or g.get("deic")) and _NAMED_AFTER.search(
         m.string[max(0, m.start() - 25) : m.start()]
     ):
@@ -545,7 +561,7 @@ _CRESCENT_BEFORE = compile_folded(r"(?:^|\s)هلال\s+$")
 
 
 def p_hijri_month(m: re.Match[str], lx: Lexicon) -> Partial | None:
-    g = m.groupdict()
+    g = _groups(m)
     p = Partial("hijri_month", m.start(), m.end(), "month", calendar="hijri",
                 month=lx.hijri_months[_key(g["hmonth"])])
     if g.get("hyear"):
@@ -563,7 +579,7 @@ _LAW_NUMBER_BEFORE = compile_folded(r"(?:رقم|عدد)\s*[\d./-]+\s+$")
 
 
 def p_year_marked(m: re.Match[str], lx: Lexicon) -> Partial | None:
-    g = m.groupdict()
+    g = _groups(m)
     if _LAW_NUMBER_BEFORE.search(m.string, max(0, m.start() - 24), m.start()):
         return None  # "القانون رقم 17 لسنة 2023": part of a law's number
     p = Partial("year_marked", m.start(), m.end(), "year", year=int(g["year"]))
@@ -578,7 +594,7 @@ def p_year_marked(m: re.Match[str], lx: Lexicon) -> Partial | None:
 
 
 def p_year_era(m: re.Match[str], lx: Lexicon) -> Partial | None:
-    g = m.groupdict()
+    g = _groups(m)
     p = Partial("year_era", m.start(), m.end(), "year", year=int(g["year"]))
     if _key(g["era"]) in lx.hijri_era:
         if not 1200 <= p.year <= 1600:  # type: ignore[operator]
@@ -634,7 +650,7 @@ def p_year_bare(m: re.Match[str], lx: Lexicon) -> Partial | None:
 
 
 def p_year_pmod(m: re.Match[str], lx: Lexicon) -> Partial | None:
-    g = m.groupdict()
+    g = _groups(m)
     p = Partial("year_pmod", m.start(), m.end(), "year", year=int(g["year"]))
     if g.get("era") and _key(g["era"]) in lx.hijri_era:
         p.calendar = "hijri"
@@ -671,7 +687,7 @@ _TITLE_BEFORE = compile_folded(
 
 
 def p_relative_period(m: re.Match[str], lx: Lexicon) -> Partial | None:
-    g = m.groupdict()
+    g = _groups(m)
     unit = {"اسبوع": "week", "شهر": "month", "عام": "year", "سنه": "year", "قرن": "century",
             "سيمانه": "week"}[  # السيمانة: the week in Moroccan and Algerian speech
         g["unit"]
@@ -718,7 +734,7 @@ _BALL_OF = compile_folded(
 
 
 def p_deictic(m: re.Match[str], lx: Lexicon) -> Partial | None:
-    g = m.groupdict()
+    g = _groups(m)
     word = _key(g["deic"])
     s = m.string
     if word == "باكر" and not g.get("wd") and _EARLY_BEFORE.search(s, max(0, m.start() - 10),
@@ -781,7 +797,7 @@ def p_weekday(m: re.Match[str], lx: Lexicon) -> Partial | None:
     ):
         return None  # "«الخميس الأسود»": the name of an event
     p = Partial("weekday", m.start(), m.end(), "weekday")
-    if m.groupdict().get("rel"):
+    if _groups(m).get("rel"):
         p.direction = lx.modifiers[_key(m.group("rel"))]
     return _prefix(p, m, lx)
 
@@ -843,7 +859,7 @@ def _is_age(m: re.Match[str]) -> bool:
 
 
 def p_duration(m: re.Match[str], lx: Lexicon) -> Partial | None:
-    g = m.groupdict()
+    g = _groups(m)
     unit_word = _key(g.get("unit") or g.get("dual") or "")
     unit, _number_form = lx.unit_of_form[unit_word]
     if g.get("dual"):
@@ -913,7 +929,7 @@ def p_duration_fraction(m: re.Match[str], lx: Lexicon) -> Partial | None:
 
 def p_duration_compound(m: re.Match[str], lx: Lexicon) -> Partial | None:
     """``ساعة و30 دقيقة``, ``سنتين وثلاثة أشهر``: one duration of two parts."""
-    g = m.groupdict()
+    g = _groups(m)
     pairs = []
     for unit_key, num_key, wkey in (("unit", "num", "wnum"), ("unit2", "num2", "wnum2")):
         unit, number = lx.unit_of_form[_key(g[unit_key] or "")]
@@ -937,7 +953,7 @@ def p_duration_compound(m: re.Match[str], lx: Lexicon) -> Partial | None:
 
 
 def p_from_now(m: re.Match[str], lx: Lexicon) -> Partial | None:
-    g = m.groupdict()
+    g = _groups(m)
     unit_word = _key(g.get("unit") or g.get("dual") or "")
     unit, number = lx.unit_of_form[unit_word]
     n = 2 if g.get("dual") or number == "dual" else (_number(g, lx) or 1)
@@ -962,7 +978,7 @@ def _zone(p: Partial, g: dict[str, str | None], lx: Lexicon) -> Partial:
 
 
 def p_time_colon(m: re.Match[str], lx: Lexicon) -> Partial | None:
-    g = m.groupdict()
+    g = _groups(m)
     h, mi = int(g["hh"]), int(g["mm"])
     if h > 24 or (h == 24 and mi):
         return None
@@ -978,7 +994,7 @@ def p_time_colon(m: re.Match[str], lx: Lexicon) -> Partial | None:
 def p_time_hhmm(m: re.Match[str], lx: Lexicon) -> Partial | None:
     """``0500 بتوقيت غرينتش``, ``الساعة 1430``: four digits are a time only with الساعة or a
     zone (else they are a year or a number)."""
-    g = m.groupdict()
+    g = _groups(m)
     if not (g.get("sa") or g.get("tz") or g.get("tzm")):
         return None
     h, mi = int(g["hh"]), int(g["mm"])
@@ -1039,7 +1055,7 @@ def _plural_before(t: str, start: int) -> bool:
 
 
 def p_time_words(m: re.Match[str], lx: Lexicon) -> Partial | None:
-    g = m.groupdict()
+    g = _groups(m)
     latent = not (g.get("sa") or g.get("ap") or g.get("apx") or g.get("frac") or g.get("minus"))
     if g.get("apx") and not g.get("sa") and _plural_before(m.string, m.start()):
         return None  # "الساعات الأولى من صباح اليوم": the early hours, not one o'clock
@@ -1084,7 +1100,7 @@ def p_time_minutes(m: re.Match[str], lx: Lexicon) -> Partial | None:
     """A clock time made one by its minutes (``الخامسة وسبعة عشر دقيقة``): the hour is a
     feminine ordinal (as hours are: ``الساعة الخامسة``), so that ``الشوط الأول و20 دقيقة``
     stays a length of time."""
-    g = m.groupdict()
+    g = _groups(m)
     if not (g.get("frac") or g.get("minus")):
         return None
     hw = _key(g["hw"])
@@ -1094,7 +1110,7 @@ def p_time_minutes(m: re.Match[str], lx: Lexicon) -> Partial | None:
 
 
 def p_time_special(m: re.Match[str], lx: Lexicon) -> Partial | None:
-    g = m.groupdict()
+    g = _groups(m)
     w = _key(g["sp"])
     if w in ("الصفر", "صفر"):
         if not g.get("sa"):
@@ -1131,7 +1147,7 @@ def p_decade(m: re.Match[str], lx: Lexicon) -> Partial | None:
         return None  # "حرارة تلامس الأربعينات", "في الأربعينات من عمره": a measure, an age
     if re.match(r"\s+من\s+(?:ال)?عمر", m.string[m.end():m.end() + 12]):
         return None
-    g = m.groupdict()
+    g = _groups(m)
     p = Partial("decade", m.start(), m.end(), "decade", decade=_DECADES[g["dec"]])
     if g.get("cord"):
         p.century = lx.day_ordinals.get(_key(g["cord"]))
@@ -1144,7 +1160,7 @@ def p_decade(m: re.Match[str], lx: Lexicon) -> Partial | None:
 
 
 def p_century(m: re.Match[str], lx: Lexicon) -> Partial | None:
-    g = m.groupdict()
+    g = _groups(m)
     n = lx.day_ordinals.get(_key(g["cord"])) if g.get("cord") else int(g["cnum"])
     if not n or n > 22:
         return None
@@ -1167,7 +1183,7 @@ _RAMADAN_BEFORE = compile_folded(
 def p_ramadan(m: re.Match[str], lx: Lexicon) -> Partial | None:
     """``رمضان`` alone is also a first name: a month only after a time word, at the start of
     a phrase, or with a year or a modifier."""
-    g = m.groupdict()
+    g = _groups(m)
     before = m.string[max(0, m.start() - 12) : m.start()]
     if not (g.get("hyear") or g.get("rel") or g.get("hday")) and not _RAMADAN_BEFORE.search(
         before
@@ -1182,7 +1198,7 @@ def p_ramadan(m: re.Match[str], lx: Lexicon) -> Partial | None:
 
 
 def p_holiday(m: re.Match[str], lx: Lexicon) -> Partial | None:
-    g = m.groupdict()
+    g = _groups(m)
     spec = holidays()[_key(g["holi"])]
     if spec[0] == "hijri_month" and _CRESCENT_BEFORE.search(
         m.string, max(0, m.start() - 12), m.start()
@@ -1211,7 +1227,7 @@ def p_feast_anaphor(m: re.Match[str], lx: Lexicon) -> Partial | None:
     """``قبل العيد``, ``خلال فترة العيد``, ``أول أيام العيد``: the feast the text spoke of."""
     if _PRAYER_OF.search(m.string, max(0, m.start() - 12), m.start()):
         return None  # "صلاة العيد", "أضحية العيد": the prayer, the sacrifice
-    g = m.groupdict()
+    g = _groups(m)
     offset = _FEAST_DAYS.get(_key(g.get("hday") or ""), 0)
     p = Partial("feast_anaphor", m.start(), m.end(), "holiday", anaphora=True, shift=offset)
     p.notes.append("the feast the text spoke of before")
@@ -1251,7 +1267,7 @@ def _holiday_tail(p: Partial, g: dict[str, str | None], lx: Lexicon) -> Partial 
 
 
 def p_anaphora_day(m: re.Match[str], lx: Lexicon) -> Partial | None:
-    g = m.groupdict()
+    g = _groups(m)
     day = _day(m, lx)
     if day is None:
         return None
@@ -1272,7 +1288,7 @@ def p_anaphora_day(m: re.Match[str], lx: Lexicon) -> Partial | None:
 
 def p_anaphora_same(m: re.Match[str], lx: Lexicon) -> Partial | None:
     """``نفس اليوم``, ``العام نفسه``: the day, month or year mentioned just before."""
-    g = m.groupdict()
+    g = _groups(m)
     unit = {"يوم": "day", "شهر": "month", "عام": "year", "سنه": "year", "اسبوع": "week"}[
         g.get("u") or g.get("u2") or ""
     ]
@@ -1298,7 +1314,7 @@ _EVENT_AFTER = compile_folded(r"\s*(?:ل\w|على\s|عن\s)")
 def p_anaphora_that(m: re.Match[str], lx: Lexicon) -> Partial | None:
     """``ذلك اليوم``, ``هذا التاريخ``, ``اليوم الموالي``, ``الشهر الذي سبقه``: the day (date,
     month, year, week) the narrative last set, or the one after or before it."""
-    g = m.groupdict()
+    g = _groups(m)
     unit = _ANAPHOR_UNITS[g.get("u") or g.get("u2") or g.get("u3") or g.get("u4") or "يوم"]
     shift = _ANAPHOR_SHIFT.get(_key(g.get("shift") or ""), 0)
     if g.get("prev"):
@@ -1319,7 +1335,7 @@ def p_anaphora_that(m: re.Match[str], lx: Lexicon) -> Partial | None:
 
 def p_same_period(m: re.Match[str], lx: Lexicon) -> Partial | None:
     """``الفترة ذاتها من العام الماضي``: the period just spoken of, in another year."""
-    g = m.groupdict()
+    g = _groups(m)
     what = _key(g.get("what") or g.get("what2") or "")
     p = Partial("same_period", m.start(), m.end(), "relative", anaphora=True)
     p.period = "day" if what in ("تاريخ", "يوم") else "month" if what == "شهر" else "period"
@@ -1344,7 +1360,7 @@ def _month_ref(p: Partial, m: re.Match[str], lx: Lexicon) -> Partial | None:
     year (``شهر تسعة سنة 2021``, ``مايو المقبل``), a month relative to the publication date
     (``الشهر الجاي``: ``period`` month and a direction), a Hijri month (``رمضان``), a year
     (``السنة الجاية``, ``عام 2021``: ``period`` year). None when the month is not one."""
-    g = m.groupdict()
+    g = _groups(m)
     if (g.get("yunit") or g.get("mbare")) and not (g.get("yrel2") or g.get("mrel")) and (
         _OTHER_YEAR.match(m.string, m.end())
     ):
@@ -1379,7 +1395,7 @@ def p_nth_weekday(m: re.Match[str], lx: Lexicon) -> Partial | None:
     ``آخر جمعة من رمضان``: the nth (or last) such weekday of the month. After a weekday an
     ordinal of 1-5 may also be the day of the month (``يوم الأحد الأول من ذي القعدة``): ``day``
     keeps that reading, and the value takes it when that day falls on the weekday."""
-    g = m.groupdict()
+    g = _groups(m)
     p = Partial("nth_weekday", m.start(), m.end(), "date")
     if g.get("cnth"):
         p.nth = lx.construct_ordinals[_key(g["cnth"])]
@@ -1409,7 +1425,7 @@ def p_nth_unit(m: re.Match[str], lx: Lexicon) -> Partial | None:
     """``أول أسبوع بشهر مارس 2020`` (a week), ``آخر يوم بشهر تسعة سنة 2021``, ``الأسبوع
     الأخير في الشهر السادس``, ``خامس يوم من شهر تسعة``, ``آخر يوم من السنة``: the nth (or
     last) day or week of a month or a year."""
-    g = m.groupdict()
+    g = _groups(m)
     unit = _key(g.get("unit") or g.get("unit2") or "")
     if g.get("cnth"):
         nth = lx.construct_ordinals[_key(g["cnth"])]
@@ -1433,7 +1449,7 @@ def p_nth_unit(m: re.Match[str], lx: Lexicon) -> Partial | None:
 def p_week_weekday(m: re.Match[str], lx: Lexicon) -> Partial | None:
     """``خميس الأسبوع المقبل``, ``الجمعة من هذا الأسبوع``, ``سبت الأسبوع المنصرم``: the
     weekday of the (ISO, Monday to Sunday) week the text names."""
-    g = m.groupdict()
+    g = _groups(m)
     weekday = lx.weekdays[_key(g["wd"])] if g.get("wd") else bare_weekdays()[_key(g["wdb"])]
     before = m.string[max(0, m.start() - 16) : m.start()]
     if _RECURRING_BEFORE.search(before) or _PRAYER_BEFORE.search(before[-8:]):
@@ -1453,7 +1469,7 @@ def p_week_weekday(m: re.Match[str], lx: Lexicon) -> Partial | None:
 
 def p_month_first_range(m: re.Match[str], lx: Lexicon) -> Partial | None:
     """``مارس 4-6``, ``آذار 4 إلى 6``: the month before its days (as schedules write it)."""
-    g = m.groupdict()
+    g = _groups(m)
     month = _month(m, lx)
     if month is None or _not_a_month(m, lx):
         return None
@@ -1477,7 +1493,7 @@ _LAW_WORDS_BEFORE = compile_folded(
 def p_month_numeric(m: re.Match[str], lx: Lexicon) -> Partial | None:
     """``6/2019``, ``06/2019``: a month and its year in digits (never after a law or file
     number word: ``القانون رقم 6/2019``)."""
-    g = m.groupdict()
+    g = _groups(m)
     if _LAW_WORDS_BEFORE.search(m.string, max(0, m.start() - 12), m.start()):
         return None
     return Partial("month_numeric", m.start(), m.end(), "month", month=int(g["m"]),
@@ -1487,7 +1503,7 @@ def p_month_numeric(m: re.Match[str], lx: Lexicon) -> Partial | None:
 def p_weekday_holiday(m: re.Match[str], lx: Lexicon) -> Partial | None:
     """``ثاني جمعة بعد عيد الفطر``, ``الجمعة الأخيرة قبل عيد الميلاد``: the nth such weekday
     after (or before) a holiday."""
-    g = m.groupdict()
+    g = _groups(m)
     if g.get("cnth"):
         nth = lx.construct_ordinals[_key(g["cnth"])]
         weekday = bare_weekdays()[_key(g["wdb"])]
@@ -1546,7 +1562,7 @@ def _not_a_month(m: re.Match[str], lx: Lexicon) -> bool:
     ):
         return True  # "سجلت خلال شهر 12 حالة": a month, then a count
     if name in lx.ordinal_months:
-        g = m.groupdict()
+        g = _groups(m)
         if g.get("year") or g.get("yrel") or g.get("rel"):
             return False
         return bool(_ORDINAL_MONTH_NOT_AFTER.match(s, end))
@@ -1557,7 +1573,7 @@ _SEASONS = {"صيف": "SU", "صائفه": "SU", "شتاء": "WI", "ربيع": "S
 
 
 def p_season(m: re.Match[str], lx: Lexicon) -> Partial | None:
-    g = m.groupdict()
+    g = _groups(m)
     p = Partial("season", m.start(), m.end(), "year", year=int(g["year"]))
     p.period_part = _SEASONS[g["season"]]
     return p
@@ -1566,7 +1582,7 @@ def p_season(m: re.Match[str], lx: Lexicon) -> Partial | None:
 def p_season_said(m: re.Match[str], lx: Lexicon) -> Partial | None:
     """``الخريف الماضي``, ``هذا الصيف``, ``صيف العام الماضي``, ``صيف ذلك العام``: a season
     placed by a word, not by a year (``الصيف`` alone is any summer: no mention)."""
-    g = m.groupdict()
+    g = _groups(m)
     p = Partial("season_said", m.start(), m.end(), "year")
     p.period_part = _SEASONS[g["season"]]
     if g.get("this"):

@@ -180,7 +180,7 @@ def _cover(starts: array[int], ends: array[int], s: int, e: int) -> None:
 def tag(norm: str) -> list[Partial]:
     """Candidate partials of every rule, longest first, without overlaps, in text order."""
     lx = lexicon()
-    cands: list[tuple[int, int, Partial]] = []
+    cands: list[tuple[tuple[int, bool, bool, int, int], Partial]] = []
     found = scanner().scan(norm)
     hits = gate_hits(norm, found)
     spans: dict[tuple[str, int, int], list[tuple[int, int]]] = {}
@@ -220,17 +220,17 @@ def tag(norm: str) -> list[Partial]:
                 continue
             p.rule = rule.name
             _trim(p, norm)
-            cands.append((prio, len(cands), p))
+            # longest first; among equals, not blocked, not latent, then rule order
+            cands.append(((p.start - p.end, not p.blocked, p.latent, prio, len(cands)), p))
             if not p.latent and p.end - p.start > 2:
                 _cover(cover_start, cover_end, p.start, p.end)
                 if rule.name in FULL_DATE_RULES:
                     full[p.start : p.end] = b"\x01" * (p.end - p.start)
-    # Longest span first; among equals, non-latent, then rule order.
-    cands.sort(key=lambda c: (-(c[2].end - c[2].start), not c[2].blocked, c[2].latent, c[0], c[1]))
+    cands.sort()  # the keys are unique (the last item is the candidate's number)
     taken = bytearray(len(norm) + 1)
     chosen: list[Partial] = []
-    for _, _, p in cands:
-        if any(taken[p.start : p.end]):
+    for _, p in cands:
+        if taken.find(1, p.start, p.end) >= 0:
             continue
         taken[p.start : p.end] = b"\x01" * (p.end - p.start)
         chosen.append(p)
