@@ -858,6 +858,11 @@ def _is_age(m: re.Match[str]) -> bool:
 
 
 
+_HALF_IN = {"year": (6, "month"), "day": (12, "hour"), "hour": (30, "minute"),
+            "minute": (30, "second")}
+"""Half of a unit that is a whole number of the next smaller one (as ``نصف سنة`` is P6M)."""
+
+
 def p_duration(m: re.Match[str], lx: Lexicon) -> Partial | None:
     g = _groups(m)
     unit_word = _key(g.get("unit") or g.get("dual") or "")
@@ -880,11 +885,15 @@ def p_duration(m: re.Match[str], lx: Lexicon) -> Partial | None:
     ):
         return None  # "عاما بعد عام", "يوما بعد يوم": little by little
     iso = _iso_duration(n, unit, lx)
-    if g.get("half"):  # "سنة ونصف" = P1.5Y, "ساعتين والنصف" = PT2.5H
-        des = lx.units[unit].designator
-        if not des.isalpha():
-            return None  # half a decade or century is said otherwise
-        iso = f"{'PT' if unit in ('hour', 'minute', 'second') else 'P'}{n}.5{des}"
+    if g.get("half"):
+        half = _HALF_IN.get(unit)
+        if half is not None:  # "سنتين ونصف" = P2Y6M, "ساعة ونصف" = PT1H30M
+            iso = _iso_sum([(n, unit), half], lx)
+        else:  # half a week or a month is no whole number of smaller units: P1.5M
+            des = lx.units[unit].designator
+            if not des.isalpha():
+                return None  # half a decade or century is said otherwise
+            iso = f"{'PT' if unit in ('hour', 'minute', 'second') else 'P'}{n}.5{des}"
     p = Partial("duration", start, m.end(), "duration", duration=iso)
     if g.get("qmod"):
         p.mod = _QMOD.get(_key(g["qmod"] or ""))
@@ -1189,8 +1198,9 @@ def p_ramadan(m: re.Match[str], lx: Lexicon) -> Partial | None:
         before
     ):
         return None
-    if _CRESCENT_BEFORE.search(m.string, max(0, m.start() - 12), m.start()):
-        return None  # "رؤية هلال رمضان": the sighting, not a date
+    if not g.get("hyear") and _CRESCENT_BEFORE.search(m.string, max(0, m.start() - 12),
+                                                     m.start()):
+        return None  # "رؤية هلال رمضان": the sighting; "هلال رمضان 1445" names the month
     spec = ("hijri_month", 9, 0)
     p = Partial("holiday", m.start(), m.end(), "holiday", holiday="رمضان", holiday_spec=spec,
                 calendar="hijri")
@@ -1200,10 +1210,10 @@ def p_ramadan(m: re.Match[str], lx: Lexicon) -> Partial | None:
 def p_holiday(m: re.Match[str], lx: Lexicon) -> Partial | None:
     g = _groups(m)
     spec = holidays()[_key(g["holi"])]
-    if spec[0] == "hijri_month" and _CRESCENT_BEFORE.search(
+    if spec[0] == "hijri_month" and not g.get("hyear") and _CRESCENT_BEFORE.search(
         m.string, max(0, m.start() - 12), m.start()
     ):
-        return None  # "رؤية هلال شهر رمضان": the sighting, not a date
+        return None  # "رؤية هلال شهر رمضان": the sighting; with its year it names the month
     if spec[0] == "gregorian" and _BIRTHDAY_AFTER.match(m.string, m.end("holi")):
         return None  # "عيد الميلاد الستين للملك": a birthday, not Christmas
     p = Partial("holiday", m.start(), m.end(), "holiday", holiday=_key(g["holi"]),
@@ -1644,13 +1654,13 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
     (
         "hijri_date",
         r"{B}{CL}{PREFIX}(?P<lp>\(\s*)?(?:{DAYNUM}|{DAYORD})(?:\s+من)?\s*(?:شهر\s+)?{HMONTH}"
-        r"(?:(?:\s+من)?(?:\s+(?:عام|سنه))?\s+{HYEAR})?{HERA}(?:\s*{REL})?(?(lp)\s*\))",
+        r"(?:(?:\s+من)?(?:\s+(?:ل?عام|ل?سنه))?\s+{HYEAR})?{HERA}(?:\s*{REL})?(?(lp)\s*\))",
         p_hijri_date,
     ),
     (
         "hijri_month",
         r"{B}{CL}(?:{PMOD}\s+(?:من\s+)?)?(?P<shahr>شهر\s+)?{HMONTH}"
-        r"(?:(?:\s+(?:من\s+)?(?:عام|سنه))?\s+{HYEAR}{HERA}|\s*{REL})?",
+        r"(?:(?:\s+(?:من\s+)?(?:ل?عام|ل?سنه))?\s+{HYEAR}{HERA}|\s*{REL})?",
         p_hijri_month,
     ),
     (
@@ -1806,7 +1816,7 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
         r"{B}{CL}(?:{PMOD}\s+(?:من\s+)?)?(?:(?P<hday>" + alt(_FEAST_DAYS) + r")\s+(?:من\s+)?)?"
         r"{HOLI}"
         r"(?:\s+(?:الشريف|المبارك|المجيد|السعيد)(?!\w))?"
-        r"(?:(?:\s+(?:ل?عام|ل?سنه))?\s+(?P<hyear>[12]\d{{3}})(?!\d)(?:\s*(?:ه|م)(?!\w))?"
+        r"(?:(?:\s+(?:ل?عام|ل?سنه))?\s+(?P<hyear>[12]\d{{3}})(?!\d){ERA}"
         r"|\s*{REL})?",
         p_holiday,
     ),
@@ -1820,7 +1830,7 @@ RULE_SOURCES: list[tuple[str, str, Production]] = [
         "ramadan",
         r"{B}{CL}(?:{PMOD}\s+(?:من\s+)?)?(?:(?P<hday>" + alt(_FEAST_DAYS) + r")\s+(?:من\s+)?)?"
         r"(?:شهر\s+)?(?P<ram>رمضان)(?!\w)"
-        r"(?:\s+(?P<hyear>[12]\d{{3}})(?!\d)(?:\s*(?:ه|م)(?!\w))?|\s*{REL})?",
+        r"(?:\s+(?P<hyear>[12]\d{{3}})(?!\d){ERA}|\s*{REL})?",
         p_ramadan,
     ),
     (
