@@ -159,6 +159,9 @@ class ArticleResolver:
         specific day since: its day-months without a year have none."""
         self.last_told: tuple[Value, str | None] | None = None
         """The value (and grain) of the last date, month or year the narrative told."""
+        self.today_said = False
+        """The text speaks of today (``اليوم``, ``مساء اليوم``): then a clock time nothing
+        else dates is on the publication day."""
         self.story: list[tuple[int, str, dt.date | None]] = []
         """Where the narrative is in time, in text order: ``(end, tense, day)`` for each
         mention of one day (tense ``future`` for what is announced, else ``past``), and
@@ -170,6 +173,7 @@ class ArticleResolver:
         later = []
         if self.ref is None:
             self._implied_reference(parts)
+        self.today_said = any(p.deictic == 0 for p in parts)
         for i, p in enumerate(parts):
             if p.type in ("holiday", "time") or (p.type == "range" and _is_time_range(p)):
                 later.append(i)
@@ -622,6 +626,29 @@ class ArticleResolver:
         day = self.story_day(p)
         if day is not None:
             notes.append("date the narrative is on")
+            return day
+        day = self.paragraph_day(p)
+        if day is not None:
+            notes.append("date of the last day told before it in its paragraph")
+            return day
+        if self.ref is not None and self.today_said:
+            notes.append("the publication day: the text speaks of today and dates this time "
+                         "no other way")
+            return self.ref
+        return None
+
+    def paragraph_day(self, p: Partial) -> dt.date | None:
+        """The last day told before ``p`` in its paragraph, whatever the tense it was told in
+        (``المقرر يوم الأحد 4 يونيو … وتبدأ الجلسة عند الساعة 11:00``), unless the story has
+        moved to another period since, or a verb of the past tells of it and the day is yet to
+        come (``ووصل الوزير الساعة العاشرة`` after an announced day)."""
+        para = self.norm.text.rfind("\n", max(0, p.start - 2000), p.start) + 1
+        i = bisect_left(self.story, (p.start,)) - 1
+        if i < 0 or self.story[i][0] <= para:
+            return None
+        day = self.story[i][2]
+        if day is not None and self.ref is not None and day > self.ref and self._told_as_past(p):
+            return None
         return day
 
     def half_of_day(self, p: Partial) -> int | None:

@@ -405,8 +405,9 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
         s_end = _sentence_end(text, toks[i].end, direct, stops)
         if start_tok >= i - 1:
             # at the head of its sentence: the words after the source
-            while k < n and k - j <= 3 and (toks[k].key in {key("فإن"), key("فان"), key("فقد"), key("فإنه")}
-                             or (owner[k] is not None and k == j)):
+            while k < n and k - j <= 3 and (
+                    toks[k].key in {key("فإن"), key("فان"), key("فقد"), key("فإنه")}
+                    or (owner[k] is not None and k == j)):
                 k += 1
             if k >= n or toks[k].start >= s_end:
                 return None
