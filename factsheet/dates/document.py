@@ -75,6 +75,7 @@ _HALF_BEFORE = compile_folded(
     r"(?<!\w)(?:ال)?(?P<part>صباحا|مساء|مساءا|ليلا|ليل|ليله|عشيه|فجرا|عصرا|صباح)(?!\w)"
 )
 _LIKE = compile_folded(r"(?:^|\s)مثل\s+$")
+_YEAR_TO_MONTH = compile_folded(r"^[\s،,]*(?:و?(?:في|خلال)\s*)?(?:شهر\s*)?$")
 _TOLD_GRAINS = frozenset({"day", "month", "year", "week", "season", "half", "quarter", "decade"})
 _QUOTES = {"\"": "\"", "«": "»", "“": "”"}
 
@@ -159,6 +160,9 @@ class ArticleResolver:
         specific day since: its day-months without a year have none."""
         self.last_told: tuple[Value, str | None] | None = None
         """The value (and grain) of the last date, month or year the narrative told."""
+        self.year_said: tuple[int, int] | None = None
+        """(end, year) of the last mention of one year (``عام 2015``, ``قبل عامين``,
+        ``العام الماضي``): a bare month right after it is of that year."""
         self.today_said = False
         """The text speaks of today (``اليوم``, ``مساء اليوم``): then a clock time nothing
         else dates is on the publication day."""
@@ -303,6 +307,9 @@ class ArticleResolver:
             self.days.append((p.start, p.end, r.day))
             if p.type == "date" and p.month is not None and p.day is not None:
                 self.dated_days.append((p.start, p.end, r.day))
+        if r.grain == "year" and r.year is not None and isinstance(r.value, str) and (
+                p.calendar != "hijri"):
+            self.year_said = (p.end, r.year)
         if r.year is not None and r.month is not None:
             self.ctx_month = (r.year, r.month)
         if r.year is not None:
@@ -395,6 +402,10 @@ class ArticleResolver:
             same = self._sentence_written_year(p)
             if same is not None:
                 notes.append("year from an earlier date in the same sentence")
+                return same
+            same = self._year_just_before(p)
+            if same is not None:
+                notes.append("year of the year named just before it")
                 return same
         if p.year_rel is not None:
             if ref is None:
@@ -513,6 +524,16 @@ class ArticleResolver:
         if end <= p.start and p.start - end < 250 and self._same_sentence(end, p.start):
             return year
         return None
+
+    def _year_just_before(self, p: Partial) -> int | None:
+        """The year named right before ``p`` with nothing but a comma, و or في between
+        (``عام 2015، في مارس``, ``قبل عامين، في شباط``, ``العام الماضي في يوليو``)."""
+        if self.year_said is None:
+            return None
+        end, year = self.year_said
+        if end > p.start or p.start - end > 16:
+            return None
+        return year if _YEAR_TO_MONTH.match(self.norm.text[end : p.start]) else None
 
     def _told_as_past(self, p: Partial) -> bool:
         """A verb of the past heads the clause of ``p`` (``ارتفعت الأسعار في مارس``)."""
