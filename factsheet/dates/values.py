@@ -625,7 +625,10 @@ def r_year(doc: Narrative, p: Partial, notes: list[str]) -> Resolved | None:
     if p.rule == "season_said":
         return r_season_said(doc, p, notes)
     if p.rule == "period_bare":
-        year = doc.sentence_year(p) or (doc.years[-1][2] if doc.years else None)
+        year = doc.sentence_year(p)
+        if year is None and doc.years and (doc.ref is None or doc.years[-1][2] <= doc.ref.year):
+            year = doc.years[-1][2]  # a year after the publication's, sentences before, is a
+            # target (بحلول عام 2031), not the year a report's bare quarter is of
         if year is not None:
             notes.append("year from the text around it")
         elif doc.ref is not None:
