@@ -996,7 +996,8 @@ def p_time_colon(m: re.Match[str], lx: Lexicon) -> Partial | None:
     if g.get("ap"):
         h = _pm(h, _key(g["ap"]), lx)
     p = Partial("time_colon", m.start(), m.end(), "time", hour=h, minute=mi)
-    p.half_known = bool(g.get("ap")) or not 1 <= h < 12
+    # "02,45 ت غ", "09:30": a leading zero is the 24-hour clock's
+    p.half_known = bool(g.get("ap")) or not 1 <= h < 12 or len(g["hh"]) == 2
     return _zone(p, g, lx)
 
 
