@@ -378,3 +378,22 @@ def test_a_hijri_day_said_to_be_tomorrow_in_a_text_that_tells_the_hijri_year() -
     text = ("تبدأ عطلة منتصف السنة الدراسية غدا الأربعاء 15 رجب، وتمتد إلى نهاية شهر رجب "
             "1446 هـ حسب التقويم الدراسي.")
     assert infer(text)[:2] == (dt.date(2025, 1, 14), "inferred")
+
+
+def test_a_month_said_to_be_past_is_not_the_same_month_of_a_history_long_ago() -> None:
+    """A history that dates a February of 1958 and events of 2017 says "فبراير الماضي" of a
+    February after them, not of 1958."""
+    text = ("تأسست الجمهورية العربية المتحدة في فبراير عام 1958. وأعلنت الحكومة في ديسمبر عام "
+            "2017 خطة جديدة للتعاون. وفي فبراير الماضي، وقع البلدان اتفاقية للتجارة.")
+    got = infer_published(text)
+    assert not any("1958" in e.reason for e in got.evidence)
+    assert got.interval is None or got.interval[0].year >= 2017
+
+
+def test_a_month_whose_year_the_text_only_implies_is_no_evidence() -> None:
+    """``يوم 2 فبراير`` takes its year from the text around it: that year is an inference, and
+    a month said to be past is not tied to it."""
+    text = ("سجلت الصادرات في عام 2022 ارتفاعا قياسيا، وبلغت ذروتها يوم 2 فبراير. "
+            "وتراجعت الصادرات خلال فبراير الماضي بنسبة 5%.")
+    got = infer_published(text)
+    assert not any("said to be past" in e.reason for e in got.evidence)

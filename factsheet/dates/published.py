@@ -663,11 +663,14 @@ class _Solver:
         return found
 
     def _dated_months(self, month: int) -> set[int]:
-        """The years in which the text dates a day or the whole of ``month`` (computed once
-        for all months)."""
+        """The years in which the text dates a day or the whole of ``month`` with its year
+        written (``يوم 2 فبراير`` whose year was only inferred is no evidence), computed once
+        for all months."""
         if self._months is None:
             self._months = {}
             for c in self.mentions:
+                if c.parts is not None and c.parts.year is None and c.start not in self.dated:
+                    continue
                 bounds = _absolute_bounds(c)
                 if bounds is None:
                     day = self.dated.get(c.start)
@@ -693,6 +696,10 @@ class _Solver:
         if len(years) != 1:
             return
         year = years.pop()
+        told = self._told_years()
+        if told and year < told[-1] - 1:
+            return  # "فبراير الماضي" in a history that dates a February of 1958 and events of
+            # 2017: that February is not the one just past
         if p.direction == "next":
             lo = shift(dt.date(year, p.month, 1), -11, "M")
             hi = dt.date(year, p.month, 1) - dt.timedelta(days=1)
