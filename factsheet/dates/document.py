@@ -163,9 +163,6 @@ class ArticleResolver:
         self.year_said: tuple[int, int] | None = None
         """(end, year) of the last mention of one year (``عام 2015``, ``قبل عامين``,
         ``العام الماضي``): a bare month right after it is of that year."""
-        self.today_said = False
-        """The text speaks of today (``اليوم``, ``مساء اليوم``): then a clock time nothing
-        else dates is on the publication day."""
         self.story: list[tuple[int, str, dt.date | None]] = []
         """Where the narrative is in time, in text order: ``(end, tense, day)`` for each
         mention of one day (tense ``future`` for what is announced, else ``past``), and
@@ -177,7 +174,6 @@ class ArticleResolver:
         later = []
         if self.ref is None:
             self._implied_reference(parts)
-        self.today_said = any(p.deictic == 0 for p in parts)
         for i, p in enumerate(parts):
             if p.type in ("holiday", "time") or (p.type == "range" and _is_time_range(p)):
                 later.append(i)
@@ -652,10 +648,6 @@ class ArticleResolver:
         if day is not None:
             notes.append("date of the last day told before it in its paragraph")
             return day
-        if self.ref is not None and self.today_said:
-            notes.append("the publication day: the text speaks of today and dates this time "
-                         "no other way")
-            return self.ref
         return None
 
     def paragraph_day(self, p: Partial) -> dt.date | None:
