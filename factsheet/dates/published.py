@@ -669,8 +669,9 @@ class _Solver:
         if self._months is None:
             self._months = {}
             for c in self.mentions:
-                if c.parts is not None and c.parts.year is None and c.start not in self.dated:
-                    continue
+                if c.start not in self.dated and any(
+                        n.startswith(("year from", "year of")) for n in c.notes):
+                    continue  # its year is an inference (every inference says so in a note)
                 bounds = _absolute_bounds(c)
                 if bounds is None:
                     day = self.dated.get(c.start)
