@@ -143,3 +143,27 @@ def test_the_file_is_read_back_as_few_objects(cache_dir: Path) -> None:
         assert expected
         assert [(m.span(), m.groupdict()) for m in again.finditer(text)] == expected
         assert [(m.span(), m.groupdict()) for m in first.finditer(text)] == expected
+
+
+def test_alternations_of_words_are_built_once_and_read_back(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from factsheet.dates import grammar
+
+    words = frozenset({"يناير", "يونيو", "يوليو", "ماي", "الاول", "الاولى"})
+    built = grammar._build_alt(words)
+    assert grammar._alt.__wrapped__(words) == built  # computed, then kept
+    recache._save()
+    recache._entries = None  # a new process reads the file back
+
+    def not_again(_: frozenset[str]) -> str:
+        raise AssertionError("built again")
+
+    monkeypatch.setattr(grammar, "_build_alt", not_again)
+    assert grammar._alt.__wrapped__(words) == built
+    assert re.fullmatch(built, "يوليو") and not re.fullmatch(built, "يول")
+    # other words are another key (and a newline in a word is never cached)
+    with pytest.raises(AssertionError, match="built again"):
+        grammar._alt.__wrapped__(words | {"غشت"})
+    with pytest.raises(AssertionError, match="built again"):
+        grammar._alt.__wrapped__(frozenset({"a\nb"}))

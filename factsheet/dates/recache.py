@@ -13,8 +13,9 @@ directory, a read-only disk, another Python, internals that changed) falls back 
 ``re.compile``. ``FACTSHEET_NO_REGEX_CACHE=1`` turns it off.
 
 Beside the compiled programs, the file keeps small values computed from a pattern's source
-(:func:`cached_value`: the beginnings of each rule, :mod:`factsheet.dates.anchors`), as plain
-data: strings and frozensets of strings.
+(:func:`cached_value`: the beginnings of each rule, :mod:`factsheet.dates.anchors`) and the
+regex sources the grammar builds from the lexicon's word lists (:func:`cached_text`, keyed by
+the words), as plain data: strings and frozensets of strings.
 
 Both are stored compactly, since reading the file is part of every start: a program (a
 list of some 200,000 small integers in all) as the bytes of an ``array`` of code words, a
@@ -208,6 +209,24 @@ def compile_cached(source: str, flags: int = 0) -> re.Pattern[str]:
         return pattern
     except Exception:  # any change in the engine's internals: compile as usual
         return re.compile(source, flags)
+
+
+def cached_text(kind: str, key: str, compute: Callable[[], str]) -> str:
+    """``compute()``, a string that ``kind`` and ``key`` determine (a regex source built from
+    a list of words: ``key`` holds the words), from the disk cache when it holds it."""
+    global _dirty
+    if _ENGINE is None or _cache_file() is None:
+        return compute()
+    _load()
+    full_key = (kind, key, -1)  # -1: no flags (a text, not a value of a compiled pattern)
+    stored = _values.get(full_key)
+    if stored is not None:
+        _used_values.add(full_key)
+        return stored
+    text = _values[full_key] = compute()
+    _used_values.add(full_key)
+    _dirty = True
+    return text
 
 
 def cached_value(
