@@ -106,3 +106,64 @@ def test_values_derived_from_patterns_are_kept_too(cache_dir: Path) -> None:
     assert first == second == frozenset({" 17", " ماي"})
     assert len(calls) == 1
     assert recache.cached_value("test", r"\d+ يونيو", 0, lambda: None) is None
+
+
+def _objects(data: object) -> int:
+    """How many objects :mod:`marshal` makes to read ``data`` back."""
+    if isinstance(data, dict):
+        return 1 + sum(_objects(k) + _objects(v) for k, v in data.items())
+    if isinstance(data, (list, tuple, set, frozenset)):
+        return 1 + sum(_objects(v) for v in data)
+    return 1
+
+
+def test_the_file_is_read_back_as_few_objects(cache_dir: Path) -> None:
+    # Reading the file is part of every start: a program is one bytes object, not a list of
+    # integers, and a set of strings one string (about 15 ms less CPU per start).
+    from factsheet.dates.anchors import LENGTH, beginnings
+
+    sources = [(r"(?<!\w)(?P<day>\d{1,2})\s+(?P<month>ماي|يونيو|يوليوز|غشت)", 0),
+               (r"(?<!\w)(?:في|منذ)\s+(?P<year>(?:19|20)\d\d)(?!\d)", 0)]
+    patterns = [recache.compile_cached(s, f) for s, f in sources]
+    found = [recache.cached_value("beginnings", f"{LENGTH}:{s}", f,
+                                  lambda s=s, f=f: beginnings(s, f)) for s, f in sources]
+    assert all(found)
+    recache._save()
+    raw = recache._cache_file().read_bytes()  # type: ignore[union-attr]
+    entries, values = recache._verified(raw) or ({}, {})
+    assert len(entries) == 2 and len(values) == 2
+    assert _objects((entries, values)) < 60  # was thousands: one per code word and string
+    recache._entries = None  # a new process reads the file back: the same patterns and sets
+    assert [recache.cached_value("beginnings", f"{LENGTH}:{s}", f, lambda: None)
+            for s, f in sources] == found
+    text = "في 17 ماي، منذ 2019"
+    for (s, f), first in zip(sources, patterns, strict=True):
+        again = recache.compile_cached(s, f)
+        expected = [(m.span(), m.groupdict()) for m in re.compile(s, f).finditer(text)]
+        assert expected
+        assert [(m.span(), m.groupdict()) for m in again.finditer(text)] == expected
+        assert [(m.span(), m.groupdict()) for m in first.finditer(text)] == expected
+
+
+def test_alternations_of_words_are_built_once_and_read_back(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from factsheet.dates import grammar
+
+    words = frozenset({"يناير", "يونيو", "يوليو", "ماي", "الاول", "الاولى"})
+    built = grammar._build_alt(words)
+    assert grammar._alt.__wrapped__(words) == built  # computed, then kept
+    recache._save()
+    recache._entries = None  # a new process reads the file back
+
+    def not_again(_: frozenset[str]) -> str:
+        raise AssertionError("built again")
+
+    monkeypatch.setattr(grammar, "_build_alt", not_again)
+    assert grammar._alt.__wrapped__(words) == built
+    assert re.fullmatch(built, "يوليو") and not re.fullmatch(built, "يول")
+    # other words are another key (and a newline in a word is never cached)
+    with pytest.raises(AssertionError, match="built again"):
+        grammar._alt.__wrapped__(words | {"غشت"})
+    with pytest.raises(AssertionError, match="built again"):
+        grammar._alt.__wrapped__(frozenset({"a\nb"}))

@@ -248,6 +248,8 @@ class Scanner:
     """The first word of gate phrases → a pattern of its phrases (words joined by ``\\s+``)."""
     of_rule: tuple[tuple[int, ...], ...]
     """Per rule, the groups of beginnings (by the set of rules they open) it is found in."""
+    of_group: tuple[tuple[int, ...], ...]
+    """Per group of beginnings, the rules it opens."""
     groups: int
     unlisted: frozenset[int]
     """The rules without a list of beginnings: run over their windows."""
@@ -284,24 +286,32 @@ class Scanner:
 class Anchors:
     """What one scan found in a text: the gate words and where each rule may start."""
 
-    __slots__ = ("_buckets", "_scanner", "words")
+    __slots__ = ("_of_rule", "_scanner", "words")
 
     def __init__(self, words: list[tuple[int, int]], buckets: list[list[int] | None],
                  scanner: Scanner) -> None:
         self.words = words
         """The gate words, ``(start, end)`` in text order, as the gate regex found them."""
-        self._buckets = buckets
         self._scanner = scanner
+        # per rule, the buckets found of the groups that open it (from the groups found,
+        # not from every group of every rule: a text meets few of them)
+        of_rule: dict[int, list[list[int]]] = {}
+        for group, bucket in enumerate(buckets):
+            if bucket is not None:
+                for rule in scanner.of_group[group]:
+                    of_rule.setdefault(rule, []).append(bucket)
+        self._of_rule = of_rule
 
     def starts(self, rule: int) -> list[int] | None:
         """The positions (sorted) where a match of rule number ``rule`` may start; None for a
         rule that must be run over its windows."""
         if rule in self._scanner.unlisted:
             return None
-        buckets = self._buckets
-        lists = [b for b in (buckets[g] for g in self._scanner.of_rule[rule]) if b is not None]
-        if len(lists) <= 1:
-            return lists[0] if lists else []
+        lists = self._of_rule.get(rule)
+        if lists is None:
+            return []
+        if len(lists) == 1:
+            return lists[0]
         out = list(chain.from_iterable(lists))
         out.sort()
         return out
@@ -346,6 +356,7 @@ def build_scanner(
         automaton,
         _Phrases(heads, phrase_pattern),
         tuple(tuple(g) for g in of_rule),
+        tuple(sorted(groups, key=groups.__getitem__)),
         len(groups),
         frozenset(i for i, found in enumerate(rule_beginnings) if found is None),
     )

@@ -109,7 +109,16 @@ def alt(words: Iterable[str]) -> str:
 
 @lru_cache(maxsize=128)
 def _alt(words: frozenset[str]) -> str:
-    """:func:`alt` of a set of words, built once per process (several patterns share lists)."""
+    """:func:`alt` of a set of words, built once per process (several patterns share lists)
+    and kept in the disk cache of :mod:`~factsheet.dates.recache` (keyed by the words)."""
+    from .recache import cached_text
+
+    if any("\n" in w for w in words):  # the key joins the words by newlines
+        return _build_alt(words)
+    return cached_text("alt", "\n".join(sorted(words)), lambda: _build_alt(words))
+
+
+def _build_alt(words: frozenset[str]) -> str:
     trie: dict[str, Any] = {}
     for w in words:
         node = trie

@@ -169,8 +169,22 @@ class _Mapped(Normalized):
 
 
 def fold_pattern(pattern: str) -> str:
-    """A regex source with its Arabic letters normalised (ASCII, i.e. regex syntax, untouched)."""
-    return "".join(c if c.isascii() else _fold_char(c) for c in pattern)
+    """A regex source with its Arabic letters normalised (ASCII, i.e. regex syntax, untouched).
+
+    Each distinct character that folds is replaced throughout with ``str.replace`` (the
+    grammar's sources, some 120,000 characters at every start, hold a few dozen distinct
+    ones), which is what folding character by character gives since what a character folds
+    to is folded already."""
+    out = pattern
+    for c in set(pattern):
+        if c.isascii():
+            continue
+        to = _fold_char(c)
+        if to != c:
+            if any(_fold_char(t) != t for t in to):  # never so: then fold one by one
+                return "".join(c if c.isascii() else _fold_char(c) for c in pattern)
+            out = out.replace(c, to)
+    return out
 
 
 def compile_folded(pattern: str, flags: int = 0) -> re.Pattern[str]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
@@ -426,6 +426,8 @@ class _Solver:
         self._sentence_starts: list[int] = []
         self.month_day_known = False
         """A filter fixes the day and month of the publication date (the year is searched)."""
+        self.month_day: tuple[int, int] | None = None
+        """The first (month, day) a filter fixes: the search tries only that day of each year."""
         self.dated: dict[int, _Dated] = {}
         """Mentions without a year that other evidence dates (by their start offset)."""
         self._starts = [m.start for m in mentions]
@@ -462,6 +464,13 @@ class _Solver:
             return
         self.lo, self.hi = new_lo, new_hi
 
+    def _fix_month_day(self, month: int, day: int) -> None:
+        """A filter: published on ``day`` of ``month``."""
+        self.filters.append(lambda d: (d.month, d.day) == (month, day))
+        self.month_day_known = True
+        if self.month_day is None:
+            self.month_day = (month, day)
+
     def _pin(self, day: dt.date, ev: Evidence) -> None:
         self.evidence.append(ev)
         self.pins.append(day)
@@ -470,8 +479,7 @@ class _Solver:
         if self.partial is not None:
             month, day, weekday = self.partial.month, self.partial.day, self.partial.weekday
             self.evidence.extend(self.partial.evidence)
-            self.filters.append(lambda d: (d.month, d.day) == (month, day))
-            self.month_day_known = True
+            self._fix_month_day(month, day)
             if weekday is not None:
                 self.filters.append(lambda d: d.weekday() == weekday)
         self._calendar_pairs()
@@ -550,8 +558,7 @@ class _Solver:
         if m.calendar == "gregorian" and month and day and not year:
             when = dt.date(2000, month, day) - dt.timedelta(days=shift_days)
             mo, da = when.month, when.day
-            self.filters.append(lambda d: (d.month, d.day) == (mo, da))
-            self.month_day_known = True
+            self._fix_month_day(mo, da)
             self.evidence.append(self._ev(m, f"today is {mo:02d}-{da:02d}, year not said"))
         if p.weekday is not None:
             today = (p.weekday - shift_days) % 7
@@ -892,7 +899,13 @@ class _Solver:
         """The days from ``lo`` to ``hi`` that pass every filter."""
         if hi < lo:
             return []
-        days = (lo + dt.timedelta(days=i) for i in range((hi - lo).days + 1))
+        days: Iterable[dt.date]
+        if self.month_day is not None:  # only that day of each year can pass the filters
+            month, day = self.month_day
+            found = (_safe_date(y, month, day) for y in range(lo.year, hi.year + 1))
+            days = (d for d in found if d is not None and lo <= d <= hi)
+        else:
+            days = (lo + dt.timedelta(days=i) for i in range((hi - lo).days + 1))
         return [d for d in days if all(f(d) for f in self.filters)]
 
     def _result(

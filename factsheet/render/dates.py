@@ -10,6 +10,7 @@ import csv
 import datetime as dt
 import io
 from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from ..dates.model import Mention, PublishedBasis
@@ -22,6 +23,9 @@ if TYPE_CHECKING:
 
 FORMATS = ("table", "text", "json", "jsonl", "csv", "tsv")
 """Formats of ``factsheet dates`` (``table`` on a terminal, ``text`` in a pipe by default)."""
+
+JSON_BATCH = 256
+"""Mentions written per call of the JSON encoder in :func:`json_chunks`."""
 
 INFERRED_MARK = "*"
 """Appended to a value in text and table views when part of it is not written in the text."""
@@ -50,7 +54,8 @@ def json_chunks(
     """The ``factsheet.dates/1`` document, written piece by piece.
 
     The text is exactly ``json.dumps(dates_json(...), indent=2, ensure_ascii=False)``
-    followed by a newline, but mentions are serialised one at a time.
+    followed by a newline, but mentions are serialised :data:`JSON_BATCH` at a time (one
+    call of the encoder per batch, not per mention).
     """
     doc: dict[str, Any] = dict(dates_json([], source=source, published=published, basis=basis,
                                           interval=interval))
@@ -61,9 +66,12 @@ def json_chunks(
     head, tail = json_dumps(doc, indent=2).split(json_dumps(marker))
     yield head + "["
     first = True
-    for m in mentions:
-        item = json_dumps(mention_json(m), indent=2).replace("\n", "\n    ")
-        yield ("\n    " if first else ",\n    ") + item
+    it = iter(mentions)
+    while batch := list(islice(it, JSON_BATCH)):
+        # "[\n  {…},\n  {…}\n]": the items without the brackets, two spaces deeper (JSON
+        # escapes newlines inside strings, so every newline is layout)
+        items = json_dumps([mention_json(m) for m in batch], indent=2)
+        yield ("" if first else ",") + items[1:-2].replace("\n", "\n  ")
         first = False
     yield ("]" if first else "\n  ]") + tail + "\n"
 

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
+from dataclasses import fields, replace
 from functools import partial
+from operator import attrgetter
 
 from ..dates.engine import find_dates
 from ..dates.model import Mention
@@ -40,15 +41,26 @@ def _split_point(text: str, pos: int, slack: int) -> int:
     return pos
 
 
+_FIELDS = tuple(f.name for f in fields(Mention))
+_START, _END, _ANCHOR = (_FIELDS.index(name) for name in ("start", "end", "anchor"))
+_field_values = attrgetter(*_FIELDS)
+
+
 def _shift(m: Mention, base: int) -> Mention:
+    """``m`` moved ``base`` characters on (its anchor too): ``dataclasses.replace`` but
+    built from the fields' values in order, twice as fast (every mention of every window but
+    the first is shifted)."""
     if base == 0:
         return m
+    values = list(_field_values(m))
+    values[_START] += base
+    values[_END] += base
     anchor = m.anchor
     if anchor is not None:
-        anchor = replace(
+        values[_ANCHOR] = replace(
             anchor, target_start=anchor.target_start + base, target_end=anchor.target_end + base
         )
-    return replace(m, start=m.start + base, end=m.end + base, anchor=anchor)
+    return Mention(*values)
 
 
 def find_dates_stream(
