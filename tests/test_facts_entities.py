@@ -288,3 +288,51 @@ def test_short_and_council_forms_join_one_body() -> None:
     orgs = orgs_of(text)
     assert [n for n, _ in orgs] == ["الأيام بريس", "مجلس وزراء الخارجية"]
     assert [s for _, s in quotes_of(text)][-1] == "مجلس وزراء الخارجية"
+
+
+def test_traffic_and_a_storm_centre_are_not_bodies() -> None:
+    text = ("وتوقفت حركة المرور في شارع النخيل بسبب الأمطار، كما شلت حركة المسافرين في "
+            "المطار، فيما رصد الخبراء مركز العاصفة قرب الساحل. وقالت حركة النهضة إن "
+            "الحكومة تأخرت، ودعت اللجنة المكلفة بالإغاثة إلى التحرك.")
+    assert [n for n, _ in orgs_of(text)] == ["حركة النهضة"]
+
+
+def test_an_outlet_word_with_one_adjective_describes_an_outlet() -> None:
+    text = ("وقال المتحدث في تصريح للجريدة الحزبية إن اللقاء لم يعقد، فيما نقل التلفزيون "
+            "الأردني الخبر عن وكالة الأنباء الأردنية.")
+    names_found = [n for n, _ in orgs_of(text)]
+    assert "الجريدة الحزبية" not in names_found and "للجريدة الحزبية" not in names_found
+    assert "التلفزيون الأردني" in names_found  # a state broadcaster, named by its country
+
+
+def test_an_adjective_of_a_country_in_ya_is_not_part_of_a_name() -> None:
+    text = "وحضر اللقاء التنظيم الدولي والسوري الجنسية سامر الأحمد."
+    assert all("والسوري" not in n for n, _ in orgs_of(text))
+
+
+def test_a_known_body_is_shown_as_the_article_writes_it() -> None:
+    text = ("وكانت منظمة الأمم المتحدة للطفولة (اليونيسيف) أكدت في تقرير لها أن آلاف الأطفال "
+            "بلا مدارس.")
+    assert [n for n, _ in orgs_of(text)] == ["منظمة الأمم المتحدة للطفولة"]
+    assert [s for _, s in quotes_of(text)] == ["منظمة الأمم المتحدة للطفولة"]
+
+
+def test_the_outlet_that_relays_a_statement_is_not_its_speaker() -> None:
+    text = ("وقال مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية إن الأمطار شردت ألف أسرة. "
+            "وأشارت المنظمة، في بيان، وفق ما أوردت وكالة سبوتنيك، إلى أن المياه غمرت عشر "
+            "قرى في الجنوب.")
+    assert [s for _, s in quotes_of(text)] == [
+        "مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية",
+        "مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية"]
+
+
+def test_a_bare_head_no_body_has_continues_the_speaking_body() -> None:
+    text = ("وقال مرصد الشرق للحقوق إن السلطات اعتقلت عشرين شخصا. وأضافت المنظمة، في تقريرها "
+            "السنوي، أن خمسة منهم صحافيون.")
+    assert [s for _, s in quotes_of(text)] == ["مرصد الشرق للحقوق", "مرصد الشرق للحقوق"]
+
+
+def test_an_unnamed_member_speaks_for_the_body_named_after_him() -> None:
+    text = ("وقال صحافي من رويترز إن الشرطة أغلقت الطريق المؤدي إلى الميناء. "
+            "وقال مسؤول في الشرطة يدعى ناصر الهاشمي إن الطريق سيفتح غدا.")
+    assert [s for _, s in quotes_of(text)] == ["رويترز", "ناصر الهاشمي"]

@@ -21,9 +21,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..dates.arabic import key, stems
-from .gazetteer import Hit, gazetteer
+from .gazetteer import Hit, entities_data, gazetteer
 from .lexicon import (
     FUNCTION_WORDS,
     ORDINALS,
@@ -38,6 +39,7 @@ from .model import Organization, Span
 MAX_ORG_WORDS = 8
 _OUTLETS = word_keys("""صحيفة الصحيفة جريدة الجريدة وكالة الوكالة قناة القناة موقع الموقع مجلة
 المجلة إذاعة الإذاعة تلفزيون التلفزيون حساب""")
+_PRINT = word_keys("صحيفة الصحيفة جريدة الجريدة مجلة المجلة موقع الموقع")
 _BARE_OUTLETS = {key(w) for w in ("وكالة", "صحيفة", "جريدة", "مجلة", "قناة")}
 """Outlet words that may precede an unquoted name (``وكالة سبوتنيك``, ``صحيفة تلغراف``)."""
 _ADJECTIVES = word_keys("""العليا العامة العام الأعلى الكبرى الكبير العظمى الحاكم الحاكمة
@@ -54,7 +56,8 @@ def _adjective(k: str, nationality: frozenset[str]) -> bool:
 
 _NOT_IN_NAMES = word_keys("عدد رقم نحو حوالي قرابة")
 _GENERIC = word_keys("""المحلية المحلي المعنية المعني الرسمية الرسمي المختصة المختص التربوية
-الأمنية الصحية الطرقية المذكورة المذكور المعنيين الجديدة الجديد الحالية الحالي السابقة السابق""")
+الأمنية الصحية الطرقية المذكورة المذكور المعنيين الجديدة الجديد الحالية الحالي السابقة السابق
+المكلفة المكلف""")
 """Adjectives that describe a body without naming it (``السلطات المعنية``)."""
 _COLLECTIVE = word_keys("وزراء")
 """Plural roles that speak as one body when a genitive names them (``وزراء خارجية الدول
@@ -68,6 +71,32 @@ _NAMED_HEADS = {key(w) for w in [
     "جمعية", "الجمعية", "تحالف", "التحالف"
 ]}
 _RELATIVE = {key(w) for w in ("الذي", "التي", "الذين", "الذى")}
+
+
+@lru_cache(maxsize=1)
+def _not_organizations() -> dict[str, frozenset[str]]:
+    """Head → words after it that describe a flow or a point, not a body (``حركة المرور``)."""
+    table = entities_data()["not_organizations"]
+    return {key(h): frozenset(key(w) for w in ws) for h, ws in table.items()}
+
+
+def _describes(head: str, nxt: str) -> bool:
+    """``حركة المرور``, ``مركز المدينة``: the head and the word after it are not a name."""
+    words = _not_organizations().get(head)
+    if not words:
+        return False
+    return nxt in words or (nxt[:1] in ("و", "ب", "ل", "ف") and nxt[1:] in words)
+
+
+def _outlet_description(head: str, first: str, second: str, nationality: frozenset[str]) -> bool:
+    """``التلفزيون الهولندي``, ``الجريدة الإخوانية``: an outlet word and one adjective describe
+    an outlet without naming it."""
+    if head.lstrip("_") not in _OUTLETS or not _article(first) or not second.startswith("ال"):
+        return False
+    bare = second[2:]
+    if bare in nationality:  # ``التلفزيون المصري`` is the state broadcaster; ``صحيفة مصرية`` is not
+        return head.lstrip("_") in _PRINT
+    return bare.endswith(("يه", "ي"))
 _INNER = {key(w) for w in ("عن", "من أجل")}
 _QUOTED = re.compile(r"\s*(?:«\s*([^«»\n]{2,40}?)\s*»|\"([^\"\n]{2,40}?)\"|“([^“”\n]{2,40}?)”"
                      r"|\(([^()\n]{2,40}?)\))")
@@ -201,6 +230,9 @@ def find_organizations(text: str, toks: Sequence[Token], hits: Iterable[Hit],
                 continue
         if head in _OUTLETS and i + 1 < n and _article(toks[i + 1].key):
             head = "_" + head  # ``الوكالة الوطنية لتقنين …``: a body, not an outlet's name
+        if i + 1 < n and _describes(head, toks[i + 1].key):
+            i += 2  # ``حركة المرور``: traffic, not a movement
+            continue
         if head in _COLLECTIVE and (_article(t.key) or t.key.startswith(("لل", "وال", "بال"))):
             if not (i > 0 and toks[i - 1].key in _TITLED):
                 bare_heads.append((i, head))  # ``الوزراء``: the ministers named before
@@ -292,6 +324,9 @@ def find_organizations(text: str, toks: Sequence[Token], hits: Iterable[Hit],
         if end_tok == i + 2 and toks[i + 1].key in _GENERIC:
             i = end_tok  # ``الشرطة المحلية``, ``السلطات المعنية``: a description
             continue
+        if end_tok == i + 2 and _outlet_description(head, t.key, toks[i + 1].key, adjectives):
+            i = end_tok
+            continue
         a, b = start, toks[end_tok - 1].end
         if head.lstrip("_") in {key("حساب"), key("موقع")}:
             i = end_tok  # ``موقع الانحياز``: a position, not a website
@@ -350,8 +385,33 @@ def find_organizations(text: str, toks: Sequence[Token], hits: Iterable[Hit],
     out = []
     for o in unique:
         spans = sorted({(s.start, s.end): s for s in o.spans}.values(), key=lambda s: s.start)
-        out.append(Organization(o.name, o.en, o.acronym, tuple(spans)))
+        out.append(Organization(_shown_name(o.name, spans), o.en, o.acronym, tuple(spans)))
     return sorted(out, key=lambda o: o.mentions[0].start)
+
+
+def _shown_name(name: str, spans: Sequence[Span]) -> str:
+    """The name as the article writes it: a known body whose listed name the text never uses
+    (``اليونيسيف``, ``منظمة الأمم المتحدة للطفولة`` for the listed ``اليونيسف``) is shown by
+    its longest written form."""
+    def squashed(text: str) -> str:
+        return "".join(_unclitic(w) for w in key(text).split()).replace("ال", "")
+
+    forms = [s for s in spans if s.text.split()]
+    if not forms or any(squashed(s.text) == squashed(name) for s in forms):
+        return name
+    clean = [s for s in forms if _unclitic(key(s.text.split()[0])) == key(s.text.split()[0])]
+    if not clean:
+        return name
+    return max(clean, key=lambda s: (len(s.text.split()), len(s.text))).text
+
+
+def _unclitic(w: str) -> str:
+    """``لسكاي`` → ``سكاي``, ``وللمنظمة`` → ``المنظمة``: a word without a leading clitic."""
+    for c in ("ول", "وب", "و", "ب", "ل", "ف"):
+        if w.startswith(c) and len(w) - len(c) >= 3 and not w.startswith("ال"):
+            rest = w[len(c):]
+            return "ال" + rest[1:] if c.endswith("ل") and rest.startswith("ل") else rest
+    return w
 
 
 def _quoted_speakers(text: str, toks: Sequence[Token], speech: frozenset[int], add: object) -> None:

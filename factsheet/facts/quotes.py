@@ -109,6 +109,8 @@ def _bare_key(k: str) -> str:
 _THIS = word_keys("هذه هذا ذات نفس ذلك تلك")
 _DOCUMENT_ENDS = tuple(word_keys("قرار رزنامة اتفاق بيان بلاغ"))
 _ON_BEHALF = {key(w) for w in ("باسم", "لسان", "عن")}
+_MEMBER_OF = word_keys("باسم من في لدى")
+"""``متحدث باسم``, ``صحافي من``, ``مسؤول في``: an unnamed member speaking for a body."""
 _CONTINUING = {key(w) for w in [
     "أضاف", "أضافت", "تابع", "تابعت", "أردف", "أردفت", "استطرد", "استطردت", "مضيفا", "مضيفة",
     "مشيرا", "مشيرة", "مؤكدا", "مؤكدة", "موضحا", "موضحة", "مبرزا", "مبرزة", "مذكرا", "مذكرة",
@@ -240,6 +242,7 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
         place: int | None = None
         role: int | None = None
         cont: int | None = None
+        member: int | None = None
         after_on_behalf = -10
         for k in range(a, b):
             t = toks[k]
@@ -263,6 +266,10 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
                 continue  # ``نافية نفيا قطعيا``, ``استنادا``: an adverb, not the subject
             if first_content is None:
                 first_content = k
+            if ref is not None and ref.kind == "organization" and member is None and \
+                    first_content is not None and k - 2 == first_content and \
+                    owner[first_content] is None and toks[k - 1].key in _MEMBER_OF:
+                member = k  # ``صحافي من رويترز``, ``المتحدث باسم الشركة``: the body speaks
             if ref is not None and k - after_on_behalf > (6 if toks[max(after_on_behalf, 0)].key
                                                          in _ATTRIBUTION else 3):
                 if ref.kind == "person":
@@ -286,8 +293,16 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
                     cont = k
                     continue
             ak = bk[2:] if bk.startswith("ال") else bk
+            if k == first_content and bk.startswith("ال") and ak in _BODY_HEADS:
+                body = _body(a, ak)
+                if body[0] is not None:  # ``وأشارت المنظمة``: the body named before
+                    return (body[0], Span(t.text, t.start, t.end)), k + 1
             if unnamed is None and (t.key in lex.unnamed or bk in lex.unnamed or ak in lex.unnamed):
                 unnamed = k
+        if member is not None:
+            ref = owner[member]
+            assert ref is not None
+            return _named(member, ref), _end_of(member, ref, b)
         if cont is not None and (org is None or org > cont):
             return last, cont + 1
         if unnamed is not None and (org is None or org > unnamed + 3
@@ -405,8 +420,9 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
         s_end = _sentence_end(text, toks[i].end, direct, stops)
         if start_tok >= i - 1:
             # at the head of its sentence: the words after the source
-            while k < n and k - j <= 3 and (toks[k].key in {key("فإن"), key("فان"), key("فقد"), key("فإنه")}
-                             or (owner[k] is not None and k == j)):
+            while k < n and k - j <= 3 and (
+                    toks[k].key in {key("فإن"), key("فان"), key("فقد"), key("فإنه")}
+                    or (owner[k] is not None and k == j)):
                 k += 1
             if k >= n or toks[k].start >= s_end:
                 return None
@@ -416,6 +432,23 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
         if b - a < 8:
             return None
         return a, b, who
+
+    def _body(i: int, head: str) -> tuple[str | None, Span | None]:
+        """What a bare head (``الوزارة``) that the organisations did not resolve refers to: the
+        organisation with that head named last before token ``i``, else the last speaker when
+        it is an organisation, else the organisation named last."""
+        for k in range(i - 1, max(-1, i - 400), -1):
+            ref = owner[k]
+            if ref is not None and ref.kind == "organization" and ref.name and \
+                    key(ref.name).split()[0].removeprefix("ال") == head:
+                return _named(k, ref)
+        if last[0] is not None and last[0] in org_names:
+            return last
+        for k in range(i - 1, max(-1, i - 200), -1):
+            ref = owner[k]
+            if ref is not None and ref.kind == "organization":
+                return _named(k, ref)
+        return None, None
 
     def _recent(i: int) -> tuple[str | None, Span | None]:
         """The organisation or person most recently named before token ``i``."""
@@ -461,7 +494,7 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
                 comp = toks[j].end
                 comp_tok = j
                 break
-            if j > i + 1 and _verb(toks[j]) and owner[j] is None:
+            if j > i + 1 and _verb(toks[j]) and owner[j] is None and not _relayed(toks, j):
                 break
             j += 1
         subject_end = comp_tok if comp_tok is not None else min(j, i + 6)
@@ -540,6 +573,19 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
         extra.append((a, b, spk[0], spk[1]))
     out = sorted(out + extra, key=lambda q: q[0])
     return [Quote(text[a:b], a, b, who, span) for a, b, who, span in out]
+
+
+_WHAT = {key("ما")}
+_BODY_HEADS = word_keys("""منظمة هيئة وزارة وكالة مفوضية لجنة حركة جمعية شركة مؤسسة جماعة
+مكتب منظمه""")
+"""Heads whose bare form (``المنظمة``) names a body spoken of before."""
+
+
+def _relayed(toks: Sequence[Token], j: int) -> bool:
+    """``وأشارت المنظمة، وفق ما أوردت وكالة الأناضول، إلى أن``: the verb after ``وفق ما`` cites
+    the outlet that relays the speaker; the sentence goes on."""
+    return j >= 2 and toks[j - 1].key in _WHAT and (
+        toks[j - 2].key in _ATTRIBUTION or _bare_key(toks[j - 2].key) in _ATTRIBUTION)
 
 
 def _subject_before(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
