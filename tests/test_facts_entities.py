@@ -336,3 +336,28 @@ def test_an_unnamed_member_speaks_for_the_body_named_after_him() -> None:
     text = ("وقال صحافي من رويترز إن الشرطة أغلقت الطريق المؤدي إلى الميناء. "
             "وقال مسؤول في الشرطة يدعى ناصر الهاشمي إن الطريق سيفتح غدا.")
     assert [s for _, s in quotes_of(text)] == ["رويترز", "ناصر الهاشمي"]
+
+
+def test_a_bare_head_before_the_body_is_named_is_that_body() -> None:
+    text = ("وتعهدت الوزارة بصرف المنح المتأخرة قبل نهاية الشهر الجاري. ووقعت وزارة الشباب "
+            "والرياضة الاتفاق مع نقابة المدربين يوم الخميس.")
+    assert [s for _, s in quotes_of(text)] == ["وزارة الشباب والرياضة"]
+
+
+def test_an_unnamed_spokesman_speaks_for_his_body() -> None:
+    text = ("وكان المتحدث باسم شركة الطيران الوطنية أعلن أمس أن الرحلات ستستأنف الأسبوع "
+            "المقبل. وقال متحدث باسم رئيسة الوزراء سلمى داود إن الحكومة ستدعم الشركة.")
+    assert [s for _, s in quotes_of(text)] == ["شركة الطيران الوطنية", None]
+
+
+def test_a_poll_speaks_for_the_group_that_published_it() -> None:
+    text = ('ويشير استطلاع للرأي نشرته أمس مجموعة "مقياس الشرق" أن الحزب الحاكم سيفوز '
+            "بنصف المقاعد.")
+    assert [s for _, s in quotes_of(text)] == ["مقياس الشرق"]
+
+
+def test_a_verb_without_subject_takes_the_person_its_sentence_names() -> None:
+    text = ("وقال الوزير السابق رامي الخطيب إن الانتخابات ستؤجل. ورد النائب هادي المنصوري "
+            "بشكل غير مباشر على الخطيب في تصريح مطول للإذاعة الرسمية مساء أمس أكد فيه أن "
+            "الموعد لن يتغير.")
+    assert [s for _, s in quotes_of(text)] == ["رامي الخطيب", "هادي المنصوري"]

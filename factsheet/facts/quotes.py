@@ -165,6 +165,8 @@ class Ref:
     role_key: str = ""
     gender: str | None = None
     """``m``, ``f`` or ``None`` (not known): verbs agree with it (``قالت`` ~ ``الوزارة``)."""
+    body: str | None = None
+    """For an unnamed spokesman (``المتحدث باسم الشركة``): the organisation he speaks for."""
 
 
 def _verb(t: Token) -> bool:
@@ -244,6 +246,7 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
         cont: int | None = None
         member: int | None = None
         after_on_behalf = -10
+        behalf: Ref | None = None
         for k in range(a, b):
             t = toks[k]
             ref = owner[k]
@@ -270,6 +273,10 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
                     first_content is not None and k - 2 == first_content and \
                     owner[first_content] is None and toks[k - 1].key in _MEMBER_OF:
                 member = k  # ``صحافي من رويترز``, ``المتحدث باسم الشركة``: the body speaks
+            if ref is not None and k - after_on_behalf == 1:
+                behalf = ref  # ``متحدث باسم رئيسة الوزراء سلمى داود``: not سلمى داود
+            if ref is not None and ref is behalf:
+                continue
             if ref is not None and k - after_on_behalf > (6 if toks[max(after_on_behalf, 0)].key
                                                          in _ATTRIBUTION else 3):
                 if ref.kind == "person":
@@ -305,8 +312,8 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
             return _named(member, ref), _end_of(member, ref, b)
         if cont is not None and (org is None or org > cont):
             return last, cont + 1
-        if unnamed is not None and (org is None or org > unnamed + 3
-                                    or key(toks[unnamed].text) not in _DOCUMENTS):
+        if unnamed is not None and (org is None or (org > unnamed + 3 and not _issued_by(
+                unnamed, org)) or key(toks[unnamed].text) not in _DOCUMENTS):
             t = toks[unnamed]
             return (None, Span(t.text, t.start, t.end)), unnamed + 1
         for hit in (org, role, place):
@@ -319,6 +326,11 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
             return (None, Span(t.text, t.start, t.end)), first_content + 1
         return None
 
+    def _issued_by(doc: int, org: int) -> bool:
+        """``استطلاع للرأي نشرته أمس مجموعة X``: a document the organisation issued (a verb
+        with the document as its object stands between them)."""
+        return any(toks[x].key in _ISSUED for x in range(doc + 1, org))
+
     def _end_of(k: int, ref: Ref, b: int) -> int:
         end = k + 1
         while end < b and owner[end] is ref:
@@ -329,7 +341,7 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
         end = _end_of(k, ref, n)
         span = Span(text[toks[k].start:toks[end - 1].end], toks[k].start, toks[end - 1].end)
         if ref.kind == "role":
-            return roles.get(ref.role_key), span
+            return roles.get(ref.role_key) or ref.body, span
         if ref.kind == "unnamed":
             return None, span
         return ref.name, span
@@ -352,6 +364,13 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
                 if g is None or ref.gender is None or ref.gender == g:
                     return _named(k, ref)
                 break
+        if not _continuing(toks[i].key):
+            # ``ورد الرئيس X على خصمه في تصريح أكد فيه أن``: the subject of its own sentence
+            for k in _entities_between(sent_start_tok(i, 1), i):
+                ref = owner[k]
+                assert ref is not None
+                if ref.kind == "person" and (g is None or ref.gender is None or ref.gender == g):
+                    return _named(k, ref)
         if (_continuing(toks[i].key) or last_end >= sent_start_off(i, 2)) and (
                 last[0] is None or g is None or last_gender is None or g == last_gender):
             return last
@@ -435,10 +454,10 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
 
     def _body(i: int, head: str) -> tuple[str | None, Span | None]:
         """What a bare head (``الوزارة``) that the organisations did not resolve refers to: the
-        organisation with that head named last before token ``i``, else the last speaker when
-        it is an organisation, else the organisation named last."""
-        for k in range(i - 1, max(-1, i - 400), -1):
-            ref = owner[k]
+        organisation with that head named last before token ``i`` (or first after it), else the
+        last speaker when it is an organisation, else the organisation named last."""
+        for k in [*range(i - 1, max(-1, i - 400), -1), *range(i, min(n, i + 400))]:
+            ref = owner[k]  # before it, else the one the article names after it
             if ref is not None and ref.kind == "organization" and ref.name and \
                     key(ref.name).split()[0].removeprefix("ال") == head:
                 return _named(k, ref)
@@ -526,7 +545,7 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
                 ref = owner[back]
                 assert ref is not None
                 who: tuple[str | None, Span | None] = (
-                    roles.get(ref.role_key) if ref.kind == "role" else
+                    (roles.get(ref.role_key) or ref.body) if ref.kind == "role" else
                     None if ref.kind == "unnamed" else ref.name,
                     Span(toks[back].text, toks[back].start, toks[back].end))
             else:
@@ -575,6 +594,9 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
     return [Quote(text[a:b], a, b, who, span) for a, b, who, span in out]
 
 
+_ISSUED = word_keys("""نشرته أصدرته أعدته أجرته وضعته نشرتها أصدرتها أعدتها أجرتها نشره أصدره
+أعده أجراه نشرها أصدرها أعدها أجراها""")
+"""``استطلاع نشرته مجموعة X``: verbs that say who issued a document."""
 _WHAT = {key("ما")}
 _BODY_HEADS = word_keys("""منظمة هيئة وزارة وكالة مفوضية لجنة حركة جمعية شركة مؤسسة جماعة
 مكتب منظمه""")
