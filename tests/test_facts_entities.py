@@ -361,3 +361,22 @@ def test_a_verb_without_subject_takes_the_person_its_sentence_names() -> None:
             "بشكل غير مباشر على الخطيب في تصريح مطول للإذاعة الرسمية مساء أمس أكد فيه أن "
             "الموعد لن يتغير.")
     assert [s for _, s in quotes_of(text)] == ["رامي الخطيب", "هادي المنصوري"]
+
+
+def test_teams_named_by_a_match_a_score_or_their_country() -> None:
+    text = ("وستجمع المباراة النهائية فريقا الأمل والنجمة مساء السبت. وكان الأمل قد فاز على "
+            "الشباب الأردني 2 - 1 ثم خسر من الرمثا صفر - 3، وسيواجه الفيصلي الأردني يوم "
+            "الجمعة. وفاز المرشح على منافسه في الانتخابات، ووقف المحتجون أمام البرلمان يوم الأحد.")
+    found = [n for n, _ in orgs_of(text)]
+    for team in ("الأمل", "النجمة", "الشباب", "الرمثا", "الفيصلي"):
+        assert team in found
+    assert "منافسه" not in found and "البرلمان" not in found
+
+
+def test_a_description_joins_the_one_body_it_describes() -> None:
+    text = ("وقال الجيش الوطني في بيان إن الحدود آمنة. وأكد متحدث باسم القوات المسلحة أن الدوريات "
+            "ستزداد، فيما قال حزب النهضة الوطني إن الحزب الحاكم لم يستشره.")
+    orgs = dict(orgs_of(text))
+    assert "القوات المسلحة" not in orgs and "الحزب الحاكم" not in orgs
+    assert "القوات المسلحة" in orgs["الجيش الوطني"]
+    assert "الحزب الحاكم" in orgs["حزب النهضة الوطني"]

@@ -379,6 +379,10 @@ def find_organizations(text: str, toks: Sequence[Token], hits: Iterable[Hit],
                 orgs[key(form)] = named
     # a quoted name as the subject of a verb of saying: ``"الصباح" قالت``, ``وقالت "الصباح"``
     _quoted_speakers(text, toks, speech_positions, add)
+    # teams: ``فاز على السد القطري 2-1``, ``فريقا النصر والهلال``
+    for name, a in _teams(text, adjectives):
+        if not any(a < s.end and s.start < a + len(name) for o in orgs.values() for s in o.spans):
+            add(name, Span(name, a, a + len(name)), None)
     # short forms
     unique = list({id(o): o for o in orgs.values()}.values())
     _short_forms(text, toks, unique, bare_heads)
@@ -387,6 +391,44 @@ def find_organizations(text: str, toks: Sequence[Token], hits: Iterable[Hit],
         spans = sorted({(s.start, s.end): s for s in o.spans}.values(), key=lambda s: s.start)
         out.append(Organization(_shown_name(o.name, spans), o.en, o.acronym, tuple(spans)))
     return sorted(out, key=lambda o: o.mentions[0].start)
+
+
+_AR = "[\u0621-\u064a\u064b-\u0652]"
+_SCORE = r"\s*(?:\d{1,2}|صفر)\s*[-–/]\s*\.?\s*(?:\d{1,2}|صفر)(?!\d)"
+_MATCH = re.compile(
+    r"(?:^|(?<=[\s،,]))(?:و?(?:فاز|تغلب|يفوز|يتغلب)\s+على|و?(?:خسر|يخسر)\s+(?:من|أمام|امام)"
+    r"|و?(?:تعادل|يتعادل)\s+مع|و?س?(?:واجه|يواجه|بمواجهة|لمواجهة)|ضد|أمام|امام)\s+"
+    rf"({_AR}+(?:\s+{_AR}+){{0,3}}?)(?:\s+(ال{_AR}+))?(?={_SCORE}|\s+(?:يوم|في|،|,|\.))")
+_PAIR = re.compile(rf"(?:^|(?<=\s))(?:فريقا|فريقي|ناديا|ناديي)\s+({_AR}+)\s+و({_AR}+)")
+_TEAM_WORDS = word_keys("المنتخب منتخب الفريق فريق النادي نادي")
+
+
+def _teams(text: str, adjectives: frozenset[str]) -> list[tuple[str, int]]:
+    """Teams named by a match: ``فاز على السد القطري 2-1``, ``خسر من كونيا سبور التركي``,
+    ``يواجه لخويا القطري يوم …`` (a score or an adjective of nationality must follow), and
+    ``فريقا النصر والهلال``. Each (name, offset); the adjective is kept only after a bare
+    team word (``المنتخب المغربي``)."""
+    out: list[tuple[str, int]] = []
+    for m in _MATCH.finditer(text):
+        name, adj = m.group(1), m.group(2)
+        scored = re.match(_SCORE, text[m.end():]) is not None
+        has_adj = adj is not None and (key(adj)[2:] in adjectives or (
+            scored and key(adj).endswith("ي")))  # ``التركي`` (also a given name)
+        if adj is not None and not has_adj:
+            continue
+        if not (scored or has_adj):
+            continue
+        words = key(name).split()
+        if any(w in FUNCTION_WORDS or w.isdigit() for w in words):
+            continue
+        if words[0] in _TEAM_WORDS:
+            if not has_adj or len(words) > 1:
+                continue
+            name = name + " " + adj
+        out.append((name, m.start(1)))
+    for m in _PAIR.finditer(text):
+        out += [(m.group(1), m.start(1)), (m.group(2), m.start(2))]
+    return out
 
 
 def _shown_name(name: str, spans: Sequence[Span]) -> str:
@@ -506,6 +548,30 @@ def _short_forms(text: str, toks: Sequence[Token], orgs: list[_Org],
         cut = 1 if t.key.startswith(("و", "ف", "ب", "ل")) and t.key[1:].startswith("ال") else 0
         before[-1][2].spans.append(Span(t.text[cut:], t.start + cut, t.end))
     orgs[:] = [o for o in orgs if o.spans]
+    _descriptions(orgs)
+
+
+@lru_cache(maxsize=1)
+def _description_table() -> list[tuple[tuple[str, ...], str, str | None]]:
+    rows = entities_data()["org_descriptions"]
+    return [(_strip(tuple(key(r["form"]).split())), _strip((key(r["starts"]),))[0],
+             key(r["has"]) if r.get("has") else None) for r in rows]
+
+
+def _descriptions(orgs: list[_Org]) -> None:
+    """``الحزب الحاكم``, ``القوات المسلحة``, ``اتحاد الكرة``: a description joins the one body
+    of the article it can describe (``حزب …``, ``الجيش``, ``الاتحاد … لكرة القدم``)."""
+    for form, starts, has in _description_table():
+        described = [o for o in orgs if _strip(o.words) == form]
+        if not described:
+            continue
+        targets = [o for o in orgs if o not in described and _strip(o.words)[:1] == (starts,)
+                   and (has is None or has in o.words or any(w.endswith(has) for w in o.words))]
+        if len(targets) != 1:
+            continue
+        for o in described:
+            targets[0].spans.extend(o.spans)
+            orgs.remove(o)
 
 
 def _subsequence(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
