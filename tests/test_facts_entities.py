@@ -380,3 +380,10 @@ def test_a_description_joins_the_one_body_it_describes() -> None:
     assert "القوات المسلحة" not in orgs and "الحزب الحاكم" not in orgs
     assert "القوات المسلحة" in orgs["الجيش الوطني"]
     assert "الحزب الحاكم" in orgs["حزب النهضة الوطني"]
+
+
+def test_a_title_alone_is_the_person_who_holds_it_in_the_article() -> None:
+    text = ('تجري الانتخابات الأولى منذ الإطاحة بالرئيس السابق سامي العبدلي. وقال العبدلي إنه '
+            'سيصوت للمعارضة. وأضاف "لا أصوت لمن ظلمني"، قبل أن يشير إلى خصمه. وتساءل الرئيس '
+            'السابق "من بقي؟ الشباب"، مثيرا الضحك.')
+    assert [s for _, s in quotes_of(text)] == ["سامي العبدلي"] * 3

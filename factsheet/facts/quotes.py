@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..dates.arabic import key
+from ..dates.arabic import bare, key
 from .lexicon import COMPLEMENTIZERS, FUNCTION_WORDS, Token, is_speech, lexicon, word_keys
 from .model import Quote, Span
 
@@ -323,6 +323,12 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
                 return _named(hit, ref), _end_of(hit, ref, b)
         if first_content is not None:
             t = toks[first_content]
+            two = toks[first_content:min(b, first_content + 2)]
+            held = roles.get(" ".join(bare(x.key) for x in two)) if t.key in lex.title_heads \
+                or bare(t.key) in lex.title_heads else None
+            if held is not None:  # ``وتساءل الرئيس السابق``: the person who holds the role
+                return (held, Span(text[t.start:two[-1].end], t.start, two[-1].end)), \
+                    first_content + len(two)
             return (None, Span(t.text, t.start, t.end)), first_content + 1
         return None
 
