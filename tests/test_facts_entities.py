@@ -387,3 +387,9 @@ def test_a_title_alone_is_the_person_who_holds_it_in_the_article() -> None:
             'سيصوت للمعارضة. وأضاف "لا أصوت لمن ظلمني"، قبل أن يشير إلى خصمه. وتساءل الرئيس '
             'السابق "من بقي؟ الشباب"، مثيرا الضحك.')
     assert [s for _, s in quotes_of(text)] == ["سامي العبدلي"] * 3
+
+
+def test_a_nationality_after_a_preposition_is_not_a_match_outside_sport() -> None:
+    text = ("وتظاهر مئات الطلاب أمام السفير الفرنسي في ساحة الجامعة، كما يواجه الاقتصاد المصري "
+            "في العام المقبل ضغوطا كبيرة.")
+    assert [n for n, _ in orgs_of(text)] == []

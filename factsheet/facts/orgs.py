@@ -396,27 +396,32 @@ def find_organizations(text: str, toks: Sequence[Token], hits: Iterable[Hit],
 _AR = "[\u0621-\u064a\u064b-\u0652]"
 _SCORE = r"\s*(?:\d{1,2}|صفر)\s*[-–/]\s*\.?\s*(?:\d{1,2}|صفر)(?!\d)"
 _MATCH = re.compile(
-    r"(?:^|(?<=[\s،,]))(?:و?(?:فاز|تغلب|يفوز|يتغلب)\s+على|و?(?:خسر|يخسر)\s+(?:من|أمام|امام)"
-    r"|و?(?:تعادل|يتعادل)\s+مع|و?س?(?:واجه|يواجه|بمواجهة|لمواجهة)|ضد|أمام|امام)\s+"
-    rf"({_AR}+(?:\s+{_AR}+){{0,3}}?)(?:\s+(ال{_AR}+))?(?={_SCORE}|\s+(?:يوم|في|،|,|\.))")
+    r"(?:^|(?<=[\s،,]))(?:(?P<won>و?(?:فاز|تغلب|يفوز|يتغلب)\s+على|و?(?:خسر|يخسر)\s+"
+    r"(?:من|أمام|امام)|و?(?:تعادل|يتعادل)\s+مع)|و?س?(?:واجه|يواجه|بمواجهة|لمواجهة)|ضد|أمام|امام)\s+"
+    rf"(?P<name>{_AR}+(?:\s+{_AR}+){{0,3}}?)(?:\s+(?P<adj>ال{_AR}+))?"
+    rf"(?={_SCORE}|\s+(?:يوم|في|،|,|\.))")
 _PAIR = re.compile(rf"(?:^|(?<=\s))(?:فريقا|فريقي|ناديا|ناديي)\s+({_AR}+)\s+و({_AR}+)")
 _TEAM_WORDS = word_keys("المنتخب منتخب الفريق فريق النادي نادي")
 
 
 def _teams(text: str, adjectives: frozenset[str]) -> list[tuple[str, int]]:
     """Teams named by a match: ``فاز على السد القطري 2-1``, ``خسر من كونيا سبور التركي``,
-    ``يواجه لخويا القطري يوم …`` (a score or an adjective of nationality must follow), and
-    ``فريقا النصر والهلال``. Each (name, offset); the adjective is kept only after a bare
-    team word (``المنتخب المغربي``)."""
+    ``يواجه لخويا القطري يوم …``, and ``فريقا النصر والهلال``. A score must follow, or an
+    adjective of nationality after a verb of a result (``فاز على``, ``خسر من``, ``تعادل
+    مع``) or in an article where a score or a pair of teams was found (``أمام الرئيس الأمريكي``
+    is not a match). Each (name, offset); the adjective is kept only after a bare team word
+    (``المنتخب المغربي``)."""
     out: list[tuple[str, int]] = []
-    for m in _MATCH.finditer(text):
-        name, adj = m.group(1), m.group(2)
-        scored = re.match(_SCORE, text[m.end():]) is not None
+    found = [(m, re.match(_SCORE, text[m.end():]) is not None) for m in _MATCH.finditer(text)]
+    pairs = list(_PAIR.finditer(text))
+    sport = bool(pairs) or any(scored for _, scored in found)
+    for m, scored in found:
+        name, adj = m.group("name"), m.group("adj")
         has_adj = adj is not None and (key(adj)[2:] in adjectives or (
             scored and key(adj).endswith("ي")))  # ``التركي`` (also a given name)
         if adj is not None and not has_adj:
             continue
-        if not (scored or has_adj):
+        if not (scored or (has_adj and (sport or m.group("won") is not None))):
             continue
         words = key(name).split()
         if any(w in FUNCTION_WORDS or w.isdigit() for w in words):
@@ -425,9 +430,9 @@ def _teams(text: str, adjectives: frozenset[str]) -> list[tuple[str, int]]:
             if not has_adj or len(words) > 1:
                 continue
             name = name + " " + adj
-        out.append((name, m.start(1)))
-    for m in _PAIR.finditer(text):
-        out += [(m.group(1), m.start(1)), (m.group(2), m.start(2))]
+        out.append((name, m.start("name")))
+    for p in pairs:
+        out += [(p.group(1), p.start(1)), (p.group(2), p.start(2))]
     return out
 
 
