@@ -372,10 +372,11 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
                 break
         if not _continuing(toks[i].key):
             # ``ورد الرئيس X على خصمه في تصريح أكد فيه أن``: the subject of its own sentence
-            for k in _entities_between(sent_start_tok(i, 1), i):
-                ref = owner[k]
+            # (the first person or body it names, agreeing with the verb)
+            for k in _entities_between(sent_start_tok(i, 1), i)[:1]:
+                ref = owner[k]  # the sentence's first name, a person or a body that agrees
                 assert ref is not None
-                if ref.kind == "person" and (g is None or ref.gender is None or ref.gender == g):
+                if g is None or ref.gender is None or ref.gender == g:
                     return _named(k, ref)
         if (_continuing(toks[i].key) or last_end >= sent_start_off(i, 2)) and (
                 last[0] is None or g is None or last_gender is None or g == last_gender):
@@ -460,13 +461,16 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
 
     def _body(i: int, head: str) -> tuple[str | None, Span | None]:
         """What a bare head (``الوزارة``) that the organisations did not resolve refers to: the
-        organisation with that head named last before token ``i`` (or first after it), else the
-        last speaker when it is an organisation, else the organisation named last."""
+        organisation with that head named last before token ``i`` (or first after it); for a
+        head any body may have (``المنظمة``), else the last speaker when it is an organisation,
+        else the organisation named last."""
         for k in [*range(i - 1, max(-1, i - 400), -1), *range(i, min(n, i + 400))]:
             ref = owner[k]  # before it, else the one the article names after it
             if ref is not None and ref.kind == "organization" and ref.name and \
                     key(ref.name).split()[0].removeprefix("ال") == head:
                 return _named(k, ref)
+        if head not in _GENERIC_HEADS:
+            return None, None  # ``الوزارة`` with no ministry in the article: not said
         if last[0] is not None and last[0] in org_names:
             return last
         for k in range(i - 1, max(-1, i - 200), -1):
@@ -607,6 +611,8 @@ _WHAT = {key("ما")}
 _BODY_HEADS = word_keys("""منظمة هيئة وزارة وكالة مفوضية لجنة حركة جمعية شركة مؤسسة جماعة
 مكتب منظمه""")
 """Heads whose bare form (``المنظمة``) names a body spoken of before."""
+_GENERIC_HEADS = word_keys("منظمة هيئة مؤسسة منظمه")
+"""Heads any body may be called by (``المنظمة`` for an office of the United Nations)."""
 
 
 def _relayed(toks: Sequence[Token], j: int) -> bool:
