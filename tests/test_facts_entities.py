@@ -334,8 +334,9 @@ def test_a_bare_head_no_body_has_continues_the_speaking_body() -> None:
 
 def test_an_unnamed_member_speaks_for_the_body_named_after_him() -> None:
     text = ("وقال صحافي من رويترز إن الشرطة أغلقت الطريق المؤدي إلى الميناء. "
-            "وقال مسؤول في الشرطة يدعى ناصر الهاشمي إن الطريق سيفتح غدا.")
-    assert [s for _, s in quotes_of(text)] == ["رويترز", "ناصر الهاشمي"]
+            "وقال مسؤول في الشرطة يدعى ناصر الهاشمي إن الطريق سيفتح غدا. "
+            "وقال مواطن من جمعية الأمل الخيرية إن الكهرباء انقطعت.")
+    assert [s for _, s in quotes_of(text)] == ["رويترز", "ناصر الهاشمي", None]
 
 
 def test_a_bare_head_before_the_body_is_named_is_that_body() -> None:

@@ -110,6 +110,18 @@ _THIS = word_keys("هذه هذا ذات نفس ذلك تلك")
 _DOCUMENT_ENDS = tuple(word_keys("قرار رزنامة اتفاق بيان بلاغ"))
 _ON_BEHALF = {key(w) for w in ("باسم", "لسان", "عن")}
 _MEMBER_OF = word_keys("باسم من في لدى")
+_SPOKESPEOPLE = word_keys("""متحدث متحدثة ناطق ناطقة مسؤول مسؤولة مسؤولون صحافي صحفي صحافية
+صحفية مراسل مراسلة ممثل ممثلة مندوب مندوبة""")
+"""Who speaks for the body named after them (``صحافي من رويترز``); a citizen or a member of a
+body (``مواطن من جمعية …``) speaks for himself."""
+
+
+def _speaks_for(k: str) -> bool:
+    for c in ("وال", "ال", "و"):
+        if k.startswith(c) and len(k) - len(c) >= 4:
+            k = k[len(c):]
+            break
+    return k in _SPOKESPEOPLE
 """``متحدث باسم``, ``صحافي من``, ``مسؤول في``: an unnamed member speaking for a body."""
 _CONTINUING = {key(w) for w in [
     "أضاف", "أضافت", "تابع", "تابعت", "أردف", "أردفت", "استطرد", "استطردت", "مضيفا", "مضيفة",
@@ -271,7 +283,8 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
                 first_content = k
             if ref is not None and ref.kind == "organization" and member is None and \
                     first_content is not None and k - 2 == first_content and \
-                    owner[first_content] is None and toks[k - 1].key in _MEMBER_OF:
+                    owner[first_content] is None and toks[k - 1].key in _MEMBER_OF and \
+                    _speaks_for(toks[first_content].key):
                 member = k  # ``صحافي من رويترز``, ``المتحدث باسم الشركة``: the body speaks
             if ref is not None and k - after_on_behalf == 1:
                 behalf = ref  # ``متحدث باسم رئيسة الوزراء سلمى داود``: not سلمى داود
