@@ -401,3 +401,12 @@ def test_a_specific_bare_head_is_not_another_kind_of_body() -> None:
             "غدا. وأصدرت هيئة الدواء تقريرها السنوي أمس بحضور الطبيب سمير الدباغ وعدد كبير من "
             "الصيادلة في القاعة الكبرى، وقالت فيه إن التحقيق مستمر.")
     assert [s for _, s in quotes_of(text)] == ["حركة الشباب الديمقراطي", None, "هيئة الدواء"]
+
+
+def test_both_sides_of_a_result_with_its_score_are_teams() -> None:
+    text = ("فاز الوداد على الرجاء 2 - 1 مساء الأحد، وتعادل النادي الصفاقسي مع الترجي التونسي "
+            "1 - 1. وفاز المرشح على منافسه في الانتخابات بفارق كبير.")
+    found = [n for n, _ in orgs_of(text)]
+    for team in ("الوداد", "الرجاء", "النادي الصفاقسي", "الترجي"):
+        assert team in found
+    assert "المرشح" not in found and "منافسه" not in found

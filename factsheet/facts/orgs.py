@@ -400,13 +400,19 @@ _MATCH = re.compile(
     r"(?:من|أمام|امام)|و?(?:تعادل|يتعادل)\s+مع)|و?س?(?:واجه|يواجه|بمواجهة|لمواجهة)|ضد|أمام|امام)\s+"
     rf"(?P<name>{_AR}+(?:\s+{_AR}+){{0,3}}?)(?:\s+(?P<adj>ال{_AR}+))?"
     rf"(?={_SCORE}|\s+(?:يوم|في|،|,|\.))")
+_RESULT = re.compile(
+    rf"(?:^|(?<=[\s،,]))و?(?:فاز|تغلب|تعادل|خسر)\s+(?P<home>{_AR}+(?:\s+{_AR}+){{0,2}}?)"
+    rf"(?:\s+(?P<hadj>ال{_AR}+))?\s+(?:على|مع|من|أمام|امام)\s+"
+    rf"(?P<away>{_AR}+(?:\s+{_AR}+){{0,3}}?)(?:\s+(?P<aadj>ال{_AR}+))?(?={_SCORE})")
+"""``فاز الوداد على الرجاء 2 - 1``: both sides of a result with its score."""
 _PAIR = re.compile(rf"(?:^|(?<=\s))(?:فريقا|فريقي|ناديا|ناديي)\s+({_AR}+)\s+و({_AR}+)")
 _TEAM_WORDS = word_keys("المنتخب منتخب الفريق فريق النادي نادي")
 
 
 def _teams(text: str, adjectives: frozenset[str]) -> list[tuple[str, int]]:
     """Teams named by a match: ``فاز على السد القطري 2-1``, ``خسر من كونيا سبور التركي``,
-    ``يواجه لخويا القطري يوم …``, and ``فريقا النصر والهلال``. A score must follow, or an
+    ``يواجه لخويا القطري يوم …``, ``فريقا النصر والهلال`` and both sides of ``فاز الوداد على
+    الرجاء 2 - 1``. A score must follow, or an
     adjective of nationality after a verb of a result (``فاز على``, ``خسر من``, ``تعادل
     مع``) or in an article where a score or a pair of teams was found (``أمام الرئيس الأمريكي``
     is not a match). Each (name, offset); the adjective is kept only after a bare team word
@@ -433,6 +439,17 @@ def _teams(text: str, adjectives: frozenset[str]) -> list[tuple[str, int]]:
         out.append((name, m.start("name")))
     for p in pairs:
         out += [(p.group(1), p.start(1)), (p.group(2), p.start(2))]
+    for r in _RESULT.finditer(text):
+        for side, adj in (("home", "hadj"), ("away", "aadj")):
+            words = key(r.group(side)).split()
+            if any(w in FUNCTION_WORDS or w.isdigit() for w in words):
+                continue
+            if words[0] in _TEAM_WORDS:
+                if r.group(adj) is None or len(words) > 1:
+                    continue  # ``فاز الفريق على``: which team, the text says before
+                out.append((r.group(side) + " " + r.group(adj), r.start(side)))
+                continue
+            out.append((r.group(side), r.start(side)))
     return out
 
 
