@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from ..dates.arabic import bare, key, stems, words
 from .gazetteer import Hit, entities_data, find_names, gazetteer
-from .lexicon import Token, is_speech, lexicon, tokenize
+from .lexicon import Token, is_speech, lexicon, tokenize, word_keys
 from .model import Organization, Person, Place, Quote, Span
 from .orgs import find_organizations
 from .people import build_context, find_people, nationality_forms
@@ -202,11 +202,13 @@ def _owners(toks: list[Token], people: list[Person], orgs: list[Organization],
         ref = Ref(o.name, "organization", gender=org_gender(o.name))
         genders[o.name] = ref.gender or ""
         refs += [(s.start, s.end, ref) for s in o.mentions]
+    org_mentions = [(m.start, m.end, o.name) for o in orgs for m in o.mentions]
     for p in people:
         if p.name is None:
             rk = role_key(p.role or "")
-            ref = Ref(None, "role", rk)
-            refs += [(s.start, s.end, ref) for s in p.mentions]
+            for s in p.mentions:
+                ref = Ref(None, "role", rk, body=_spoken_for(p.role or "", s, org_mentions))
+                refs.append((s.start, s.end, ref))
             continue
         ref = Ref(p.name, "person", gender=person_gender(p))
         if ref.gender:
@@ -232,6 +234,18 @@ def _owners(toks: list[Token], people: list[Person], orgs: list[Organization],
             k += 1
         owner[i] = best
     return owner, roles, genders
+
+
+_SPOKESMEN = word_keys("متحدث المتحدث متحدثة المتحدثة ناطق الناطق ناطقة الناطقة")
+
+
+def _spoken_for(role: str, span: Span, org_mentions: list[tuple[int, int, str]]) -> str | None:
+    """``المتحدث باسم الخطوط الجوية الهندية``: the body an unnamed spokesman speaks for."""
+    words = key(role).split()
+    if not words or words[0] not in _SPOKESMEN:
+        return None
+    inside = [name for a, b, name in org_mentions if span.start < a and b <= span.end]
+    return inside[0] if inside else None
 
 
 def _outside(places: list[Place], org_spans: list[tuple[int, int]]) -> list[Place]:

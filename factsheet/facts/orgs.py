@@ -21,9 +21,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..dates.arabic import key, stems
-from .gazetteer import Hit, gazetteer
+from .gazetteer import Hit, entities_data, gazetteer
 from .lexicon import (
     FUNCTION_WORDS,
     ORDINALS,
@@ -38,6 +39,7 @@ from .model import Organization, Span
 MAX_ORG_WORDS = 8
 _OUTLETS = word_keys("""صحيفة الصحيفة جريدة الجريدة وكالة الوكالة قناة القناة موقع الموقع مجلة
 المجلة إذاعة الإذاعة تلفزيون التلفزيون حساب""")
+_PRINT = word_keys("صحيفة الصحيفة جريدة الجريدة مجلة المجلة موقع الموقع")
 _BARE_OUTLETS = {key(w) for w in ("وكالة", "صحيفة", "جريدة", "مجلة", "قناة")}
 """Outlet words that may precede an unquoted name (``وكالة سبوتنيك``, ``صحيفة تلغراف``)."""
 _ADJECTIVES = word_keys("""العليا العامة العام الأعلى الكبرى الكبير العظمى الحاكم الحاكمة
@@ -54,7 +56,8 @@ def _adjective(k: str, nationality: frozenset[str]) -> bool:
 
 _NOT_IN_NAMES = word_keys("عدد رقم نحو حوالي قرابة")
 _GENERIC = word_keys("""المحلية المحلي المعنية المعني الرسمية الرسمي المختصة المختص التربوية
-الأمنية الصحية الطرقية المذكورة المذكور المعنيين الجديدة الجديد الحالية الحالي السابقة السابق""")
+الأمنية الصحية الطرقية المذكورة المذكور المعنيين الجديدة الجديد الحالية الحالي السابقة السابق
+المكلفة المكلف""")
 """Adjectives that describe a body without naming it (``السلطات المعنية``)."""
 _COLLECTIVE = word_keys("وزراء")
 """Plural roles that speak as one body when a genitive names them (``وزراء خارجية الدول
@@ -68,6 +71,32 @@ _NAMED_HEADS = {key(w) for w in [
     "جمعية", "الجمعية", "تحالف", "التحالف"
 ]}
 _RELATIVE = {key(w) for w in ("الذي", "التي", "الذين", "الذى")}
+
+
+@lru_cache(maxsize=1)
+def _not_organizations() -> dict[str, frozenset[str]]:
+    """Head → words after it that describe a flow or a point, not a body (``حركة المرور``)."""
+    table = entities_data()["not_organizations"]
+    return {key(h): frozenset(key(w) for w in ws) for h, ws in table.items()}
+
+
+def _describes(head: str, nxt: str) -> bool:
+    """``حركة المرور``, ``مركز المدينة``: the head and the word after it are not a name."""
+    words = _not_organizations().get(head)
+    if not words:
+        return False
+    return nxt in words or (nxt[:1] in ("و", "ب", "ل", "ف") and nxt[1:] in words)
+
+
+def _outlet_description(head: str, first: str, second: str, nationality: frozenset[str]) -> bool:
+    """``التلفزيون الهولندي``, ``الجريدة الإخوانية``: an outlet word and one adjective describe
+    an outlet without naming it."""
+    if head.lstrip("_") not in _OUTLETS or not _article(first) or not second.startswith("ال"):
+        return False
+    bare = second[2:]
+    if bare in nationality:  # ``التلفزيون المصري`` is the state broadcaster; ``صحيفة مصرية`` is not
+        return head.lstrip("_") in _PRINT
+    return bare.endswith(("يه", "ي"))
 _INNER = {key(w) for w in ("عن", "من أجل")}
 _QUOTED = re.compile(r"\s*(?:«\s*([^«»\n]{2,40}?)\s*»|\"([^\"\n]{2,40}?)\"|“([^“”\n]{2,40}?)”"
                      r"|\(([^()\n]{2,40}?)\))")
@@ -201,6 +230,9 @@ def find_organizations(text: str, toks: Sequence[Token], hits: Iterable[Hit],
                 continue
         if head in _OUTLETS and i + 1 < n and _article(toks[i + 1].key):
             head = "_" + head  # ``الوكالة الوطنية لتقنين …``: a body, not an outlet's name
+        if i + 1 < n and _describes(head, toks[i + 1].key):
+            i += 2  # ``حركة المرور``: traffic, not a movement
+            continue
         if head in _COLLECTIVE and (_article(t.key) or t.key.startswith(("لل", "وال", "بال"))):
             if not (i > 0 and toks[i - 1].key in _TITLED):
                 bare_heads.append((i, head))  # ``الوزراء``: the ministers named before
@@ -292,6 +324,9 @@ def find_organizations(text: str, toks: Sequence[Token], hits: Iterable[Hit],
         if end_tok == i + 2 and toks[i + 1].key in _GENERIC:
             i = end_tok  # ``الشرطة المحلية``, ``السلطات المعنية``: a description
             continue
+        if end_tok == i + 2 and _outlet_description(head, t.key, toks[i + 1].key, adjectives):
+            i = end_tok
+            continue
         a, b = start, toks[end_tok - 1].end
         if head.lstrip("_") in {key("حساب"), key("موقع")}:
             i = end_tok  # ``موقع الانحياز``: a position, not a website
@@ -344,14 +379,103 @@ def find_organizations(text: str, toks: Sequence[Token], hits: Iterable[Hit],
                 orgs[key(form)] = named
     # a quoted name as the subject of a verb of saying: ``"الصباح" قالت``, ``وقالت "الصباح"``
     _quoted_speakers(text, toks, speech_positions, add)
+    # teams: ``فاز على السد القطري 2-1``, ``فريقا النصر والهلال``
+    for name, a in _teams(text, adjectives):
+        if not any(a < s.end and s.start < a + len(name) for o in orgs.values() for s in o.spans):
+            add(name, Span(name, a, a + len(name)), None)
     # short forms
     unique = list({id(o): o for o in orgs.values()}.values())
     _short_forms(text, toks, unique, bare_heads)
     out = []
     for o in unique:
         spans = sorted({(s.start, s.end): s for s in o.spans}.values(), key=lambda s: s.start)
-        out.append(Organization(o.name, o.en, o.acronym, tuple(spans)))
+        out.append(Organization(_shown_name(o.name, spans), o.en, o.acronym, tuple(spans)))
     return sorted(out, key=lambda o: o.mentions[0].start)
+
+
+_AR = "[\u0621-\u064a\u064b-\u0652]"
+_SCORE = r"\s*(?:\d{1,2}|صفر)\s*[-–/]\s*\.?\s*(?:\d{1,2}|صفر)(?!\d)"
+_MATCH = re.compile(
+    r"(?:^|(?<=[\s،,]))(?:(?P<won>و?(?:فاز|تغلب|يفوز|يتغلب)\s+على|و?(?:خسر|يخسر)\s+"
+    r"(?:من|أمام|امام)|و?(?:تعادل|يتعادل)\s+مع)|و?س?(?:واجه|يواجه|بمواجهة|لمواجهة)|ضد|أمام|امام)\s+"
+    rf"(?P<name>{_AR}+(?:\s+{_AR}+){{0,3}}?)(?:\s+(?P<adj>ال{_AR}+))?"
+    rf"(?={_SCORE}|\s+(?:يوم|في|،|,|\.))")
+_RESULT = re.compile(
+    rf"(?:^|(?<=[\s،,]))و?(?:فاز|تغلب|تعادل|خسر)\s+(?P<home>{_AR}+(?:\s+{_AR}+){{0,2}}?)"
+    rf"(?:\s+(?P<hadj>ال{_AR}+))?\s+(?:على|مع|من|أمام|امام)\s+"
+    rf"(?P<away>{_AR}+(?:\s+{_AR}+){{0,3}}?)(?:\s+(?P<aadj>ال{_AR}+))?(?={_SCORE})")
+"""``فاز الوداد على الرجاء 2 - 1``: both sides of a result with its score."""
+_PAIR = re.compile(rf"(?:^|(?<=\s))(?:فريقا|فريقي|ناديا|ناديي)\s+({_AR}+)\s+و({_AR}+)")
+_TEAM_WORDS = word_keys("المنتخب منتخب الفريق فريق النادي نادي")
+
+
+def _teams(text: str, adjectives: frozenset[str]) -> list[tuple[str, int]]:
+    """Teams named by a match: ``فاز على السد القطري 2-1``, ``خسر من كونيا سبور التركي``,
+    ``يواجه لخويا القطري يوم …``, ``فريقا النصر والهلال`` and both sides of ``فاز الوداد على
+    الرجاء 2 - 1``. A score must follow, or an
+    adjective of nationality after a verb of a result (``فاز على``, ``خسر من``, ``تعادل
+    مع``) or in an article where a score or a pair of teams was found (``أمام الرئيس الأمريكي``
+    is not a match). Each (name, offset); the adjective is kept only after a bare team word
+    (``المنتخب المغربي``)."""
+    out: list[tuple[str, int]] = []
+    found = [(m, re.match(_SCORE, text[m.end():]) is not None) for m in _MATCH.finditer(text)]
+    pairs = list(_PAIR.finditer(text))
+    sport = bool(pairs) or any(scored for _, scored in found)
+    for m, scored in found:
+        name, adj = m.group("name"), m.group("adj")
+        has_adj = adj is not None and (key(adj)[2:] in adjectives or (
+            scored and key(adj).endswith("ي")))  # ``التركي`` (also a given name)
+        if adj is not None and not has_adj:
+            continue
+        if not (scored or (has_adj and (sport or m.group("won") is not None))):
+            continue
+        words = key(name).split()
+        if any(w in FUNCTION_WORDS or w.isdigit() for w in words):
+            continue
+        if words[0] in _TEAM_WORDS:
+            if not has_adj or len(words) > 1:
+                continue
+            name = name + " " + adj
+        out.append((name, m.start("name")))
+    for p in pairs:
+        out += [(p.group(1), p.start(1)), (p.group(2), p.start(2))]
+    for r in _RESULT.finditer(text):
+        for side, adj in (("home", "hadj"), ("away", "aadj")):
+            words = key(r.group(side)).split()
+            if any(w in FUNCTION_WORDS or w.isdigit() for w in words):
+                continue
+            if words[0] in _TEAM_WORDS:
+                if r.group(adj) is None or len(words) > 1:
+                    continue  # ``فاز الفريق على``: which team, the text says before
+                out.append((r.group(side) + " " + r.group(adj), r.start(side)))
+                continue
+            out.append((r.group(side), r.start(side)))
+    return out
+
+
+def _shown_name(name: str, spans: Sequence[Span]) -> str:
+    """The name as the article writes it: a known body whose listed name the text never uses
+    (``اليونيسيف``, ``منظمة الأمم المتحدة للطفولة`` for the listed ``اليونيسف``) is shown by
+    its longest written form."""
+    def squashed(text: str) -> str:
+        return "".join(_unclitic(w) for w in key(text).split()).replace("ال", "")
+
+    forms = [s for s in spans if s.text.split()]
+    if not forms or any(squashed(s.text) == squashed(name) for s in forms):
+        return name
+    clean = [s for s in forms if _unclitic(key(s.text.split()[0])) == key(s.text.split()[0])]
+    if not clean:
+        return name
+    return max(clean, key=lambda s: (len(s.text.split()), len(s.text))).text
+
+
+def _unclitic(w: str) -> str:
+    """``لسكاي`` → ``سكاي``, ``وللمنظمة`` → ``المنظمة``: a word without a leading clitic."""
+    for c in ("ول", "وب", "و", "ب", "ل", "ف"):
+        if w.startswith(c) and len(w) - len(c) >= 3 and not w.startswith("ال"):
+            rest = w[len(c):]
+            return "ال" + rest[1:] if c.endswith("ل") and rest.startswith("ل") else rest
+    return w
 
 
 def _quoted_speakers(text: str, toks: Sequence[Token], speech: frozenset[int], add: object) -> None:
@@ -446,6 +570,30 @@ def _short_forms(text: str, toks: Sequence[Token], orgs: list[_Org],
         cut = 1 if t.key.startswith(("و", "ف", "ب", "ل")) and t.key[1:].startswith("ال") else 0
         before[-1][2].spans.append(Span(t.text[cut:], t.start + cut, t.end))
     orgs[:] = [o for o in orgs if o.spans]
+    _descriptions(orgs)
+
+
+@lru_cache(maxsize=1)
+def _description_table() -> list[tuple[tuple[str, ...], str, str | None]]:
+    rows = entities_data()["org_descriptions"]
+    return [(_strip(tuple(key(r["form"]).split())), _strip((key(r["starts"]),))[0],
+             key(r["has"]) if r.get("has") else None) for r in rows]
+
+
+def _descriptions(orgs: list[_Org]) -> None:
+    """``الحزب الحاكم``, ``القوات المسلحة``, ``اتحاد الكرة``: a description joins the one body
+    of the article it can describe (``حزب …``, ``الجيش``, ``الاتحاد … لكرة القدم``)."""
+    for form, starts, has in _description_table():
+        described = [o for o in orgs if _strip(o.words) == form]
+        if not described:
+            continue
+        targets = [o for o in orgs if o not in described and _strip(o.words)[:1] == (starts,)
+                   and (has is None or has in o.words or any(w.endswith(has) for w in o.words))]
+        if len(targets) != 1:
+            continue
+        for o in described:
+            targets[0].spans.extend(o.spans)
+            orgs.remove(o)
 
 
 def _subsequence(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:

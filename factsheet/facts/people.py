@@ -80,10 +80,11 @@ def nationality_forms(place_names: Iterable[str]) -> frozenset[str]:
             k = k.split()[0]
         if k.startswith("ال"):
             k = k[2:]
-        for stem in {k, k.rstrip("اه"), k[:-2] if k.endswith("يه") else k}:
+        # ``ليبيا`` → ``ليبي``, ``تركيا`` → ``تركي``: the name's ``يا`` is the adjective's ``ي``
+        for stem in {k, k.rstrip("اه"), k[:-2] if k.endswith(("يه", "يا")) else k}:
             if len(stem) >= 3:
                 out.update({stem + "ي", stem + "يه", stem + "يون", stem + "يين", stem + "يات"})
-    return frozenset(out)
+    return frozenset(out - lexicon().given)  # ``تركي`` is also a given name
 
 
 def build_context(text: str, toks: Sequence[Token], hits: Iterable[Hit],

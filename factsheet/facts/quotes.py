@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..dates.arabic import key
+from ..dates.arabic import bare, key
 from .lexicon import COMPLEMENTIZERS, FUNCTION_WORDS, Token, is_speech, lexicon, word_keys
 from .model import Quote, Span
 
@@ -109,6 +109,20 @@ def _bare_key(k: str) -> str:
 _THIS = word_keys("هذه هذا ذات نفس ذلك تلك")
 _DOCUMENT_ENDS = tuple(word_keys("قرار رزنامة اتفاق بيان بلاغ"))
 _ON_BEHALF = {key(w) for w in ("باسم", "لسان", "عن")}
+_MEMBER_OF = word_keys("باسم من في لدى")
+_SPOKESPEOPLE = word_keys("""متحدث متحدثة ناطق ناطقة مسؤول مسؤولة مسؤولون صحافي صحفي صحافية
+صحفية مراسل مراسلة ممثل ممثلة مندوب مندوبة""")
+"""Who speaks for the body named after them (``صحافي من رويترز``); a citizen or a member of a
+body (``مواطن من جمعية …``) speaks for himself."""
+
+
+def _speaks_for(k: str) -> bool:
+    for c in ("وال", "ال", "و"):
+        if k.startswith(c) and len(k) - len(c) >= 4:
+            k = k[len(c):]
+            break
+    return k in _SPOKESPEOPLE
+"""``متحدث باسم``, ``صحافي من``, ``مسؤول في``: an unnamed member speaking for a body."""
 _CONTINUING = {key(w) for w in [
     "أضاف", "أضافت", "تابع", "تابعت", "أردف", "أردفت", "استطرد", "استطردت", "مضيفا", "مضيفة",
     "مشيرا", "مشيرة", "مؤكدا", "مؤكدة", "موضحا", "موضحة", "مبرزا", "مبرزة", "مذكرا", "مذكرة",
@@ -163,6 +177,8 @@ class Ref:
     role_key: str = ""
     gender: str | None = None
     """``m``, ``f`` or ``None`` (not known): verbs agree with it (``قالت`` ~ ``الوزارة``)."""
+    body: str | None = None
+    """For an unnamed spokesman (``المتحدث باسم الشركة``): the organisation he speaks for."""
 
 
 def _verb(t: Token) -> bool:
@@ -240,7 +256,9 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
         place: int | None = None
         role: int | None = None
         cont: int | None = None
+        member: int | None = None
         after_on_behalf = -10
+        behalf: Ref | None = None
         for k in range(a, b):
             t = toks[k]
             ref = owner[k]
@@ -263,6 +281,15 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
                 continue  # ``نافية نفيا قطعيا``, ``استنادا``: an adverb, not the subject
             if first_content is None:
                 first_content = k
+            if ref is not None and ref.kind == "organization" and member is None and \
+                    first_content is not None and k - 2 == first_content and \
+                    owner[first_content] is None and toks[k - 1].key in _MEMBER_OF and \
+                    _speaks_for(toks[first_content].key):
+                member = k  # ``صحافي من رويترز``, ``المتحدث باسم الشركة``: the body speaks
+            if ref is not None and k - after_on_behalf == 1:
+                behalf = ref  # ``متحدث باسم رئيسة الوزراء سلمى داود``: not سلمى داود
+            if ref is not None and ref is behalf:
+                continue
             if ref is not None and k - after_on_behalf > (6 if toks[max(after_on_behalf, 0)].key
                                                          in _ATTRIBUTION else 3):
                 if ref.kind == "person":
@@ -286,12 +313,20 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
                     cont = k
                     continue
             ak = bk[2:] if bk.startswith("ال") else bk
+            if k == first_content and bk.startswith("ال") and ak in _BODY_HEADS:
+                body = _body(a, ak)
+                if body[0] is not None:  # ``وأشارت المنظمة``: the body named before
+                    return (body[0], Span(t.text, t.start, t.end)), k + 1
             if unnamed is None and (t.key in lex.unnamed or bk in lex.unnamed or ak in lex.unnamed):
                 unnamed = k
+        if member is not None:
+            ref = owner[member]
+            assert ref is not None
+            return _named(member, ref), _end_of(member, ref, b)
         if cont is not None and (org is None or org > cont):
             return last, cont + 1
-        if unnamed is not None and (org is None or org > unnamed + 3
-                                    or key(toks[unnamed].text) not in _DOCUMENTS):
+        if unnamed is not None and (org is None or (org > unnamed + 3 and not _issued_by(
+                unnamed, org)) or key(toks[unnamed].text) not in _DOCUMENTS):
             t = toks[unnamed]
             return (None, Span(t.text, t.start, t.end)), unnamed + 1
         for hit in (org, role, place):
@@ -301,8 +336,19 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
                 return _named(hit, ref), _end_of(hit, ref, b)
         if first_content is not None:
             t = toks[first_content]
+            two = toks[first_content:min(b, first_content + 2)]
+            held = roles.get(" ".join(bare(x.key) for x in two)) if t.key in lex.title_heads \
+                or bare(t.key) in lex.title_heads else None
+            if held is not None:  # ``وتساءل الرئيس السابق``: the person who holds the role
+                return (held, Span(text[t.start:two[-1].end], t.start, two[-1].end)), \
+                    first_content + len(two)
             return (None, Span(t.text, t.start, t.end)), first_content + 1
         return None
+
+    def _issued_by(doc: int, org: int) -> bool:
+        """``استطلاع للرأي نشرته أمس مجموعة X``: a document the organisation issued (a verb
+        with the document as its object stands between them)."""
+        return any(toks[x].key in _ISSUED for x in range(doc + 1, org))
 
     def _end_of(k: int, ref: Ref, b: int) -> int:
         end = k + 1
@@ -314,7 +360,7 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
         end = _end_of(k, ref, n)
         span = Span(text[toks[k].start:toks[end - 1].end], toks[k].start, toks[end - 1].end)
         if ref.kind == "role":
-            return roles.get(ref.role_key), span
+            return roles.get(ref.role_key) or ref.body, span
         if ref.kind == "unnamed":
             return None, span
         return ref.name, span
@@ -337,6 +383,14 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
                 if g is None or ref.gender is None or ref.gender == g:
                     return _named(k, ref)
                 break
+        if not _continuing(toks[i].key):
+            # ``ورد الرئيس X على خصمه في تصريح أكد فيه أن``: the subject of its own sentence
+            # (the first person or body it names, agreeing with the verb)
+            for k in _entities_between(sent_start_tok(i, 1), i)[:1]:
+                ref = owner[k]  # the sentence's first name, a person or a body that agrees
+                assert ref is not None
+                if g is None or ref.gender is None or ref.gender == g:
+                    return _named(k, ref)
         if (_continuing(toks[i].key) or last_end >= sent_start_off(i, 2)) and (
                 last[0] is None or g is None or last_gender is None or g == last_gender):
             return last
@@ -418,6 +472,26 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
             return None
         return a, b, who
 
+    def _body(i: int, head: str) -> tuple[str | None, Span | None]:
+        """What a bare head (``الوزارة``) that the organisations did not resolve refers to: the
+        organisation with that head named last before token ``i`` (or first after it); for a
+        head any body may have (``المنظمة``), else the last speaker when it is an organisation,
+        else the organisation named last."""
+        for k in [*range(i - 1, max(-1, i - 400), -1), *range(i, min(n, i + 400))]:
+            ref = owner[k]  # before it, else the one the article names after it
+            if ref is not None and ref.kind == "organization" and ref.name and \
+                    key(ref.name).split()[0].removeprefix("ال") == head:
+                return _named(k, ref)
+        if head not in _GENERIC_HEADS:
+            return None, None  # ``الوزارة`` with no ministry in the article: not said
+        if last[0] is not None and last[0] in org_names:
+            return last
+        for k in range(i - 1, max(-1, i - 200), -1):
+            ref = owner[k]
+            if ref is not None and ref.kind == "organization":
+                return _named(k, ref)
+        return None, None
+
     def _recent(i: int) -> tuple[str | None, Span | None]:
         """The organisation or person most recently named before token ``i``."""
         for k in range(i - 1, max(-1, i - 200), -1):
@@ -462,7 +536,7 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
                 comp = toks[j].end
                 comp_tok = j
                 break
-            if j > i + 1 and _verb(toks[j]) and owner[j] is None:
+            if j > i + 1 and _verb(toks[j]) and owner[j] is None and not _relayed(toks, j):
                 break
             j += 1
         subject_end = comp_tok if comp_tok is not None else min(j, i + 6)
@@ -494,7 +568,7 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
                 ref = owner[back]
                 assert ref is not None
                 who: tuple[str | None, Span | None] = (
-                    roles.get(ref.role_key) if ref.kind == "role" else
+                    (roles.get(ref.role_key) or ref.body) if ref.kind == "role" else
                     None if ref.kind == "unnamed" else ref.name,
                     Span(toks[back].text, toks[back].start, toks[back].end))
             else:
@@ -541,6 +615,24 @@ def find_quotes(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
         extra.append((a, b, spk[0], spk[1]))
     out = sorted(out + extra, key=lambda q: q[0])
     return [Quote(text[a:b], a, b, who, span) for a, b, who, span in out]
+
+
+_ISSUED = word_keys("""نشرته أصدرته أعدته أجرته وضعته نشرتها أصدرتها أعدتها أجرتها نشره أصدره
+أعده أجراه نشرها أصدرها أعدها أجراها""")
+"""``استطلاع نشرته مجموعة X``: verbs that say who issued a document."""
+_WHAT = {key("ما")}
+_BODY_HEADS = word_keys("""منظمة هيئة وزارة وكالة مفوضية لجنة حركة جمعية شركة مؤسسة جماعة
+مكتب منظمه""")
+"""Heads whose bare form (``المنظمة``) names a body spoken of before."""
+_GENERIC_HEADS = word_keys("منظمة هيئة مؤسسة منظمه")
+"""Heads any body may be called by (``المنظمة`` for an office of the United Nations)."""
+
+
+def _relayed(toks: Sequence[Token], j: int) -> bool:
+    """``وأشارت المنظمة، وفق ما أوردت وكالة الأناضول، إلى أن``: the verb after ``وفق ما`` cites
+    the outlet that relays the speaker; the sentence goes on."""
+    return j >= 2 and toks[j - 1].key in _WHAT and (
+        toks[j - 2].key in _ATTRIBUTION or _bare_key(toks[j - 2].key) in _ATTRIBUTION)
 
 
 def _subject_before(text: str, toks: Sequence[Token], owner: Sequence[Ref | None],
