@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..dates.arabic import bare, key, stems, words
@@ -38,7 +37,6 @@ _FUNCTION_TEXT = """
 FUNCTION_WORDS = {key(w) for w in _FUNCTION_TEXT.split()}
 _ORDINALS_TEXT = "الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر"
 ORDINALS = {key(w) for w in _ORDINALS_TEXT.split()}
-_NAME_LINKS = {"عبد", "ابو", "ابن", "بن", "ايت", "ال"}
 """Name words after which a word with the article still belongs to the name."""
 
 
@@ -67,12 +65,6 @@ def is_speech_verb(word: str) -> bool:
 def is_event_noun(word: str) -> bool:
     """``للمنتدى``, ``الاجتماع``, ``قمة``… (clitics aside)."""
     return _is_listed(word, _lists()["event_nouns"])
-
-
-def _has_article(word: str) -> bool:
-    """``الدولية``, ``للهجرة``, ``بالهجرة``, ``والزراعة``: a word carrying the article."""
-    k = key(word)
-    return k.startswith(("ال", "لل", "بال", "وال", "كال", "فال")) and len(k) > 3
 
 
 # --- places -------------------------------------------------------------------------------
@@ -107,14 +99,6 @@ _ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z]{1,9})\s*\)")
 _BOUNDARY = re.compile(r"[،,.:;؛!?؟\"«»“”()\[\]\n]")
 
 
-@dataclass
-class _Org:
-    name: str
-    en: str | None
-    acronym: str | None
-    spans: list[Span] = field(default_factory=list)
-
-
 def head_cut(word: str, listed: set[str]) -> tuple[int, str]:
     """How many leading characters of ``word`` are clitics, and the head as it reads.
 
@@ -128,21 +112,6 @@ def head_cut(word: str, listed: set[str]) -> tuple[int, str]:
                 return len(k) - len(s), s if s != k else word
             return 0, s
     return 0, word
-
-
-def _phrase_after_head(text: str, start: int, limit: int = 6) -> int:
-    """End of a name phrase starting at ``start``: the head, then words with the article."""
-    ws = words(text, start, min(len(text), start + 120))
-    if not ws:
-        return start
-    end = ws[0][2]
-    for w, ws_start, ws_end in ws[1:limit + 1]:
-        if _BOUNDARY.search(text[end:ws_start]) or key(w) in ORDINALS:
-            break
-        if not _has_article(w):
-            break
-        end = ws_end
-    return end
 
 
 def find_acronyms(text: str) -> list[tuple[str, Span, bool]]:
