@@ -13,8 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left, insort
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from itertools import pairwise
+from typing import TypeVar
 
 from .calendars import add_months, valid_day
 from .grammar import Partial, alt
@@ -117,6 +119,21 @@ def _nearest_year(base: dt.date, month: int, day: int | None, weekday: int | Non
 
 LOOK_BACK = 64
 """How many earlier days or years a mention looks back over (linear time on any input)."""
+
+
+_T = TypeVar("_T")
+
+
+def _first_found(
+    p: Partial, notes: list[str], ways: Sequence[tuple[Callable[[Partial], _T | None], str]]
+) -> _T | None:
+    """The first of ``ways`` that finds something for ``p``, its note added to ``notes``."""
+    for find, note in ways:
+        found = find(p)
+        if found is not None:
+            notes.append(note)
+            return found
+    return None
 
 
 class ArticleResolver:
@@ -395,13 +412,11 @@ class ArticleResolver:
                 return None
             return self.years[-1][2]
         if p.year_rel is None and p.direction is None and p.deictic is None:
-            same = self._sentence_written_year(p)
+            same = _first_found(p, notes, (
+                (self._sentence_written_year, "year from an earlier date in the same sentence"),
+                (self._year_just_before, "year of the year named just before it"),
+            ))
             if same is not None:
-                notes.append("year from an earlier date in the same sentence")
-                return same
-            same = self._year_just_before(p)
-            if same is not None:
-                notes.append("year of the year named just before it")
                 return same
         if p.year_rel is not None:
             if ref is None:
@@ -628,27 +643,19 @@ class ArticleResolver:
         return said[-1] if said else None
 
     def time_day(self, p: Partial, notes: list[str]) -> dt.date | None:
-        """The day a clock time belongs to: its clause's, else the one the story is on. A
-        time alone on its line at the end of the text is the wire's time stamp: the
-        publication date."""
+        """The day a clock time belongs to: its clause's, else the one the story is on, else
+        the last one told in its paragraph. A time alone on its line at the end of the text is
+        the wire's time stamp: the publication date."""
         if self.ref is not None and _STAMP.match(self.norm.text, p.end) and (
             _LINE_START.search(self.norm.text, max(0, p.start - 4), p.start)
         ):
             notes.append("a time stamp at the end of the text: the publication date")
             return self.ref
-        day = self.clause_day(p)
-        if day is not None:
-            notes.append("date from the same clause")
-            return day
-        day = self.story_day(p)
-        if day is not None:
-            notes.append("date the narrative is on")
-            return day
-        day = self.paragraph_day(p)
-        if day is not None:
-            notes.append("date of the last day told before it in its paragraph")
-            return day
-        return None
+        return _first_found(p, notes, (
+            (self.clause_day, "date from the same clause"),
+            (self.story_day, "date the narrative is on"),
+            (self.paragraph_day, "date of the last day told before it in its paragraph"),
+        ))
 
     def paragraph_day(self, p: Partial) -> dt.date | None:
         """The last day told before ``p`` in its paragraph, whatever the tense it was told in
