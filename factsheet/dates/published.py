@@ -22,6 +22,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import NamedTuple
 
 from .arabic import bare, fold, key, sentences, stems, words
@@ -704,7 +705,7 @@ class _Solver:
         if len(years) != 1:
             return
         year = years.pop()
-        told = self._told_years()
+        told = self._told_years
         if told and year < told[-1] - 1:
             return  # "فبراير الماضي" in a history that dates a February of 1958 and events of
             # 2017: that February is not the one just past
@@ -861,8 +862,9 @@ class _Solver:
                                       f"{day.isoformat()}"))
                 return
 
+    @cached_property
     def _told_years(self) -> list[int]:
-        """The years of the days and months the text dates in full."""
+        """The years of the days and months the text dates in full (found once)."""
         return sorted({b[0].year for c in self.mentions if (b := _absolute_bounds(c)) is not None
                        and (b[1] - b[0]).days <= 366})
 
@@ -883,7 +885,7 @@ class _Solver:
         if lo == dt.date.min or hi == dt.date.max:
             if not self.month_day_known:
                 return unknown
-            told = self._told_years()
+            told = self._told_years
             first, last = SEARCH_YEARS
             if told and not (lo != dt.date.min or hi != dt.date.max):
                 near = self._search(dt.date(told[0] - 1, 1, 1), dt.date(told[-1] + 1, 12, 31))
