@@ -17,7 +17,6 @@ import pytest
 from typer.main import get_command
 from typer.testing import CliRunner
 
-from factsheet import __version__
 from factsheet.cli.app import app
 from factsheet.errors import ExitCode
 
@@ -241,11 +240,6 @@ def test_output_into_a_missing_directory(tmp_path: Path) -> None:
 
 
 # --- the application -------------------------------------------------------------------------
-
-
-def test_version() -> None:
-    result = runner.invoke(app, ["--version"])
-    assert result.exit_code == 0 and result.stdout == f"factsheet {__version__}\n"
 
 
 def test_every_command_has_help_text() -> None:

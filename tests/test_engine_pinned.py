@@ -18,6 +18,7 @@ import datetime as dt
 import gzip
 import hashlib
 import json
+import subprocess
 import sys
 from collections.abc import Iterator
 from functools import lru_cache
@@ -57,6 +58,12 @@ def _texts() -> Iterator[tuple[str, str, str | None]]:
         sys.path.pop(0)
     for seed in NEWS_SEEDS:
         yield f"newsgen:{seed}", news_text(20_000, seed=seed), NEWS_PUBLISHED
+
+
+def _compiled() -> bool:
+    import factsheet.dates.tag
+
+    return not factsheet.dates.tag.__file__.endswith(".py")
 
 
 def _key(text: str, mode: str) -> str:
@@ -120,6 +127,41 @@ def test_outputs_are_unchanged(source: str) -> None:
         if pinned is not None and _output(text, mode) != pinned:
             changed.append(f"{label} ({mode}): {text[:80]!r}")
     assert not changed, f"{len(changed)} outputs changed:\n" + "\n".join(changed[:20])
+
+
+_PURE = '''
+import importlib.abc, importlib.util, sys
+from pathlib import Path
+
+class PythonSource(importlib.abc.MetaPathFinder):
+    """The engine's modules from their .py files, not the compiled extension modules."""
+
+    def find_spec(self, name, path, target=None):
+        if not name.startswith("factsheet.dates.") or not path:
+            return None
+        for folder in path:
+            source = Path(folder) / (name.rpartition(".")[2] + ".py")
+            if source.is_file():
+                return importlib.util.spec_from_file_location(name, source)
+        return None
+
+sys.meta_path.insert(0, PythonSource())
+import pytest
+import factsheet.dates.tag
+assert factsheet.dates.tag.__file__.endswith(".py"), factsheet.dates.tag.__file__
+test = sys.argv[1] + "::test_outputs_are_unchanged"
+sys.exit(pytest.main(["-q", "-p", "no:cacheprovider", test]))
+'''
+
+
+@pytest.mark.skipif(not _compiled(), reason="the engine is not compiled: the test above "
+                    "checks its Python source")
+def test_the_python_source_gives_the_same_outputs() -> None:
+    """The compiled engine (mypyc) passes the test above; its Python source, run in another
+    process that imports the ``.py`` files instead, passes it too: the two builds agree."""
+    done = subprocess.run([sys.executable, "-c", _PURE, __file__], capture_output=True,
+                          text=True, timeout=600, check=False)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
 
 
 def write() -> int:

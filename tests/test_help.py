@@ -21,8 +21,14 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+import factsheet.dates.tag as _tag
 from factsheet import __version__
 from factsheet.cli.app import COMMANDS, app
+
+COMPILED = "yes" if _tag.__file__.endswith(".so") else "no"
+VERSION = f"factsheet {__version__} (compiled: {COMPILED})\n"
+"""What ``-V`` prints: the version, and whether the engine module actually imported is a
+compiled extension module."""
 
 runner = CliRunner()
 SCRIPTS = Path(sys.executable).parent
@@ -78,13 +84,13 @@ def test_convert_states_its_own_default_format() -> None:
 @pytest.mark.parametrize("flag", ["--version", "-V"])
 def test_version(flag: str) -> None:
     result = runner.invoke(app, [flag])
-    assert result.exit_code == 0 and result.stdout == f"factsheet {__version__}\n"
+    assert result.exit_code == 0 and result.stdout == VERSION
 
 
 def test_version_is_eager() -> None:
     """``-V`` wins over everything after it, even a command with a missing file."""
     result = runner.invoke(app, ["-V", "dates", "/no/such/file.txt"])
-    assert result.exit_code == 0 and result.stdout == f"factsheet {__version__}\n"
+    assert result.exit_code == 0 and result.stdout == VERSION
 
 
 def test_help_offers_completion() -> None:

@@ -175,8 +175,10 @@ app = typer.Typer(
 def _version(value: bool) -> None:
     if value:
         from .. import __version__
+        from ..dates import compiled
 
-        typer.echo(f"{console.PROG} {__version__}")
+        # as black and mypy say it: whether the engine is the compiled build
+        typer.echo(f"{console.PROG} {__version__} (compiled: {'yes' if compiled() else 'no'})")
         raise typer.Exit()
 
 

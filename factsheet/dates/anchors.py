@@ -369,4 +369,4 @@ def cached_beginnings(source: str, flags: int) -> frozenset[str] | None:
 
     found = cached_value("beginnings", f"{LENGTH}:{source}", flags,
                          lambda: beginnings(source, flags))
-    return found if found is None else frozenset(found)
+    return None if found is None else frozenset(found)

@@ -268,7 +268,7 @@ class ArticleResolver:
         gap = self.norm.text[p.end : nxt.start]
         if not _GLOSS_GAP.match(gap) or nxt.year is None or nxt.type not in ("month", "year"):
             return None
-        if (p.period, nxt.type) not in (("month", "month"), ("year", "year")):
+        if p.period != nxt.type:  # a month glossed by a month, a year by a year
             return None
         m = self.mention(p)
         g = ArticleResolver(self.text, self.norm, None, prefer=self.prefer).mention(
