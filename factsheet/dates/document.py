@@ -26,7 +26,9 @@ from .normalize import Normalized, compile_folded, fold
 from .values import Resolved, resolve
 from .when import value_bounds
 
-_SENTENCE_END = compile_folded(r"[.!?؟\n]")
+_SENTENCE_ENDS = ".!?؟\n"
+"""The characters that end a sentence."""
+_SENTENCE_END = re.compile("[" + re.escape(_SENTENCE_ENDS) + "]")
 _ANCHOR_BEFORE = compile_folded(r"(?:^|\s)(?P<w>[وف]?(?:قبل|بعد|منذ|خلال))\s+$")
 _ANCHOR_AFTER = compile_folded(
     r"(?:\s+فقط)?\s+(?:من|على)\s+(?P<t>(?:[^\s.،,؛:!?؟()\"]+\s*){1,6})"
@@ -53,10 +55,12 @@ _NOT_FUTURE = compile_folded(
 
 def _last_sentence_end(t: str, start: int, end: int) -> int:
     """The position after the last sentence end in ``t[start:end]`` (else ``start``)."""
-    pos = start
-    for m in _SENTENCE_END.finditer(t, start, end):
-        pos = m.end()
-    return pos
+    last = start - 1
+    for ch in _SENTENCE_ENDS:
+        i = t.rfind(ch, start, end)
+        if i > last:
+            last = i
+    return last + 1
 
 
 _TIME_TO_DAY = compile_folded(r"^\s*[،,]?\s*(?:من|في|ل|يوم)?\s*$")

@@ -18,6 +18,7 @@ The clock is never read: ``published`` is a parameter.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from dataclasses import dataclass
 from typing import Literal
 
@@ -61,15 +62,37 @@ class Analysis:
         self, published: dt.date | str | None = None, *, prefer: str | None = None
     ) -> list[Mention]:
         """The mentions resolved against ``published`` (as :func:`find_dates` gives them)."""
-        return ArticleResolver(
-            self.text, self.norm, parse_published(published), prefer=parse_prefer(prefer)
-        ).resolve_all(list(self.parts))
+        resolver = ArticleResolver(
+            self.text, self.norm, parse_published(published), prefer=parse_prefer(prefer))
+        paused = _pause_gc()
+        try:
+            return resolver.resolve_all(list(self.parts))
+        finally:
+            if paused:
+                gc.enable()
 
 
 def analyse(text: str) -> Analysis:
     """Find the date expressions of ``text``, not yet resolved against a reference date."""
-    norm = normalize(text)
-    return Analysis(text, norm, tuple(compose(tag(norm.text), norm.text)))
+    paused = _pause_gc()
+    try:
+        norm = normalize(text)
+        return Analysis(text, norm, tuple(compose(tag(norm.text), norm.text)))
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _pause_gc() -> bool:
+    """Pause the cyclic garbage collector if it runs (True: the caller enables it again).
+
+    The engine makes many small objects (matches, partials, mentions) that form no cycles;
+    the collector's passes over them cost about a twentieth of its time. Reference counting
+    still frees everything as usual; a cycle made meanwhile waits for the next pass."""
+    if not gc.isenabled():
+        return False
+    gc.disable()
+    return True
 
 
 def find_dates(

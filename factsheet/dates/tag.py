@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterator
 from functools import lru_cache
 
 from .anchors import Anchors, Scanner, build_scanner, cached_beginnings
@@ -125,8 +124,9 @@ def around(hits: list[tuple[int, int]], before: int, after: int, n: int) -> list
     return spans
 
 
-def _matches(rule: Rule, norm: str, spans: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+def _matches(rule: Rule, norm: str, spans: list[tuple[int, int]]) -> list[re.Match[str]]:
     """Every match of ``rule`` inside ``spans``; one cut by a span's end is redone in full."""
+    out: list[re.Match[str]] = []
     n = len(norm)
     for lo, hi in spans:
         for m in rule.pattern.finditer(norm, lo, hi):
@@ -135,15 +135,17 @@ def _matches(rule: Rule, norm: str, spans: list[tuple[int, int]]) -> Iterator[re
                 if full is None:
                     continue
                 m = full
-            yield m
+            out.append(m)
+    return out
 
 
 def _matches_at(
     rule: Rule, norm: str, spans: list[tuple[int, int]], starts: list[int]
-) -> Iterator[re.Match[str]]:
+) -> list[re.Match[str]]:
     """What :func:`_matches` finds, trying the pattern only at ``starts`` (where the scanner
     says a match may begin), in order, each after the end of the match before, as
     ``finditer`` would."""
+    out: list[re.Match[str]] = []
     n = len(norm)
     match = rule.pattern.match
     count = len(starts)
@@ -167,7 +169,8 @@ def _matches_at(
                 if full is None:
                     continue
                 m = full
-            yield m
+            out.append(m)
+    return out
 
 
 def _cover(starts: array[int], ends: array[int], s: int, e: int) -> None:
@@ -186,8 +189,9 @@ def tag(norm: str) -> list[Partial]:
     spans: dict[tuple[str, int, int], list[tuple[int, int]]] = {}
     # The widest firm candidate over each position so far: a match strictly inside one
     # cannot win the selection below, so its production is not even run.
-    cover_start = array("l", [-1]) * (len(norm) + 1)
-    cover_end = array("l", [-1]) * (len(norm) + 1)
+    code = "i" if len(norm) < 2**31 else "q"
+    cover_start = array(code, [-1]) * (len(norm) + 1)
+    cover_end = array(code, [-1]) * (len(norm) + 1)
     # Positions inside a full date (day, month and perhaps year): the month and year rules
     # that come after cannot read a longer expression there, so they skip those gate words.
     full = bytearray(len(norm) + 1)
