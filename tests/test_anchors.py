@@ -120,7 +120,11 @@ def test_units_in_context_as_the_regexes_read_them(text: str) -> None:
 @example("17 - 20 و5 \n/ 2022 ، 3\tالى 4 حتى 31/12/2022 9 / 1999 10:30 ٣ إلى", False)
 def test_numbers_open_the_gates_they_opened(text: str, normalized: bool) -> None:
     norm = normalize(text).text if normalized else text
-    assert list(number_gates(norm)) == list(reference_number_gates(norm))
+    expected = list(reference_number_gates(norm))
+    assert list(number_gates(norm)) == expected
+    # the digits read from the scanner's coarse copy of the text (ASCII, Arabic-Indic,
+    # Devanagari …: every decimal digit) are those of the regex
+    assert list(number_gates(norm, scanner().scan(norm).coarse)) == expected
 
 
 def test_the_scanner_reads_every_rule() -> None:

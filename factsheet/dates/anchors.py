@@ -259,7 +259,11 @@ class Scanner:
         found: list[tuple[int, int]] = []
         add = found.append
         buckets: list[list[int] | None] = [None] * self.groups
-        for end, (kind, size, group) in self.automaton.iter(OTHER + coarse(norm)):
+        text = coarse(norm)
+        # typed, so that compiled code unpacks and counts with machine integers
+        hits: Iterator[tuple[int, tuple[int, int, int]]] = self.automaton.iter(OTHER + text)
+        for end, value in hits:
+            kind, size, group = value
             if kind == _RULE:
                 bucket = buckets[group]
                 if bucket is None:
@@ -280,18 +284,20 @@ class Scanner:
             if start >= last:  # the longest word at its start; none inside it
                 last = -end
                 words.append((start, last))
-        return Anchors(words, buckets, self)
+        return Anchors(words, buckets, self, text)
 
 
 class Anchors:
     """What one scan found in a text: the gate words and where each rule may start."""
 
-    __slots__ = ("_of_rule", "_scanner", "words")
+    __slots__ = ("_of_rule", "_scanner", "coarse", "words")
 
     def __init__(self, words: list[tuple[int, int]], buckets: list[list[int] | None],
-                 scanner: Scanner) -> None:
+                 scanner: Scanner, coarse_text: str) -> None:
         self.words = words
         """The gate words, ``(start, end)`` in text order, as the gate regex found them."""
+        self.coarse = coarse_text
+        """The text in the coarse alphabet (:func:`coarse`)."""
         self._scanner = scanner
         # per rule, the buckets found of the groups that open it (from the groups found,
         # not from every group of every rule: a text meets few of them)

@@ -62,11 +62,11 @@ class Analysis:
         self, published: dt.date | str | None = None, *, prefer: str | None = None
     ) -> list[Mention]:
         """The mentions resolved against ``published`` (as :func:`find_dates` gives them)."""
-        resolver = ArticleResolver(
-            self.text, self.norm, parse_published(published), prefer=parse_prefer(prefer))
+        ref, side = parse_published(published), parse_prefer(prefer)
         paused = _pause_gc()
         try:
-            return resolver.resolve_all(list(self.parts))
+            return ArticleResolver(self.text, self.norm, ref, prefer=side).resolve_all(
+                list(self.parts))
         finally:
             if paused:
                 gc.enable()

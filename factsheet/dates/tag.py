@@ -96,7 +96,7 @@ def gate_hits(norm: str, found: Anchors | None = None) -> dict[str, list[tuple[i
                 hits[gate].append((s, e))
             if unit and unit_in_context(norm, s, e):
                 unit_hits.append((s, e))
-    for gate, s, e in number_gates(norm):
+    for gate, s, e in number_gates(norm, found.coarse):
         hits[gate].append((s, e))
     for found_hits in hits.values():
         found_hits.sort()
