@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import chain
 from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
@@ -318,8 +317,10 @@ class Anchors:
             return []
         if len(lists) == 1:
             return lists[0]
-        out = list(chain.from_iterable(lists))
-        out.sort()
+        out: list[int] = []
+        for found in lists:
+            out.extend(found)
+        out.sort()  # a few sorted runs: timsort merges them
         return out
 
 

@@ -9,7 +9,6 @@ within a few dozen characters around the gates it needs, and there only where it
 from __future__ import annotations
 
 import re
-from array import array
 from bisect import bisect_left
 from functools import lru_cache
 
@@ -173,11 +172,19 @@ def _matches_at(
     return out
 
 
-def _cover(starts: array[int], ends: array[int], s: int, e: int) -> None:
-    """Record ``[s, e)`` as the widest candidate over its positions where it is wider."""
+_HALF = 32
+_LOW = (1 << _HALF) - 1
+
+
+def _cover(cover: list[int], s: int, e: int) -> None:
+    """Record ``[s, e)`` as the widest candidate over its positions where it is wider
+    (``cover[i]`` is ``start << 32 | end`` of the widest so far, -1 for none)."""
+    span = s << _HALF | e
+    width = e - s
     for i in range(s, e):
-        if ends[i] - starts[i] < e - s or starts[i] < 0:
-            starts[i], ends[i] = s, e
+        c = cover[i]
+        if c < 0 or (c & _LOW) - (c >> _HALF) < width:
+            cover[i] = span
 
 
 def tag(norm: str) -> list[Partial]:
@@ -189,9 +196,7 @@ def tag(norm: str) -> list[Partial]:
     spans: dict[tuple[str, int, int], list[tuple[int, int]]] = {}
     # The widest firm candidate over each position so far: a match strictly inside one
     # cannot win the selection below, so its production is not even run.
-    code = "i" if len(norm) < 2**31 else "q"
-    cover_start = array(code, [-1]) * (len(norm) + 1)
-    cover_end = array(code, [-1]) * (len(norm) + 1)
+    cover = [-1] * (len(norm) + 1)
     # Positions inside a full date (day, month and perhaps year): the month and year rules
     # that come after cannot read a longer expression there, so they skip those gate words.
     full = bytearray(len(norm) + 1)
@@ -216,9 +221,11 @@ def tag(norm: str) -> list[Partial]:
             s, e = m.span()
             if e <= s:
                 continue
-            cs, ce = cover_start[s], cover_end[s]
-            if cs <= s and e <= ce and ce - cs > e - s and cs >= 0:
-                continue
+            c = cover[s]
+            if c >= 0:
+                cs, ce = c >> _HALF, c & _LOW
+                if cs <= s and e <= ce and ce - cs > e - s:
+                    continue
             p = rule.produce(m, lx)
             if p is None:
                 continue
@@ -227,7 +234,7 @@ def tag(norm: str) -> list[Partial]:
             # longest first; among equals, not blocked, not latent, then rule order
             cands.append(((p.start - p.end, not p.blocked, p.latent, prio, len(cands)), p))
             if not p.latent and p.end - p.start > 2:
-                _cover(cover_start, cover_end, p.start, p.end)
+                _cover(cover, p.start, p.end)
                 if rule.name in FULL_DATE_RULES:
                     full[p.start : p.end] = b"\x01" * (p.end - p.start)
     cands.sort()  # the keys are unique (the last item is the candidate's number)

@@ -155,7 +155,7 @@ def _shift_year(value: str, by: int) -> str:
 
 
 def _ymd(d: dt.date) -> str:
-    return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
+    return d.isoformat()  # YYYY-MM-DD, the year zero-padded to four digits
 
 
 def _ym(y: int, m: int) -> str:
