@@ -198,11 +198,12 @@ def test_a_corrupt_cache_is_rebuilt_not_trusted(tmp_path: Path, damage: str) -> 
     raw = path.read_bytes()
     cached = recache._verified(raw)
     assert cached and cached[0] and cached[1], "a fresh cache verifies"
-    entries, values = cached
+    entries, values, plain = cached
     if damage == "wrong programs":  # well-formed data whose programs match nothing
         bogus = {k: (v[0], _never_matching(), 0, {}, (None,)) for k, v in entries.items()}
-        nowhere = {k: frozenset() for k in values}  # and rules that begin nowhere
-        path.write_bytes(marshal.dumps((bogus, nowhere)))
+        nowhere = {k: frozenset() for k in values}  # and rules that begin nowhere,
+        no_keys = {k: ([], {}, [], [], []) for k in plain}  # a scanner that finds nothing
+        path.write_bytes(marshal.dumps((bogus, nowhere, no_keys)))
     elif damage == "a flipped byte":
         at = len(raw) // 2
         path.write_bytes(raw[:at] + bytes([raw[at] ^ 0x01]) + raw[at + 1:])

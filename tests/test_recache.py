@@ -19,6 +19,7 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("FACTSHEET_NO_REGEX_CACHE", raising=False)
     monkeypatch.setattr(recache, "_entries", None)
     monkeypatch.setattr(recache, "_values", {})
+    monkeypatch.setattr(recache, "_data", {})
     monkeypatch.setattr(recache, "_dirty", False)
     return tmp_path
 
@@ -89,7 +90,7 @@ def test_the_cache_keeps_only_what_a_process_used(
     recache._save()
     path = recache._cache_file()
     assert path is not None
-    entries, _ = recache._verified(path.read_bytes()) or ({}, {})
+    entries, _, _ = recache._verified(path.read_bytes()) or ({}, {}, {})
     assert {source for source, _ in entries} == {r"new-pattern-\d+"}
 
 
@@ -131,7 +132,7 @@ def test_the_file_is_read_back_as_few_objects(cache_dir: Path) -> None:
     assert all(found)
     recache._save()
     raw = recache._cache_file().read_bytes()  # type: ignore[union-attr]
-    entries, values = recache._verified(raw) or ({}, {})
+    entries, values, _ = recache._verified(raw) or ({}, {}, {})
     assert len(entries) == 2 and len(values) == 2
     assert _objects((entries, values)) < 60  # was thousands: one per code word and string
     recache._entries = None  # a new process reads the file back: the same patterns and sets
@@ -177,3 +178,46 @@ def test_alternations_of_words_are_built_once_and_read_back(
     assert grammar._alt.__wrapped__(frozenset({"a\nb"})) == grammar._build_alt(
         frozenset({"a\nb"}))
     assert len(built_for) == 2
+
+
+def test_plain_data_is_kept_and_checked_before_use(cache_dir: Path) -> None:
+    """The scanner's plan (``cached_data``): computed once, read back by a new process, and
+    computed again when what the file holds has not the shape the caller needs."""
+    computed: list[int] = []
+
+    def compute() -> object:
+        computed.append(1)
+        return ([("word", 1, 4, -1)], {"head": ["head phrase"]}, [[0]], [[0]], [])
+
+    def valid(x: object) -> bool:
+        return isinstance(x, tuple) and len(x) == 5
+
+    first = recache.cached_data("scanner", "key", compute, valid)
+    recache._save()
+    recache._entries = None  # a new process reads the file back
+    assert recache.cached_data("scanner", "key", compute, valid) == first
+    assert len(computed) == 1
+    assert recache.cached_data("scanner", "key", compute, lambda x: False) == first
+    assert len(computed) == 2  # rejected by the caller's check: computed again
+    assert recache.cached_data("scanner", "other key", compute, valid) == first
+    assert len(computed) == 3
+
+
+def test_the_scanner_plan_read_back_is_the_plan(cache_dir: Path) -> None:
+    """The plan of the real scanner survives the file, and a damaged one is refused."""
+    from factsheet.dates.anchors import plan_is_valid, scanner_plan
+    from factsheet.dates.grammar import gate_words, rules
+
+    plan = scanner_plan(sorted(gate_words()), [
+        recache.cached_value("b", r.pattern.pattern, r.pattern.flags, lambda: None)
+        or frozenset({" 0"}) for r in rules()])
+    assert plan_is_valid(plan)
+    recache.cached_data("scanner", "k", lambda: plan, plan_is_valid)
+    recache._save()
+    recache._entries = None
+    assert recache.cached_data("scanner", "k", lambda: None, plan_is_valid) == plan
+    keys, heads, of_rule, of_group, unlisted = plan
+    assert not plan_is_valid((keys, heads, of_rule, of_group))
+    assert not plan_is_valid(([("", 0, 0, 0)], heads, of_rule, of_group, unlisted))
+    assert not plan_is_valid(([("x", 0, 1, len(of_group))], heads, of_rule, of_group, unlisted))
+    assert not plan_is_valid((keys, heads, [["0"]], of_group, unlisted))

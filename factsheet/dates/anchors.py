@@ -324,14 +324,18 @@ class Anchors:
         return out
 
 
-def build_scanner(
-    gate_words: Iterator[str] | list[str],
-    rule_beginnings: list[frozenset[str] | None],
-    phrase_pattern: Any,
-) -> Scanner:
-    """The scanner of ``gate_words`` (normalised words and phrases; a phrase's words are
-    joined by any whitespace, as ``phrase_pattern(phrases)`` compiles them) and of the rules'
-    beginnings (:func:`beginnings`, None for a rule run over its windows)."""
+Plan = tuple[list[tuple[str, int, int, int]], dict[str, list[str]], list[list[int]],
+             list[list[int]], list[int]]
+"""What a scanner is built from, as plain data (kept in the disk cache): the automaton's keys
+with their kind, length and group; the first word of gate phrases → its phrases; per rule,
+its groups; per group, its rules; the rules without a list of beginnings."""
+
+
+def scanner_plan(
+    gate_words: Iterator[str] | list[str], rule_beginnings: list[frozenset[str] | None]
+) -> Plan:
+    """The plan of the scanner of ``gate_words`` (normalised words and phrases) and of the
+    rules' beginnings (:func:`beginnings`, None for a rule run over its windows)."""
     words: set[str] = set()
     heads: dict[str, list[str]] = {}
     for word in gate_words:
@@ -345,28 +349,72 @@ def build_scanner(
     groups: dict[tuple[int, ...], int] = {}
     opened: dict[str, list[int]] = {}
     for rule, found in enumerate(rule_beginnings):
-        for key in found or ():
+        for key in sorted(found or ()):
             opened.setdefault(key, []).append(rule)
-    automaton = ahocorasick.Automaton()
-    for key in words | heads.keys():
+    keys: list[tuple[str, int, int, int]] = []
+    for key in sorted(words | heads.keys()):
         kind = _WORD if key not in heads else _HEAD if key not in words else _WORD_HEAD
-        automaton.add_word(key, (kind, len(key), -1))
+        keys.append((key, kind, len(key), -1))
     for key, rules in opened.items():
         group = groups.setdefault(tuple(rules), len(groups))
-        automaton.add_word(key, (_RULE, len(key), group))
-    automaton.make_automaton()
+        keys.append((key, _RULE, len(key), group))
     of_rule: list[list[int]] = [[] for _ in rule_beginnings]
     for rules_of_group, group in groups.items():
         for rule in rules_of_group:
             of_rule[rule].append(group)
+    return (keys, heads, of_rule, [list(g) for g in sorted(groups, key=groups.__getitem__)],
+            [i for i, found in enumerate(rule_beginnings) if found is None])
+
+
+def plan_is_valid(plan: object) -> bool:
+    """Has ``plan`` (read from the disk cache) the shape of a :data:`Plan`?"""
+    if not (isinstance(plan, tuple) and len(plan) == 5):
+        return False
+    keys, heads, of_rule, of_group, unlisted = plan
+    return (
+        isinstance(keys, list) and all(
+            isinstance(k, tuple) and len(k) == 4 and isinstance(k[0], str) and k[0]
+            and all(type(x) is int for x in k[1:]) for k in keys)
+        and isinstance(heads, dict) and all(
+            isinstance(h, str) and isinstance(v, list) and all(isinstance(w, str) for w in v)
+            for h, v in heads.items())
+        and all(isinstance(x, list) and all(_ints(g) for g in x) for x in (of_rule, of_group))
+        and _ints(unlisted)
+        and all(0 <= k[3] < len(of_group) for k in keys if k[1] == _RULE)
+    )
+
+
+def _ints(x: object) -> bool:
+    return isinstance(x, list) and all(type(i) is int for i in x)
+
+
+def scanner_from_plan(plan: Plan, phrase_pattern: Any) -> Scanner:
+    """The scanner a :data:`Plan` describes; a phrase's words are joined by any whitespace,
+    as ``phrase_pattern(phrases)`` compiles them."""
+    keys, heads, of_rule, of_group, unlisted = plan
+    automaton = ahocorasick.Automaton()
+    for key, kind, size, group in keys:
+        automaton.add_word(key, (kind, size, group))
+    automaton.make_automaton()
     return Scanner(
         automaton,
         _Phrases(heads, phrase_pattern),
         tuple(tuple(g) for g in of_rule),
-        tuple(sorted(groups, key=groups.__getitem__)),
-        len(groups),
-        frozenset(i for i, found in enumerate(rule_beginnings) if found is None),
+        tuple(tuple(r) for r in of_group),
+        len(of_group),
+        frozenset(unlisted),
     )
+
+
+def build_scanner(
+    gate_words: Iterator[str] | list[str],
+    rule_beginnings: list[frozenset[str] | None],
+    phrase_pattern: Any,
+) -> Scanner:
+    """The scanner of ``gate_words`` (normalised words and phrases; a phrase's words are
+    joined by any whitespace, as ``phrase_pattern(phrases)`` compiles them) and of the rules'
+    beginnings (:func:`beginnings`, None for a rule run over its windows)."""
+    return scanner_from_plan(scanner_plan(gate_words, rule_beginnings), phrase_pattern)
 
 
 def cached_beginnings(source: str, flags: int) -> frozenset[str] | None:

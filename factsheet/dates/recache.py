@@ -56,7 +56,7 @@ _Key = tuple[str, int]
 _ValueKey = tuple[str, str, int]
 _Stored = str | None
 """A value as kept in the file: the members of a frozenset joined by :data:`_SEP`, or None."""
-_HEADER = b"factsheet-regex-cache/5\n"
+_HEADER = b"factsheet-regex-cache/6\n"
 """The format tag at the start of the file, before the checksum of the rest."""
 _SUM = 4
 """Bytes of the checksum: the CRC-32 of the rest, big-endian."""
@@ -65,6 +65,9 @@ _CODE = "I"
 _SEP = "\x00"
 _entries: dict[_Key, _Entry] | None = None
 _values: dict[_ValueKey, _Stored] = {}
+_data: dict[tuple[str, str], object] = {}
+"""Plain data (:func:`cached_data`), by kind and key."""
+_used_data: set[tuple[str, str]] = set()
 _used: set[_Key] = set()
 _used_values: set[_ValueKey] = set()
 _dirty = False
@@ -85,9 +88,9 @@ def _cache_file() -> Path | None:
 
 
 def _load() -> dict[_Key, _Entry]:
-    global _entries, _values
+    global _entries, _values, _data
     if _entries is None:
-        _entries, _values = {}, {}
+        _entries, _values, _data = {}, {}, {}
         path = _cache_file()
         if path is not None:
             global _dirty
@@ -100,14 +103,14 @@ def _load() -> dict[_Key, _Entry]:
                 if loaded is None:
                     _dirty = True  # a bad file: rewritten with the patterns compiled now
                 else:
-                    _entries, _values = loaded
+                    _entries, _values, _data = loaded
         atexit.register(_save)
     return _entries
 
 
 def _verified(
     raw: bytes,
-) -> tuple[dict[_Key, _Entry], dict[_ValueKey, _Stored]] | None:
+) -> tuple[dict[_Key, _Entry], dict[_ValueKey, _Stored], dict[tuple[str, str], object]] | None:
     """The entries and values of a cache file, or None unless its tag, checksum and shape are
     right."""
     if not raw.startswith(_HEADER):
@@ -119,15 +122,18 @@ def _verified(
         data = marshal.loads(payload)
     except (ValueError, EOFError, TypeError):
         return None
-    if not (isinstance(data, tuple) and len(data) == 2
+    if not (isinstance(data, tuple) and len(data) == 3
             and all(isinstance(d, dict) for d in data)):
         return None
-    entries, values = data
+    entries, values, plain = data
     if not all(_well_formed(k, v) for k, v in entries.items()):
         return None
     if not all(_well_formed_value(k, v) for k, v in values.items()):
         return None
-    return entries, values
+    if not all(isinstance(k, tuple) and len(k) == 2 and all(isinstance(x, str) for x in k)
+               for k in plain):
+        return None
+    return entries, values, plain
 
 
 def _checksum(payload: bytes) -> bytes:
@@ -168,6 +174,7 @@ def _save() -> None:
         payload = marshal.dumps((
             {k: v for k, v in _entries.items() if k in _used},
             {k: v for k, v in _values.items() if k in _used_values},
+            {k: v for k, v in _data.items() if k in _used_data},
         ))
         data = _HEADER + _checksum(payload) + payload
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -258,4 +265,25 @@ def cached_value(
         _values[key] = None if value is None else _SEP.join(sorted(value))
         _used_values.add(key)
         _dirty = True
+    return value
+
+
+def cached_data(
+    kind: str, key: str, compute: Callable[[], object], valid: Callable[[object], bool]
+) -> object:
+    """``compute()``, plain data (what :mod:`marshal` writes: tuples, lists, dicts, strings,
+    numbers) that ``kind`` and ``key`` determine, from the disk cache when it holds it and
+    ``valid`` accepts what it holds (the caller knows the shape it needs)."""
+    global _dirty
+    if _ENGINE is None or _cache_file() is None:
+        return compute()
+    _load()
+    full_key = (kind, key)
+    stored = _data.get(full_key)
+    if stored is not None and valid(stored):
+        _used_data.add(full_key)
+        return stored
+    value = _data[full_key] = compute()
+    _used_data.add(full_key)
+    _dirty = True
     return value
