@@ -406,17 +406,6 @@ def scanner_from_plan(plan: Plan, phrase_pattern: Any) -> Scanner:
     )
 
 
-def build_scanner(
-    gate_words: Iterator[str] | list[str],
-    rule_beginnings: list[frozenset[str] | None],
-    phrase_pattern: Any,
-) -> Scanner:
-    """The scanner of ``gate_words`` (normalised words and phrases; a phrase's words are
-    joined by any whitespace, as ``phrase_pattern(phrases)`` compiles them) and of the rules'
-    beginnings (:func:`beginnings`, None for a rule run over its windows)."""
-    return scanner_from_plan(scanner_plan(gate_words, rule_beginnings), phrase_pattern)
-
-
 def cached_beginnings(source: str, flags: int) -> frozenset[str] | None:
     """:func:`beginnings`, kept on disk with the compiled patterns (the analysis takes a few
     hundredths of a second per rule)."""

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Literal
 
@@ -63,36 +65,33 @@ class Analysis:
     ) -> list[Mention]:
         """The mentions resolved against ``published`` (as :func:`find_dates` gives them)."""
         ref, side = parse_published(published), parse_prefer(prefer)
-        paused = _pause_gc()
-        try:
+        with _gc_paused():
             return ArticleResolver(self.text, self.norm, ref, prefer=side).resolve_all(
                 list(self.parts))
-        finally:
-            if paused:
-                gc.enable()
 
 
 def analyse(text: str) -> Analysis:
     """Find the date expressions of ``text``, not yet resolved against a reference date."""
-    paused = _pause_gc()
-    try:
+    with _gc_paused():
         norm = normalize(text)
         return Analysis(text, norm, tuple(compose(tag(norm.text), norm.text)))
-    finally:
-        if paused:
-            gc.enable()
 
 
-def _pause_gc() -> bool:
-    """Pause the cyclic garbage collector if it runs (True: the caller enables it again).
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused, if it runs, and enabled again after.
 
     The engine makes many small objects (matches, partials, mentions) that form no cycles;
     the collector's passes over them cost about a twentieth of its time. Reference counting
     still frees everything as usual; a cycle made meanwhile waits for the next pass."""
     if not gc.isenabled():
-        return False
+        yield
+        return
     gc.disable()
-    return True
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def find_dates(

@@ -40,7 +40,7 @@ import zlib
 from array import array
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 try:  # the regex engine's internals (CPython 3.11+: re._compiler / re._parser)
     import _sre  # type: ignore[import-not-found,unused-ignore]
@@ -230,19 +230,11 @@ def compile_cached(source: str, flags: int = 0) -> re.Pattern[str]:
 def cached_text(kind: str, key: str, compute: Callable[[], str]) -> str:
     """``compute()``, a string that ``kind`` and ``key`` determine (a regex source built from
     a list of words: ``key`` holds the words), from the disk cache when it holds it."""
-    global _dirty
     if _ENGINE is None or _cache_file() is None:
         return compute()
     _load()
-    full_key = (kind, key, -1)  # -1: no flags (a text, not a value of a compiled pattern)
-    stored = _values.get(full_key)
-    if stored is not None:
-        _used_values.add(full_key)
-        return stored
-    text = _values[full_key] = compute()
-    _used_values.add(full_key)
-    _dirty = True
-    return text
+    # -1: no flags (a text, not a value of a compiled pattern)
+    return _kept(_values, _used_values, (kind, key, -1), compute, lambda v: v is not None)
 
 
 def cached_value(
@@ -274,16 +266,25 @@ def cached_data(
     """``compute()``, plain data (what :mod:`marshal` writes: tuples, lists, dicts, strings,
     numbers) that ``kind`` and ``key`` determine, from the disk cache when it holds it and
     ``valid`` accepts what it holds (the caller knows the shape it needs)."""
-    global _dirty
     if _ENGINE is None or _cache_file() is None:
         return compute()
     _load()
-    full_key = (kind, key)
-    stored = _data.get(full_key)
+    return _kept(_data, _used_data, (kind, key), compute, valid)
+
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+def _kept(table: dict[_K, Any], used: set[_K], key: _K, compute: Callable[[], _V],
+          valid: Callable[[Any], bool]) -> _V:
+    """What ``table`` holds at ``key`` if ``valid`` accepts it, else ``compute()``, kept
+    there; either way marked used (the file keeps only what a process used)."""
+    global _dirty
+    used.add(key)
+    stored = table.get(key)
     if stored is not None and valid(stored):
-        _used_data.add(full_key)
-        return stored
-    value = _data[full_key] = compute()
-    _used_data.add(full_key)
+        return cast(_V, stored)
+    value = table[key] = compute()
     _dirty = True
     return value
